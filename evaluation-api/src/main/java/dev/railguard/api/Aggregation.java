@@ -1,0 +1,12 @@
+package dev.railguard.api;
+
+/** How unit verdicts become a score in [0, 1]. */
+public enum Aggregation {
+    /**
+     * Sum of the confidence weights of Y units over the sum of the weights of all units ({@link Confidence#weight()}).
+     * When every unit is LOW (total weight 0) the unweighted share is used, with a diagnostic.
+     */
+    WEIGHTED_SHARE,
+    /** 1.0 when every unit is Y; 0.0 as soon as any unit is N (no partial credit; comprehensive safety). */
+    ANY_FAILURE_FAILS
+}

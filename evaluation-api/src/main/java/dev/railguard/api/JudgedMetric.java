@@ -1,0 +1,54 @@
+package dev.railguard.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A metric an LLM judge decides, described declaratively: what a unit is, what Y means, what the judge sees and how
+ * unit verdicts aggregate. The engine builds the judge prompts from these parts for every run mode, so a metric
+ * never contains a run-mode branch.
+ */
+public interface JudgedMetric extends GuardrailMetric {
+
+    /** What the units are and how to find them. */
+    UnitKind unitKind();
+
+    /**
+     * The rubric: what the judge checks each unit against, what Y and N mean, how to pick a confidence. Addressed
+     * to the judge.
+     */
+    String rubric();
+
+    /**
+     * The rubric used by code-aware run modes. By default the plain rubric; metrics with something specific to say
+     * about code (API calls, commands, configuration) override it.
+     */
+    default String codeRubric() {
+        return rubric();
+    }
+
+    /** The texts the judge needs besides the output, in the order it should read them. */
+    List<Evidence> evidence(EvaluationRequest request);
+
+    /** How unit verdicts become the score. */
+    Aggregation aggregation();
+
+    /** The version of this metric's prompt parts; part of the judge cache key, so a change invalidates old entries. */
+    String promptVersion();
+
+    /**
+     * A result decided before any judge is asked, for documented special rules (context adherence without usable
+     * context scores 1.0). Empty by default.
+     */
+    default Optional<MetricResult> decideWithoutJudge(EvaluationRequest request, double threshold) {
+        return Optional.empty();
+    }
+
+    /**
+     * The in-process part of this metric used by {@link RunMode#ULTRA_FAST}, if it has one (for example PII detection
+     * for comprehensive safety). Empty by default: the metric is judged in every mode.
+     */
+    default Optional<InProcessMetric> inProcessFallback() {
+        return Optional.empty();
+    }
+}

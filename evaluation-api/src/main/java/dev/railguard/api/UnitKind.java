@@ -1,0 +1,30 @@
+package dev.railguard.api;
+
+/**
+ * What the units of a judged metric are and how a judge finds them. Metrics that share a unit kind share its
+ * partition in the modes that partition once (one claim extraction serves correctness, context adherence and
+ * ground-truth adherence).
+ *
+ * @param name                   stable snake_case name, for example {@code "claim"}; equal names mean one partition
+ * @param partitionInstructions  how to split the text into units, addressed to the judge
+ * @param source                 which text the units are taken from
+ */
+public record UnitKind(String name, String partitionInstructions, Source source) {
+
+    /** Which text a partition splits. */
+    public enum Source {
+        /** Units come from the model output (claims, safety chunks). */
+        OUTPUT,
+        /** Units come from the prompts (instructions to follow). */
+        PROMPT,
+        /** Units are fixed aspects named in the instructions (completeness dimensions). */
+        ASPECTS
+    }
+
+    /** Validates. */
+    public UnitKind {
+        Checks.nonBlank(name, "unitKind.name");
+        Checks.nonBlank(partitionInstructions, "unitKind.partitionInstructions");
+        Checks.notNull(source, "unitKind.source");
+    }
+}

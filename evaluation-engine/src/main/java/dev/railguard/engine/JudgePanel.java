@@ -1,0 +1,179 @@
+package dev.railguard.engine;
+
+import dev.langchain4j.model.chat.ChatModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The judges an evaluator may ask, by tier. A tier may hold several judges; the precision modes use two distinct
+ * ones. Immutable.
+ *
+ * <pre>{@code
+ * JudgePanel panel = JudgePanel.builder()
+ *     .judge(JudgeTier.FAST, "mini", miniModel)
+ *     .judge(JudgeTier.STANDARD, "gpt-4o", gpt4o)
+ *     .judge(JudgeTier.STANDARD, "claude", claude)
+ *     .build();
+ * JudgePanel one = JudgePanel.single("judge", model);   // one judge serving every tier
+ * }</pre>
+ */
+public final class JudgePanel {
+
+    private final Map<JudgeTier, List<Judge>> byTier;
+    private final Map<String, Judge> byName;
+
+    private JudgePanel(Map<JudgeTier, List<Judge>> byTier, Map<String, Judge> byName) {
+        this.byTier = byTier;
+        this.byName = byName;
+    }
+
+    /** An empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A panel of one judge that serves every tier. Modes that need two distinct judges cannot run on it. */
+    public static JudgePanel single(String name, ChatModel model) {
+        Builder b = builder();
+        Judge judge = Judge.of(name, model);
+        for (JudgeTier tier : JudgeTier.values()) {
+            b.add(tier, judge);
+        }
+        return b.build();
+    }
+
+    /** A panel with no judge: only in-process metrics can run. */
+    public static JudgePanel empty() {
+        return builder().build();
+    }
+
+    /** The judges of {@code tier}, in the order they were added. */
+    public List<Judge> judges(JudgeTier tier) {
+        return byTier.getOrDefault(tier, List.of());
+    }
+
+    /** Every distinct judge, in the order they were added. */
+    public List<Judge> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The judge named {@code name}. */
+    public Optional<Judge> judge(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Whether the panel has no judge at all. */
+    public boolean isEmpty() {
+        return byName.isEmpty();
+    }
+
+    /**
+     * Up to {@code count} distinct judges of {@code tier}, leaving out the one whose model produced the output
+     * ({@code modelUsed}) whenever the tier has enough judges without it.
+     */
+    public List<Judge> pick(JudgeTier tier, int count, String modelUsed) {
+        List<Judge> candidates = judges(tier);
+        List<Judge> preferred = new ArrayList<>();
+        List<Judge> self = new ArrayList<>();
+        for (Judge j : candidates) {
+            (isSelf(j, modelUsed) ? self : preferred).add(j);
+        }
+        List<Judge> out = new ArrayList<>(preferred.subList(0, Math.min(count, preferred.size())));
+        for (Judge j : self) {
+            if (out.size() < count) {
+                out.add(j);
+            }
+        }
+        return out;
+    }
+
+    static boolean isSelf(Judge judge, String modelUsed) {
+        return modelUsed != null && (judge.modelName().equalsIgnoreCase(modelUsed) || judge.name().equalsIgnoreCase(modelUsed));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("JudgePanel{");
+        byTier.forEach((tier, judges) -> sb.append(tier.name().toLowerCase()).append('=').append(judges).append(", "));
+        if (!byTier.isEmpty()) {
+            sb.setLength(sb.length() - 2);
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Builds a {@link JudgePanel}; not thread-safe. */
+    public static final class Builder {
+        private final Map<JudgeTier, List<Judge>> byTier = new EnumMap<>(JudgeTier.class);
+        private final Map<String, Judge> byName = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /**
+         * Adds a judge named {@code name} to {@code tier}. The same name may be added to several tiers only with the
+         * same model.
+         *
+         * @throws IllegalArgumentException if another model was already added under {@code name}
+         */
+        public Builder judge(JudgeTier tier, String name, ChatModel model) {
+            Objects.requireNonNull(tier, "tier must not be null");
+            Judge existing = byName.get(name);
+            if (existing != null) {
+                if (existing.model() != model) {
+                    throw new IllegalArgumentException("judge name '" + name
+                            + "' is already used by another model; give each judge a unique name");
+                }
+                return add(tier, existing);
+            }
+            return add(tier, Judge.of(name, model));
+        }
+
+        /** Adds a judge to {@code tier}. */
+        public Builder add(JudgeTier tier, Judge judge) {
+            Objects.requireNonNull(tier, "tier must not be null");
+            Objects.requireNonNull(judge, "judge must not be null");
+            Judge existing = byName.putIfAbsent(judge.name(), judge);
+            if (existing != null && existing.model() != judge.model()) {
+                throw new IllegalArgumentException("judge name '" + judge.name()
+                        + "' is already used by another model; give each judge a unique name");
+            }
+            List<Judge> list = byTier.computeIfAbsent(tier, t -> new ArrayList<>());
+            if (!list.contains(byName.get(judge.name()))) {
+                list.add(byName.get(judge.name()));
+            }
+            return this;
+        }
+
+        /** Shorthand for {@code judge(JudgeTier.FAST, name, model)}. */
+        public Builder fast(String name, ChatModel model) {
+            return judge(JudgeTier.FAST, name, model);
+        }
+
+        /** Shorthand for {@code judge(JudgeTier.STANDARD, name, model)}. */
+        public Builder standard(String name, ChatModel model) {
+            return judge(JudgeTier.STANDARD, name, model);
+        }
+
+        /** Shorthand for {@code judge(JudgeTier.STRONG, name, model)}. */
+        public Builder strong(String name, ChatModel model) {
+            return judge(JudgeTier.STRONG, name, model);
+        }
+
+        /** Shorthand for {@code judge(JudgeTier.CODE, name, model)}. */
+        public Builder code(String name, ChatModel model) {
+            return judge(JudgeTier.CODE, name, model);
+        }
+
+        /** Builds the panel; the builder may be reused. */
+        public JudgePanel build() {
+            Map<JudgeTier, List<Judge>> tiers = new EnumMap<>(JudgeTier.class);
+            byTier.forEach((t, l) -> tiers.put(t, List.copyOf(l)));
+            return new JudgePanel(Collections.unmodifiableMap(tiers), Collections.unmodifiableMap(new LinkedHashMap<>(byName)));
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package dev.railguard.engine;
+
+import dev.railguard.api.EvaluationHandle;
+import dev.railguard.api.EvaluationRequest;
+import dev.railguard.api.EvaluationResult;
+import dev.railguard.api.EvaluationStatus;
+import dev.railguard.api.Evaluator;
+import dev.railguard.api.GuardrailMetric;
+import dev.railguard.api.InProcessMetric;
+import dev.railguard.api.InputRequirement;
+import dev.railguard.api.JudgedMetric;
+import dev.railguard.api.MetricResult;
+import dev.railguard.api.RunMode;
+import dev.railguard.api.Usage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The evaluator: validates requests, plans each run mode over a {@link JudgePanel}, asks the judges and aggregates
+ * their verdicts. Thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * Evaluator evaluator = RailguardEvaluator.builder()
+ *     .judges(JudgePanel.single("judge", chatModel))
+ *     .build();                                   // metrics: every metric on the class path
+ * EvaluationResult result = evaluator.evaluate(EvaluationRequest.builder()
+ *     .modelInput(ModelInput.ofUserPrompt("What is the capital of France?"))
+ *     .modelOutput("Paris is the capital of France.")
+ *     .metrics("correctness", "completeness")
+ *     .build());
+ * }</pre>
+ *
+ * <p>Judge calls run on the evaluator's executor, at most {@code maxConcurrentJudgeCalls} at a time; the metrics of
+ * one request are judged in parallel, and one failing metric never stops the others: it becomes ERROR with its cause.
+ */
+public final class RailguardEvaluator implements Evaluator {
+
+    private final JudgePanel panel;
+    private final MetricRegistry metrics;
+    private final ExecutorService executor;
+    private final boolean ownsExecutor;
+    private final JudgeClient client;
+    private final Map<RunMode, RunModeStrategy> strategies;
+    private volatile boolean closed;
+
+    private RailguardEvaluator(Builder b) {
+        this.panel = b.panel;
+        this.metrics = b.metrics != null ? b.metrics : MetricRegistry.installed();
+        this.ownsExecutor = b.executor == null;
+        this.executor = b.executor != null ? b.executor : newJudgeExecutor(b.maxConcurrentJudgeCalls);
+        this.client = new JudgeClient(executor, new JudgeSettings(b.maxJudgeOutputTokens, 0.0));
+        Map<RunMode, RunModeStrategy> s = new EnumMap<>(RunMode.class);
+        s.put(RunMode.FAST, new FastStrategy());
+        this.strategies = s;
+    }
+
+    /** A builder with the defaults: no judges, every installed metric, 16 concurrent judge calls. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public EvaluationResult evaluate(EvaluationRequest request) {
+        try {
+            return submit(request).result().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("evaluation failed unexpectedly: " + JudgeClient.describe(e), e);
+        }
+    }
+
+    @Override
+    public EvaluationHandle submit(EvaluationRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        if (closed) {
+            throw new IllegalStateException("this evaluator is closed");
+        }
+        List<GuardrailMetric> resolved = validate(request);
+        Instant created = Instant.now();
+        Handle handle = new Handle(EventIds.next("evt"));
+        Map<String, CompletableFuture<MetricResult>> futures = start(request, resolved);
+        handle.parts.addAll(futures.values());
+        CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            Map<String, MetricResult> results = new LinkedHashMap<>();
+            Usage usage = Usage.NONE;
+            for (GuardrailMetric m : resolved) {
+                MetricResult r = futures.get(m.name()).getNow(null);
+                results.put(m.name(), r);
+                usage = usage.plus(r.usage());
+            }
+            handle.complete(new EvaluationResult(handle.eventId, EvaluationStatus.COMPLETED, results, usage,
+                    request.runMode(), request.nametag(), created, Instant.now(), null), created, request);
+        });
+        return handle;
+    }
+
+    private List<GuardrailMetric> validate(EvaluationRequest request) {
+        List<GuardrailMetric> resolved = new ArrayList<>();
+        boolean judged = false;
+        for (String name : request.metrics()) {
+            GuardrailMetric metric = metrics.require(name);
+            for (InputRequirement r : metric.requires()) {
+                if (!r.isMetBy(request.modelInput())) {
+                    throw new IllegalArgumentException("metric '" + name + "' requires " + r.field()
+                            + ", but it was missing or blank");
+                }
+            }
+            judged |= metric instanceof JudgedMetric;
+            resolved.add(metric);
+        }
+        if (judged) {
+            RunModeStrategy strategy = strategies.get(request.runMode());
+            if (strategy == null) {
+                throw new IllegalArgumentException("runMode '" + request.runMode().wireName()
+                        + "' is not available in this version; available: " + strategies.keySet());
+            }
+            for (JudgeTier tier : strategy.requiredTiers()) {
+                if (panel.judges(tier).isEmpty()) {
+                    throw new IllegalArgumentException("runMode '" + request.runMode().wireName()
+                            + "' needs a judge in tier " + tier.name().toLowerCase() + ", but the judge panel has none: "
+                            + panel);
+                }
+            }
+        }
+        return resolved;
+    }
+
+    private Map<String, CompletableFuture<MetricResult>> start(EvaluationRequest request,
+            List<GuardrailMetric> resolved) {
+        Map<String, CompletableFuture<MetricResult>> futures = new LinkedHashMap<>();
+        List<RunModeStrategy.MetricTask> judgedTasks = new ArrayList<>();
+        for (GuardrailMetric metric : resolved) {
+            double threshold = request.thresholdOr(metric.name(), metric.defaultThreshold());
+            if (metric instanceof InProcessMetric inProcess) {
+                futures.put(metric.name(), CompletableFuture.supplyAsync(
+                        () -> inProcess.evaluate(request, threshold), executor));
+            } else if (metric instanceof JudgedMetric judgedMetric) {
+                var early = judgedMetric.decideWithoutJudge(request, threshold);
+                if (early.isPresent()) {
+                    futures.put(metric.name(), CompletableFuture.completedFuture(early.get()));
+                } else {
+                    judgedTasks.add(new RunModeStrategy.MetricTask(judgedMetric, threshold));
+                    futures.put(metric.name(), null);
+                }
+            } else {
+                futures.put(metric.name(), CompletableFuture.completedFuture(MetricResult.error(metric.name(),
+                        threshold, "metric '" + metric.name() + "' (" + metric.getClass().getName()
+                                + ") implements neither JudgedMetric nor InProcessMetric", Usage.NONE, List.of())));
+            }
+        }
+        if (!judgedTasks.isEmpty()) {
+            EvaluationContext context = new EvaluationContext(request, panel, client);
+            Map<String, CompletableFuture<MetricResult>> judged;
+            try {
+                judged = strategies.get(request.runMode()).evaluate(context, judgedTasks);
+            } catch (RuntimeException e) {
+                judged = new LinkedHashMap<>();
+                for (RunModeStrategy.MetricTask t : judgedTasks) {
+                    judged.put(t.name(), CompletableFuture.failedFuture(e));
+                }
+            }
+            futures.putAll(judged);
+        }
+        Map<String, CompletableFuture<MetricResult>> guarded = new LinkedHashMap<>();
+        for (GuardrailMetric metric : resolved) {
+            double threshold = request.thresholdOr(metric.name(), metric.defaultThreshold());
+            CompletableFuture<MetricResult> f = futures.get(metric.name());
+            if (f == null) {
+                f = CompletableFuture.completedFuture(MetricResult.error(metric.name(), threshold,
+                        "run mode '" + request.runMode().wireName() + "' returned no result for this metric",
+                        Usage.NONE, List.of()));
+            }
+            guarded.put(metric.name(), f.handle((r, e) -> e == null && r != null ? r
+                    : MetricResult.error(metric.name(), threshold, e == null
+                            ? "metric '" + metric.name() + "' returned no result"
+                            : "metric '" + metric.name() + "' failed: " + JudgeClient.describe(e), Usage.NONE,
+                            List.of())));
+        }
+        return guarded;
+    }
+
+    /**
+     * Asks one judge of {@code tier} a structured question, with the same call discipline as metric calls. The judge
+     * whose model is {@code modelUsed} is avoided when the tier has another.
+     *
+     * @throws IllegalArgumentException if the panel has no judge in {@code tier}
+     */
+    public CompletableFuture<JudgeAnswer> ask(JudgeTier tier, JudgeQuestion question, String modelUsed) {
+        Objects.requireNonNull(tier, "tier must not be null");
+        Objects.requireNonNull(question, "question must not be null");
+        List<Judge> judges = panel.pick(tier, 1, modelUsed);
+        if (judges.isEmpty()) {
+            throw new IllegalArgumentException("the judge panel has no judge in tier " + tier.name().toLowerCase()
+                    + ": " + panel);
+        }
+        return ask(judges.get(0), question);
+    }
+
+    /** Asks {@code judge} a structured question, with the same call discipline as metric calls. */
+    public CompletableFuture<JudgeAnswer> ask(Judge judge, JudgeQuestion question) {
+        Objects.requireNonNull(judge, "judge must not be null");
+        return client.call(question.toCall(judge)).thenApply(JudgeAnswer::of);
+    }
+
+    @Override
+    public Set<String> metricNames() {
+        return metrics.names();
+    }
+
+    /** The judge panel this evaluator asks. */
+    public JudgePanel panel() {
+        return panel;
+    }
+
+    /** The metrics this evaluator knows. */
+    public MetricRegistry metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (ownsExecutor) {
+            executor.shutdownNow();
+        }
+    }
+
+    private static ExecutorService newJudgeExecutor(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "railguard-judge-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return Executors.newFixedThreadPool(threads, factory);
+    }
+
+    /** The handle of a submitted evaluation. */
+    private static final class Handle implements EvaluationHandle {
+        private final String eventId;
+        private final CompletableFuture<EvaluationResult> result = new CompletableFuture<>();
+        private final List<CompletableFuture<?>> parts = new ArrayList<>();
+
+        Handle(String eventId) {
+            this.eventId = eventId;
+        }
+
+        void complete(EvaluationResult r, Instant created, EvaluationRequest request) {
+            result.complete(r);
+        }
+
+        @Override
+        public String eventId() {
+            return eventId;
+        }
+
+        @Override
+        public EvaluationStatus status() {
+            if (!result.isDone()) {
+                return EvaluationStatus.IN_PROGRESS;
+            }
+            return result.join().status();
+        }
+
+        @Override
+        public CompletableFuture<EvaluationResult> result() {
+            return result;
+        }
+
+        @Override
+        public boolean cancel() {
+            if (result.isDone()) {
+                return false;
+            }
+            boolean canceled = result.complete(new EvaluationResult(eventId, EvaluationStatus.CANCELED, Map.of(),
+                    Usage.NONE, RunMode.FAST, null, Instant.now(), Instant.now(), "canceled by the caller"));
+            parts.forEach(p -> p.cancel(true));
+            return canceled;
+        }
+
+        @Override
+        public String toString() {
+            return "EvaluationHandle{" + eventId + ", " + status() + "}";
+        }
+    }
+
+    /** Builds a {@link RailguardEvaluator}; not thread-safe, reusable. */
+    public static final class Builder {
+        private JudgePanel panel = JudgePanel.empty();
+        private MetricRegistry metrics;
+        private ExecutorService executor;
+        private int maxConcurrentJudgeCalls = 16;
+        private int maxJudgeOutputTokens = JudgeSettings.DEFAULT.maxOutputTokens();
+
+        private Builder() {}
+
+        /** The judges to ask. Default: none (only in-process metrics can run). */
+        public Builder judges(JudgePanel panel) {
+            this.panel = Objects.requireNonNull(panel, "judges must not be null");
+            return this;
+        }
+
+        /** The metrics to know. Default: {@link MetricRegistry#installed()}. */
+        public Builder metrics(MetricRegistry metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
+            return this;
+        }
+
+        /**
+         * The executor judge calls run on. The evaluator does not shut down an executor it was given. Default: its own
+         * pool of {@link #maxConcurrentJudgeCalls} daemon threads.
+         */
+        public Builder executor(ExecutorService executor) {
+            this.executor = Objects.requireNonNull(executor, "executor must not be null");
+            return this;
+        }
+
+        /** How many judge calls may run at once on the evaluator's own executor; default 16. */
+        public Builder maxConcurrentJudgeCalls(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentJudgeCalls must be >= 1, but was: " + max);
+            }
+            this.maxConcurrentJudgeCalls = max;
+            return this;
+        }
+
+        /** The token cap of a judge reply; default 2048. A reply cut off at the cap is a failure. */
+        public Builder maxJudgeOutputTokens(int max) {
+            if (max < 16) {
+                throw new IllegalArgumentException("maxJudgeOutputTokens must be >= 16, but was: " + max);
+            }
+            this.maxJudgeOutputTokens = max;
+            return this;
+        }
+
+        /** Builds the evaluator. */
+        public RailguardEvaluator build() {
+            return new RailguardEvaluator(this);
+        }
+    }
+
+    static boolean isCancellation(Throwable e) {
+        return e instanceof CancellationException
+                || (e instanceof CompletionException && e.getCause() instanceof CancellationException);
+    }
+}

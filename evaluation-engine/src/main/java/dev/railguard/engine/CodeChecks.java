@@ -127,7 +127,7 @@ final class CodeChecks {
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         f.setExpandEntityReferences(false);
         var builder = f.newDocumentBuilder();
-        builder.setErrorHandler(null);
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
         builder.parse(new InputSource(new StringReader(code)));
     }
 

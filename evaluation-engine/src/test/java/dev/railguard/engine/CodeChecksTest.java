@@ -49,6 +49,18 @@ class CodeChecksTest {
             ```
             """;
 
+    private static final String SMALL = """
+            ```java
+            int x = "text";
+            ```
+            ```yaml
+            port: 8080
+            ```
+            ```json
+            {"port": 8080,}
+            ```
+            """;
+
     @Test
     void java_compiles_in_memory_and_json_yaml_xml_are_parsed() {
         CodeChecks.Report report = CodeChecks.run(OUTPUT);
@@ -88,7 +100,7 @@ class CodeChecksTest {
                     .metrics(MetricRegistry.of(TestMetrics.claims("code_ok", false))).build()) {
                 MetricResult result = evaluator.evaluate(EvaluationRequest.builder()
                         .modelInput(ModelInput.ofUserPrompt("Show me Java and config."))
-                        .modelOutput(OUTPUT).runMode(RunMode.PRECISION_CODEX).metrics("code_ok").build())
+                        .modelOutput(SMALL).runMode(RunMode.PRECISION_CODEX).metrics("code_ok").build())
                         .metric("code_ok");
 
                 List<RecordedRequest> verifies = server.requests().stream()
@@ -96,7 +108,7 @@ class CodeChecksTest {
                 assertThat(verifies).extracting(RecordedRequest::model).containsExactlyInAnyOrder("code-1", "std-1");
                 assertThat(verifies).allSatisfy(r -> {
                     assertThat(r.userText()).contains("<<<BEGIN code_checks").contains(
-                            "code block 2 (java): FAILED, does not compile").contains("code block 4 (yaml): OK");
+                            "code block 1 (java): FAILED, does not compile").contains("code block 2 (yaml): OK");
                     assertThat(r.systemText()).contains("use the code_checks section");
                 });
                 assertThat(server.requests()).filteredOn(r -> r.schemaName().startsWith("railguard_partition_"))
@@ -107,7 +119,7 @@ class CodeChecksTest {
                 assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.toString())
                         .startsWith("WARNING: code block 3 (json): FAILED, does not parse"));
                 assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.toString())
-                        .isEqualTo("INFO: code block 1 (java): OK, compiles"));
+                        .isEqualTo("INFO: code block 2 (yaml): OK, parses"));
             }
         }
     }

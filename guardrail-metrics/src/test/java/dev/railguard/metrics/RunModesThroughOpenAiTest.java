@@ -257,7 +257,11 @@ class RunModesThroughOpenAiTest {
                 .allSatisfy(r -> assertThat(r.systemText()).contains("every code block"));
         assertThat(partitions).filteredOn(r -> r.schemaName().endsWith("_instruction"))
                 .allSatisfy(r -> assertThat(r.systemText()).doesNotContain("every code block"));
+        CorrectnessMetric correctness = new CorrectnessMetric();
+        assertThat(correctness.codeRubric()).isNotEqualTo(correctness.rubric()).contains("code_checks");
+        assertThat(new ContextAdherenceMetric().codeRubric()).isEqualTo(new ContextAdherenceMetric().rubric());
         assertThat(server.requests()).filteredOn(r -> r.schemaName().equals("railguard_correctness_verify"))
-                .allSatisfy(r -> assertThat(r.systemText()).contains(new CorrectnessMetric().codeRubric()));
+                .hasSize(mode == RunMode.PRECISION_CODEX ? 2 : 5) // 2 verifiers x passes, + 1 arbiter call
+                .allSatisfy(r -> assertThat(r.systemText()).contains(correctness.codeRubric()));
     }
 }

@@ -124,6 +124,29 @@ class JudgeSearchThroughOpenAiTest {
     }
 
     @Test
+    void an_unknown_tool_or_a_call_without_query_is_answered_with_an_error_and_a_warning() {
+        start(r -> {
+            int round = r.messages("tool").size();
+            if (round == 0) {
+                return StubReply.toolCalls("calculator", "{\"x\":1}", "web_search", "{}");
+            }
+            return StubReply.content(JudgeReplies.units().unit("About 80 million people live in Paris.", "N",
+                    "high", "Too many.").json());
+        });
+
+        MetricResult result = evaluator.evaluate(request(RunMode.FAST, Capability.WEB_SEARCH).build())
+                .metric("correctness");
+
+        assertThat(searched).isEmpty();
+        assertThat(server.requests().get(1).messages("tool")).containsExactly(
+                "Error: there is no tool named 'calculator'; available: [web_search]",
+                "Error: give the search terms as {\"query\": \"...\"}");
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.toString())
+                .isEqualTo("WARNING: judge 'std-1' called an unknown tool 'calculator'"));
+    }
+
+    @Test
     void file_search_finds_registered_documents_for_the_verifiers_of_precision_mode() {
         start(r -> {
             if (r.schemaName().startsWith("railguard_partition_")) {

@@ -232,6 +232,23 @@ class RunModesThroughOpenAiTest {
                 d.message()).contains("shared by [correctness, context_adherence]"));
     }
 
+    @org.junit.jupiter.api.Test
+    void ultra_fast_scores_every_metric_from_the_one_shared_call_and_reports_its_usage_once() {
+        EvaluationResult result = evaluate(RunMode.ULTRA_FAST, THREE);
+
+        assertThat(result.metric("correctness").score().getAsDouble()).isEqualTo(0.9);
+        assertThat(result.metric("context_adherence").verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.metric("context_adherence").rationale()).isEqualTo("Scored 0.5");
+        assertThat(result.metric("instruction_adherence").units()).isEmpty();
+        assertThat(result.metric("correctness").usage().judgeCalls()).isEqualTo(1);
+        assertThat(result.metric("instruction_adherence").usage().judgeCalls()).isZero();
+        assertThat(result.metric("instruction_adherence").diagnostics()).anySatisfy(d -> assertThat(d.message())
+                .isEqualTo("scored in the one ultra_fast call shared by [correctness, context_adherence,"
+                        + " instruction_adherence]; its usage is reported under 'correctness'"));
+        assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.userText())
+                .contains("Paris is the capital and largest city of France.").contains("Tell me about Paris."));
+    }
+
     @ParameterizedTest
     @EnumSource(RunMode.class)
     void context_awareness_puts_the_context_messages_into_every_judge_prompt(RunMode mode) {

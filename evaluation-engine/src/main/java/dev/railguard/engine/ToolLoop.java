@@ -34,13 +34,13 @@ final class ToolLoop {
                 messages.add(UserMessage.from("You have used all " + box.maxRoundTrips() + " search round trips."
                         + " Do not call a tool again; reply now with only the JSON object."));
             }
-            long start = System.nanoTime();
             ChatResponse response = client.send(last ? call.withoutTools() : call, messages);
             AiMessage ai = response.aiMessage();
             if (last || ai == null || !ai.hasToolExecutionRequests()) {
                 return response;
             }
-            box.addUsage(usageOf(judge, response, Duration.ofNanos(System.nanoTime() - start)));
+            // the caller times the whole loop, so intermediate round trips add tokens and a call, not time
+            box.addUsage(usageOf(judge, response, Duration.ZERO));
             messages.add(ai);
             for (ToolExecutionRequest request : ai.toolExecutionRequests()) {
                 messages.add(ToolExecutionResultMessage.from(request, box.execute(judge, request)));

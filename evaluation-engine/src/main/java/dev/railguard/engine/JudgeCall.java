@@ -12,18 +12,36 @@ import java.util.Objects;
  * @param userPrompt      the fenced material
  * @param schema          the JSON schema of the reply
  * @param templateVersion the version of the prompt template and metric prompt parts
+ * @param tools           the search tools the judge may call, {@link ToolBox#NONE} for none
  */
-record JudgeCall(Judge judge, String systemPrompt, String userPrompt, JsonSchema schema, String templateVersion) {
+record JudgeCall(Judge judge, String systemPrompt, String userPrompt, JsonSchema schema, String templateVersion,
+        ToolBox tools) {
     JudgeCall {
         Objects.requireNonNull(judge, "judge");
         Objects.requireNonNull(systemPrompt, "systemPrompt");
         Objects.requireNonNull(userPrompt, "userPrompt");
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(templateVersion, "templateVersion");
+        tools = tools == null ? ToolBox.NONE : tools;
+    }
+
+    /** A call without tools. */
+    JudgeCall(Judge judge, String systemPrompt, String userPrompt, JsonSchema schema, String templateVersion) {
+        this(judge, systemPrompt, userPrompt, schema, templateVersion, ToolBox.NONE);
     }
 
     /** The same question put to another judge. */
     JudgeCall to(Judge other) {
-        return new JudgeCall(other, systemPrompt, userPrompt, schema, templateVersion);
+        return new JudgeCall(other, systemPrompt, userPrompt, schema, templateVersion, tools.fresh());
+    }
+
+    /** The same question with these tools. */
+    JudgeCall withTools(ToolBox box) {
+        return new JudgeCall(judge, systemPrompt, userPrompt, schema, templateVersion, box);
+    }
+
+    /** The same question without tools (the last round trip of a tool loop). */
+    JudgeCall withoutTools() {
+        return withTools(ToolBox.NONE);
     }
 }

@@ -54,13 +54,14 @@ final class JudgeClient {
             ChatResponse response;
             long start = System.nanoTime();
             try {
-                response = send(call, messages);
+                response = ToolLoop.send(this, call, messages);
             } catch (RuntimeException e) {
                 usage = usage.plus(Usage.ofCall(judge, 0, 0, Duration.ofNanos(System.nanoTime() - start), 0));
                 String cause = describe(e);
                 return JudgeOutcome.failure(judge, "judge '" + judge + "' call failed: " + cause, usage, diagnostics);
             }
-            usage = usage.plus(usageOf(judge, response, Duration.ofNanos(System.nanoTime() - start)));
+            usage = usage.plus(usageOf(judge, response, Duration.ofNanos(System.nanoTime() - start)))
+                    .plus(call.tools().takeUsage());
             String raw = response.aiMessage() == null ? null : response.aiMessage().text();
             String problem;
             if (response.finishReason() == FinishReason.LENGTH) {
@@ -107,6 +108,7 @@ final class JudgeClient {
                                 .type(ResponseFormatType.JSON)
                                 .jsonSchema(call.schema())
                                 .build())
+                        .toolSpecifications(call.tools().isEmpty() ? null : call.tools().specifications())
                         .build())
                 .build();
         return call.judge().model().chat(request);

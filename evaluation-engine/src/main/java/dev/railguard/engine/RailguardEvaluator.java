@@ -1,5 +1,7 @@
 package dev.railguard.engine;
 
+import dev.langchain4j.web.search.WebSearchEngine;
+import dev.railguard.api.Capability;
 import dev.railguard.api.EvaluationHandle;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
@@ -54,6 +56,8 @@ public final class RailguardEvaluator implements Evaluator {
     private final boolean ownsExecutor;
     private final JudgeClient client;
     private final Map<RunMode, RunModeStrategy> strategies;
+    private final Map<RunMode, RunModePlan> plans;
+    private final JudgeTools tools;
     private volatile boolean closed;
 
     private RailguardEvaluator(Builder b) {
@@ -63,8 +67,22 @@ public final class RailguardEvaluator implements Evaluator {
         this.executor = b.executor != null ? b.executor : newJudgeExecutor(b.maxConcurrentJudgeCalls);
         this.client = new JudgeClient(executor, new JudgeSettings(b.maxJudgeOutputTokens, 0.0));
         Map<RunMode, RunModeStrategy> s = new EnumMap<>(RunMode.class);
+        s.put(RunMode.ULTRA_FAST, new UltraFastStrategy());
+        s.put(RunMode.SUPER_FAST, new SuperFastStrategy());
         s.put(RunMode.FAST, new FastStrategy());
+        PrecisionStrategy precision = new PrecisionStrategy();
+        s.put(RunMode.PRECISION, precision);
+        s.put(RunMode.PRECISION_CODEX, precision);
+        s.put(RunMode.PRECISION_MAX, precision);
+        s.put(RunMode.PRECISION_MAX_CODEX, precision);
         this.strategies = s;
+        Map<RunMode, RunModePlan> p = new EnumMap<>(RunMode.class);
+        for (RunMode mode : RunMode.values()) {
+            p.put(mode, b.plans.getOrDefault(mode, RunModePlan.defaults(mode)));
+        }
+        this.plans = p;
+        this.tools = new JudgeTools(b.webSearch, b.documents != null ? b.documents : DocumentStore.inMemory(),
+                b.maxToolRoundTrips, 3);
     }
 
     /** A builder with the defaults: no judges, every installed metric, 16 concurrent judge calls. */
@@ -108,7 +126,7 @@ public final class RailguardEvaluator implements Evaluator {
 
     private List<GuardrailMetric> validate(EvaluationRequest request) {
         List<GuardrailMetric> resolved = new ArrayList<>();
-        boolean judged = false;
+        List<JudgedMetric> judged = new ArrayList<>();
         for (String name : request.metrics()) {
             GuardrailMetric metric = metrics.require(name);
             for (InputRequirement r : metric.requires()) {
@@ -117,22 +135,27 @@ public final class RailguardEvaluator implements Evaluator {
                             + ", but it was missing or blank");
                 }
             }
-            judged |= metric instanceof JudgedMetric;
+            if (metric instanceof JudgedMetric j) {
+                judged.add(j);
+            }
             resolved.add(metric);
         }
-        if (judged) {
+        if (!judged.isEmpty()) {
             RunModeStrategy strategy = strategies.get(request.runMode());
             if (strategy == null) {
                 throw new IllegalArgumentException("runMode '" + request.runMode().wireName()
                         + "' is not available in this version; available: " + strategies.keySet());
             }
-            for (JudgeTier tier : strategy.requiredTiers()) {
-                if (panel.judges(tier).isEmpty()) {
-                    throw new IllegalArgumentException("runMode '" + request.runMode().wireName()
-                            + "' needs a judge in tier " + tier.name().toLowerCase() + ", but the judge panel has none: "
-                            + panel);
-                }
-            }
+            strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, judged);
+        }
+        if (request.has(Capability.WEB_SEARCH) && tools.webSearch() == null) {
+            throw new IllegalArgumentException("capabilities contains web_search, but this evaluator has no"
+                    + " WebSearchEngine: configure one with RailguardEvaluator.builder().webSearch(engine)");
+        }
+        if (request.has(Capability.FILE_SEARCH) && tools.documents().size() == 0) {
+            throw new IllegalArgumentException("capabilities contains file_search, but no document is registered:"
+                    + " add documents with evaluator.documents().add(name, text) or give a DocumentStore to"
+                    + " RailguardEvaluator.builder().documents(store)");
         }
         return resolved;
     }
@@ -161,7 +184,8 @@ public final class RailguardEvaluator implements Evaluator {
             }
         }
         if (!judgedTasks.isEmpty()) {
-            EvaluationContext context = new EvaluationContext(request, panel, client);
+            EvaluationContext context = new EvaluationContext(request, panel, client, plans.get(request.runMode()),
+                    tools);
             Map<String, CompletableFuture<MetricResult>> judged;
             try {
                 judged = strategies.get(request.runMode()).evaluate(context, judgedTasks);
@@ -227,6 +251,19 @@ public final class RailguardEvaluator implements Evaluator {
     /** The metrics this evaluator knows. */
     public MetricRegistry metrics() {
         return metrics;
+    }
+
+    /**
+     * The documents judges search in requests with {@link Capability#FILE_SEARCH}; register more with
+     * {@code documents().add(name, text)}, which returns the document's {@code file_} id.
+     */
+    public DocumentStore documents() {
+        return tools.documents();
+    }
+
+    /** The plan {@code mode} runs with: its default, or what {@link Builder#plan} set. */
+    public RunModePlan plan(RunMode mode) {
+        return plans.get(Objects.requireNonNull(mode, "mode must not be null"));
     }
 
     @Override
@@ -303,8 +340,54 @@ public final class RailguardEvaluator implements Evaluator {
         private ExecutorService executor;
         private int maxConcurrentJudgeCalls = 16;
         private int maxJudgeOutputTokens = JudgeSettings.DEFAULT.maxOutputTokens();
+        private final Map<RunMode, RunModePlan> plans = new EnumMap<>(RunMode.class);
+        private WebSearchEngine webSearch;
+        private DocumentStore documents;
+        private int maxToolRoundTrips = 3;
 
         private Builder() {}
+
+        /**
+         * Replaces the default plan of {@code mode} (see {@link RunModePlan#defaults}): which tiers partition,
+         * verify and arbitrate, and how many passes.
+         *
+         * @throws IllegalArgumentException if the plan does not fit the mode (see {@link RunModePlan})
+         */
+        public Builder plan(RunMode mode, RunModePlan plan) {
+            Objects.requireNonNull(mode, "mode must not be null");
+            Objects.requireNonNull(plan, "plan must not be null");
+            plan.checkFits(mode);
+            plans.put(mode, plan);
+            return this;
+        }
+
+        /**
+         * The web search judges may use in requests with {@link Capability#WEB_SEARCH}, as a tool named
+         * {@code web_search}. Default: none (such requests are rejected).
+         */
+        public Builder webSearch(WebSearchEngine engine) {
+            this.webSearch = Objects.requireNonNull(engine, "webSearch must not be null");
+            return this;
+        }
+
+        /**
+         * The documents judges may search in requests with {@link Capability#FILE_SEARCH}, as a tool named
+         * {@code file_search}. Default: an empty {@link DocumentStore#inMemory()} store, reachable through
+         * {@link RailguardEvaluator#documents()}.
+         */
+        public Builder documents(DocumentStore documents) {
+            this.documents = Objects.requireNonNull(documents, "documents must not be null");
+            return this;
+        }
+
+        /** How many tool round trips (searches) one judge call may make before it must answer; default 3. */
+        public Builder maxToolRoundTrips(int max) {
+            if (max < 1 || max > 10) {
+                throw new IllegalArgumentException("maxToolRoundTrips must be between 1 and 10, but was: " + max);
+            }
+            this.maxToolRoundTrips = max;
+            return this;
+        }
 
         /** The judges to ask. Default: none (only in-process metrics can run). */
         public Builder judges(JudgePanel panel) {

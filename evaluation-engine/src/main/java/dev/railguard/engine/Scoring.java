@@ -1,10 +1,12 @@
 package dev.railguard.engine;
 
 import dev.railguard.api.Aggregation;
+import dev.railguard.api.Confidence;
 import dev.railguard.api.Diagnostic;
 import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.UnitVerdict;
+import dev.railguard.api.UnitVote;
 import dev.railguard.api.Usage;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +83,81 @@ final class Scoring {
             sb.append("; and ").append(failing.size() - RATIONALE_UNITS).append(" more");
         }
         return sb.append('.').toString();
+    }
+
+    /** The judge name of a verdict combined from several votes. */
+    static final String CONSENSUS = "consensus";
+
+    /**
+     * The confidence-weighted consensus of the votes on one unit. Y wins when the confidence weights of its votes
+     * ({@link Confidence#weight()}) outweigh those of N (votes are counted instead when every vote is LOW). A
+     * unanimous verdict keeps the lowest confidence among its votes; a split one is MEDIUM; an even split is N with
+     * LOW confidence (weight 0: the unit does not count in a weighted score, and never passes on its own). A single
+     * vote is returned as it is, under its judge's name.
+     *
+     * @throws IllegalArgumentException if {@code votes} is empty
+     */
+    static UnitVerdict consensus(String text, String kind, String label, List<UnitVote> votes) {
+        if (votes.isEmpty()) {
+            throw new IllegalArgumentException("votes must not be empty for unit '" + text + "'");
+        }
+        if (votes.size() == 1) {
+            UnitVote v = votes.get(0);
+            return new UnitVerdict(text, kind, label, v.satisfied(), v.confidence(), v.judge(), v.reason(), votes);
+        }
+        double yes = 0;
+        double no = 0;
+        for (UnitVote v : votes) {
+            if (v.satisfied()) {
+                yes += v.confidence().weight();
+            } else {
+                no += v.confidence().weight();
+            }
+        }
+        if (yes + no == 0) {
+            yes = votes.stream().filter(UnitVote::satisfied).count();
+            no = votes.size() - yes;
+        }
+        if (yes == no) {
+            long y = votes.stream().filter(UnitVote::satisfied).count();
+            return new UnitVerdict(text, kind, label, false, Confidence.LOW, CONSENSUS, "the votes split evenly (" + y
+                    + " Y, " + (votes.size() - y) + " N); counted as N with low confidence", votes);
+        }
+        boolean satisfied = yes > no;
+        List<UnitVote> winners = votes.stream().filter(v -> v.satisfied() == satisfied).toList();
+        boolean unanimous = winners.size() == votes.size();
+        Confidence confidence = unanimous
+                ? winners.stream().map(UnitVote::confidence).min(Enum::compareTo).orElseThrow()
+                : Confidence.MEDIUM;
+        UnitVote best = winners.stream().max((a, b) -> a.confidence().compareTo(b.confidence())).orElseThrow();
+        String reason = unanimous ? best.reason() : best.reason() + " (" + winners.size() + " of " + votes.size()
+                + " votes)";
+        return new UnitVerdict(text, kind, label, satisfied, confidence, CONSENSUS, reason, votes);
+    }
+
+    /** Whether a unit's votes disagree, so that a plan's arbiter gives the final verdict. */
+    static boolean needsArbiter(UnitVerdict unit) {
+        return unit.disputed();
+    }
+
+    /** The arbiter's vote as the final verdict of a disputed unit; every earlier vote is kept. */
+    static UnitVerdict arbitrated(UnitVerdict unit, UnitVote arbiter) {
+        List<UnitVote> votes = new ArrayList<>(unit.votes());
+        votes.add(arbiter);
+        return new UnitVerdict(unit.text(), unit.kind(), unit.label(), arbiter.satisfied(), arbiter.confidence(),
+                arbiter.judge(), arbiter.reason(), votes);
+    }
+
+    /**
+     * A holistic result: a score a judge gave directly, without units ({@code ultra_fast}).
+     */
+    static MetricResult holistic(JudgedMetric metric, double threshold, double score, String reason, Usage usage,
+            List<Diagnostic> diagnostics) {
+        if (Double.isNaN(score) || score < 0 || score > 1) {
+            return MetricResult.error(metric.name(), threshold, "the judge gave a score outside [0, 1]: " + score,
+                    usage, diagnostics);
+        }
+        return MetricResult.scored(metric.name(), score, threshold, reason, List.of(), usage, diagnostics);
     }
 
     private static String shorten(String s) {

@@ -8,7 +8,9 @@ import dev.railguard.api.InputRequirement;
 import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.UnitKind;
+import dev.railguard.api.Usage;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Small metrics for engine tests, which cannot see the guardrail-metrics module. */
@@ -22,7 +24,17 @@ final class TestMetrics {
         return judged(name, requires, Aggregation.WEIGHTED_SHARE);
     }
 
+    /** A judged metric over claims; with {@code fallback}, an in-process one that scores the output's length. */
+    static JudgedMetric claims(String name, boolean fallback) {
+        return judged(name, Set.of(), Aggregation.WEIGHTED_SHARE, fallback);
+    }
+
     static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation) {
+        return judged(name, requires, aggregation, false);
+    }
+
+    static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation,
+            boolean fallback) {
         return new JudgedMetric() {
             @Override
             public String name() {
@@ -51,7 +63,12 @@ final class TestMetrics {
 
             @Override
             public String rubric() {
-                return "Y if the claim is true.";
+                return "Y when the claim of " + name + " is true.";
+            }
+
+            @Override
+            public String codeRubric() {
+                return "Y when the code of " + name + " is correct; use the code_checks section.";
             }
 
             @Override
@@ -67,6 +84,41 @@ final class TestMetrics {
             @Override
             public String promptVersion() {
                 return "v1";
+            }
+
+            @Override
+            public Optional<InProcessMetric> inProcessFallback() {
+                if (!fallback) {
+                    return Optional.empty();
+                }
+                return Optional.of(new InProcessMetric() {
+                    @Override
+                    public MetricResult evaluate(EvaluationRequest request, double threshold) {
+                        double score = request.modelOutput().length() < 100 ? 1.0 : 0.0;
+                        return MetricResult.scored(name + "_length", score, threshold, "short enough", List.of(),
+                                Usage.NONE, List.of());
+                    }
+
+                    @Override
+                    public String name() {
+                        return name + "_length";
+                    }
+
+                    @Override
+                    public String description() {
+                        return "Output length.";
+                    }
+
+                    @Override
+                    public Set<InputRequirement> requires() {
+                        return Set.of();
+                    }
+
+                    @Override
+                    public double defaultThreshold() {
+                        return 0.5;
+                    }
+                });
             }
         };
     }

@@ -20,6 +20,7 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
     private final String description;
     private final UnitKind unitKind;
     private final String rubric;
+    private final String codeRubric;
     private final Aggregation aggregation;
     private final Set<InputRequirement> requires;
 
@@ -29,6 +30,8 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
         this.description = description;
         this.unitKind = unitKind;
         this.rubric = UnitKinds.prompt(name + ".v1.txt");
+        this.codeRubric = getClass().getResource("prompts/" + name + ".code.v1.txt") == null ? rubric
+                : UnitKinds.prompt(name + ".code.v1.txt");
         this.aggregation = aggregation;
         this.requires = Set.copyOf(requires);
     }
@@ -61,6 +64,12 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
     @Override
     public final String rubric() {
         return rubric;
+    }
+
+    /** The code rubric resource {@code prompts/<name>.code.v1.txt} when the metric has one, else the rubric. */
+    @Override
+    public final String codeRubric() {
+        return codeRubric;
     }
 
     @Override

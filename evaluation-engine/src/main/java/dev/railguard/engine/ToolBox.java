@@ -1,0 +1,115 @@
+package dev.railguard.engine;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.railguard.api.Diagnostic;
+import dev.railguard.api.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The tools one judge call may use (web search, file search), with a bound on the tool round trips and a log of what
+ * the judge looked up. One box per call: the log and the usage of the intermediate round trips belong to that call.
+ */
+final class ToolBox {
+
+    /** No tools. */
+    static final ToolBox NONE = new ToolBox(List.of(), 0);
+
+    /** A tool that takes one search query. */
+    record SearchTool(String name, String description, Function<String, Lookup> search) {}
+
+    /**
+     * What a search returned.
+     *
+     * @param text what the judge reads
+     * @param log  one line for the metric's diagnostics: the query and the titles, URLs or document ids found
+     */
+    record Lookup(String text, String log) {}
+
+    private final List<SearchTool> tools;
+    private final int maxRoundTrips;
+    private final List<Diagnostic> log = new ArrayList<>();
+    private Usage usage = Usage.NONE;
+
+    ToolBox(List<SearchTool> tools, int maxRoundTrips) {
+        this.tools = List.copyOf(tools);
+        this.maxRoundTrips = maxRoundTrips;
+    }
+
+    /** An empty box with the same tools, for another call. */
+    ToolBox fresh() {
+        return isEmpty() ? NONE : new ToolBox(tools, maxRoundTrips);
+    }
+
+    boolean isEmpty() {
+        return tools.isEmpty();
+    }
+
+    int maxRoundTrips() {
+        return maxRoundTrips;
+    }
+
+    List<String> names() {
+        return tools.stream().map(SearchTool::name).toList();
+    }
+
+    List<ToolSpecification> specifications() {
+        return tools.stream().map(t -> ToolSpecification.builder().name(t.name()).description(t.description())
+                .parameters(JsonObjectSchema.builder().addStringProperty("query", "the search terms")
+                        .required("query").additionalProperties(false).build())
+                .build()).toList();
+    }
+
+    /** Runs the tool the judge asked for; problems become the tool's answer (and a warning), never an exception. */
+    String execute(String judge, ToolExecutionRequest request) {
+        SearchTool tool = tools.stream().filter(t -> t.name().equals(request.name())).findFirst().orElse(null);
+        if (tool == null) {
+            record(Diagnostic.warning("judge '" + judge + "' called an unknown tool '" + request.name() + "'"));
+            return "Error: there is no tool named '" + request.name() + "'; available: " + names();
+        }
+        String query;
+        try {
+            query = JsonReplies.MAPPER.readTree(request.arguments() == null ? "{}" : request.arguments())
+                    .path("query").asText("").trim();
+        } catch (java.io.IOException e) {
+            query = "";
+        }
+        if (query.isEmpty()) {
+            record(Diagnostic.warning("judge '" + judge + "' called " + tool.name() + " without a query: "
+                    + request.arguments()));
+            return "Error: give the search terms as {\"query\": \"...\"}";
+        }
+        try {
+            Lookup lookup = tool.search().apply(query);
+            record(Diagnostic.info(tool.name() + " by judge '" + judge + "': " + lookup.log()));
+            return lookup.text();
+        } catch (RuntimeException e) {
+            record(Diagnostic.warning(tool.name() + " by judge '" + judge + "' for '" + query + "' failed: "
+                    + JudgeClient.describe(e)));
+            return "Error: the search failed: " + JudgeClient.describe(e);
+        }
+    }
+
+    synchronized void record(Diagnostic d) {
+        log.add(d);
+    }
+
+    synchronized void addUsage(Usage u) {
+        usage = usage.plus(u);
+    }
+
+    /** The usage of the intermediate round trips not yet taken, and resets it. */
+    synchronized Usage takeUsage() {
+        Usage u = usage;
+        usage = Usage.NONE;
+        return u;
+    }
+
+    /** What was looked up, in order. */
+    synchronized List<Diagnostic> log() {
+        return List.copyOf(log);
+    }
+}

@@ -1,7 +1,6 @@
 package dev.railguard.junit;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +36,12 @@ record RailguardSettings(JudgeEnvironment judges, boolean requireJudge, Optional
      */
     static RailguardSettings read(Function<String, Optional<String>> parameters, Map<String, String> env) {
         Properties judgeProperties = new Properties();
+        // every railguard.judge.* system property, then the known keys as JUnit parameters (which may override them)
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("railguard.judge.")) {
+                judgeProperties.setProperty(name, System.getProperty(name));
+            }
+        }
         for (String key : JUDGE_KEYS) {
             parameters.apply("railguard.judge." + key).ifPresent(v -> judgeProperties.setProperty("railguard.judge." + key, v));
         }
@@ -52,11 +57,5 @@ record RailguardSettings(JudgeEnvironment judges, boolean requireJudge, Optional
                 .or(() -> Optional.ofNullable(env.get(CACHE_DIR_VARIABLE)).filter(v -> !v.isBlank()))
                 .map(v -> Path.of(v.trim()));
         return new RailguardSettings(judges, require.equals("true"), cache);
-    }
-
-    /** The settings of this process: system properties and environment variables. */
-    static RailguardSettings fromSystem() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        return read(key -> Optional.ofNullable(System.getProperty(key)), env);
     }
 }

@@ -49,8 +49,8 @@ public final class WorkflowOutputGuardrail implements OutputGuardrail {
 
     /**
      * The LangChain4j configuration that lets the workflow's attempt budget run: {@code maxRetries =
-     * maxImprovementAttempts + 1}, because LangChain4j validates {@code maxRetries} responses and makes one more
-     * model call that it does not validate before giving up.
+     * maxImprovementAttempts + 1}, because LangChain4j 1.19 counts the first answer among the {@code maxRetries}
+     * answers it validates before giving up with an {@code OutputGuardrailException}.
      */
     public OutputGuardrailsConfig config() {
         return OutputGuardrailsConfig.builder().maxRetries(workflow.settings().maxImprovementAttempts() + 1).build();

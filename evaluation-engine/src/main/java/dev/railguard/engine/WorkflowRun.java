@@ -181,10 +181,11 @@ final class WorkflowRun {
             }
             h = current;
         }
-        if (h != null) {
+        boolean canceled = finish(EvaluationStatus.CANCELED, toolStatusOrNull(), null, reason);
+        if (canceled && h != null) {
             h.cancel();
         }
-        return finish(EvaluationStatus.CANCELED, toolStatusOrNull(), null, reason);
+        return canceled;
     }
 
     private void complete(ImprovementToolStatus tool, String improved) {

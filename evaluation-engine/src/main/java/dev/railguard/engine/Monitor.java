@@ -230,11 +230,12 @@ public final class Monitor implements AutoCloseable {
     /** The event {@code eventId}: queued, in flight, or among the retained recent events. */
     public Optional<MonitorEvent> event(String eventId) {
         Objects.requireNonNull(eventId, "eventId must not be null");
-        MonitorRun run = live.get(eventId);
-        if (run != null) {
-            return Optional.of(run.snapshot());
+        Optional<MonitorEvent> done = recent.get(eventId);
+        if (done.isPresent()) {
+            return done;
         }
-        return recent.get(eventId);
+        MonitorRun run = live.get(eventId);
+        return run == null ? recent.get(eventId) : Optional.of(run.snapshot());
     }
 
     /**
@@ -459,9 +460,9 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
+    /** Records a terminal event: retained, counted, heard by the listeners, and only then no longer live. */
     private void finished(MonitorRun run, MonitorEvent event) {
         recent.put(event.eventId(), event);
-        live.remove(run.eventId);
         TagAccumulator tag = tag(event.nametag());
         tag.total.increment();
         switch (event.status()) {
@@ -495,6 +496,7 @@ public final class Monitor implements AutoCloseable {
                 LOG.warn("a listener of monitor {} threw on event {}: {}", id, event.eventId(), ex.toString());
             }
         }
+        live.remove(run.eventId);
         if (live.isEmpty()) {
             synchronized (idle) {
                 idle.notifyAll();

@@ -214,11 +214,12 @@ public final class Workflow implements AutoCloseable {
     /** The event {@code eventId} as it stands: running, or among the retained recent events. */
     public Optional<WorkflowEvent> event(String eventId) {
         Objects.requireNonNull(eventId, "eventId must not be null");
-        WorkflowRun run = running.get(eventId);
-        if (run != null) {
-            return Optional.of(run.snapshot());
+        Optional<WorkflowEvent> done = recent.get(eventId);
+        if (done.isPresent()) {
+            return done;
         }
-        return recent.get(eventId);
+        WorkflowRun run = running.get(eventId);
+        return run == null ? recent.get(eventId) : Optional.of(run.snapshot());
     }
 
     /**
@@ -333,9 +334,9 @@ public final class Workflow implements AutoCloseable {
         return s.generator() == null ? null : Judge.of("generator", s.generator()).modelName();
     }
 
+    /** Records a terminal event: retained, counted, heard by the listeners, and only then no longer running. */
     void finished(WorkflowRun run, WorkflowEvent event) {
         recent.put(event.eventId(), event);
-        running.remove(run.eventId);
         switch (event.status()) {
             case COMPLETED -> {
                 processed.increment();
@@ -354,6 +355,7 @@ public final class Workflow implements AutoCloseable {
                 LOG.warn("a listener of workflow {} threw on event {}: {}", id, event.eventId(), e.toString());
             }
         }
+        running.remove(run.eventId);
     }
 
     // ---- validation ----

@@ -388,6 +388,23 @@ class WorkflowThroughOpenAiTest {
         }
     }
 
+    @Test
+    void capabilities_are_passed_into_every_evaluation_the_workflow_asks_for() {
+        try (Workflow workflow = workflow(ImprovementAction.DO_NOTHING)
+                .capabilities(dev.railguard.api.Capability.CONTEXT_AWARENESS, dev.railguard.api.Capability.WEB_SEARCH)
+                .build()) {
+            ModelInput withContext = INPUT.toBuilder().addContext("student", "Keep it short.").build();
+            WorkflowEvent e = workflow.completion(workflow.submit(EventInput.of(withContext, RIGHT)).eventId()).join();
+
+            assertThat(e.status()).isEqualTo(EvaluationStatus.COMPLETED);
+            assertThat(server.requests()).isNotEmpty().allSatisfy(r ->
+                    assertThat(r.userText()).contains("<<<BEGIN context").contains("student: Keep it short."));
+            assertThatThrownBy(() -> workflow.submit(EventInput.of(withContext, RIGHT).withRunMode(RunMode.SUPER_FAST)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("capabilities [web_search] are not supported with runMode 'super_fast'");
+        }
+    }
+
     /** Collects a publisher's items, requesting one at a time. */
     static final class Collected {
         final List<String> items = Collections.synchronizedList(new ArrayList<>());

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param attempt            the label: {@code "Initial Evaluation"}, then {@code "Improvement Attempt 1"}, ...
  * @param index              0 for the initial evaluation, then 1, 2, ...
  * @param modelOutput        the output this attempt judged
- * @param status             {@code completed}, or {@code failed} when the evaluation itself could not run
+ * @param status             {@code completed} (an evaluation that cannot run ends the event {@code failed} instead,
+ *                           with the cause in the event's error message, and adds no attempt)
  * @param metrics            the result of every workflow metric for this output, carried ones included
  * @param carriedOver        the metrics whose result was carried over from an earlier attempt (not re-judged)
  * @param analysisOfFailures what failed and why, one paragraph; empty when everything passed

@@ -385,6 +385,12 @@ public final class Monitor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // an event that raced the close into the queue is recorded, not lost
+        List<MonitorRun> leftovers = new ArrayList<>();
+        queue.drainTo(leftovers);
+        for (MonitorRun run : leftovers) {
+            cancel(run, "canceled: the monitor was closed");
+        }
     }
 
     @Override
@@ -446,7 +452,9 @@ public final class Monitor implements AutoCloseable {
 
     private void complete(MonitorRun run, EvaluationResult r, Throwable e) {
         MonitorEvent event;
-        if (e != null) {
+        if (e != null && RailguardEvaluator.isCancellation(e)) {
+            event = run.finish(EvaluationStatus.CANCELED, null, "the evaluation was canceled");
+        } else if (e != null) {
             event = run.finish(EvaluationStatus.FAILED, null, "evaluation failed: " + JudgeClient.describe(e));
         } else if (r.status() == EvaluationStatus.CANCELED) {
             event = run.finish(EvaluationStatus.CANCELED, null, r.failure() == null ? "canceled" : r.failure());

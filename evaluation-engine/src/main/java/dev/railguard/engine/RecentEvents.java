@@ -1,7 +1,6 @@
 package dev.railguard.engine;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +57,5 @@ final class RecentEvents<E> {
 
     int capacity() {
         return capacity;
-    }
-
-    synchronized void forEach(java.util.function.Consumer<E> action) {
-        for (Iterator<E> it = events.values().iterator(); it.hasNext();) {
-            action.accept(it.next());
-        }
     }
 }

@@ -462,7 +462,11 @@ public final class Workflow implements AutoCloseable {
             return this;
         }
 
-        /** Adds {@code metric} with an automatic threshold; see {@link Tolerance} for the numbers. */
+        /**
+         * Adds {@code metric} with an automatic threshold; see {@link Tolerance} for the numbers. A metric outside the
+         * tolerance table uses its default threshold from a {@link RailguardEvaluator}'s registry (0.8 with another
+         * {@link Evaluator}).
+         */
         public Builder metric(String metric, Tolerance tolerance) {
             Objects.requireNonNull(metric, "metric must not be null");
             metrics.put(metric, Objects.requireNonNull(tolerance, "tolerance must not be null"));

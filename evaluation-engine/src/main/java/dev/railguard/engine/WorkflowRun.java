@@ -73,6 +73,10 @@ final class WorkflowRun {
         if (isTerminal()) {
             return;
         }
+        if (e != null && RailguardEvaluator.isCancellation(e)) {
+            cancel("the evaluation of " + EvaluationAttempt.label(index) + " was canceled");
+            return;
+        }
         if (e != null) {
             fail("evaluation of " + EvaluationAttempt.label(index) + " failed: " + JudgeClient.describe(e), null);
             return;

@@ -42,6 +42,55 @@ final class EventJson {
         return write(root);
     }
 
+    static String workflowEvent(WorkflowEvent e) {
+        ObjectNode root = JsonReplies.MAPPER.createObjectNode();
+        root.put("event_id", e.eventId());
+        root.put("workflow_id", e.workflowId());
+        root.put("status", e.status().wireName());
+        root.put("progress", e.progress());
+        root.put("filtered", e.filtered());
+        root.put("improvement_action", e.improvementAction().wireName());
+        root.put("improvement_tool_status", e.improvementToolStatus() == null ? null : e.improvementToolStatus().wireName());
+        putNullable(root, "improved_model_output", e.improvedModelOutput());
+        putNullable(root, "nametag", e.nametag());
+        root.put("run_mode", e.runMode().wireName());
+        putNullable(root, "model_used", e.modelUsed());
+        root.set("model_input", modelInput(e.modelInput()));
+        root.put("model_output", e.modelOutput());
+        if (e.evaluationResult() != null) {
+            root.set("evaluation_result", result(e.evaluationResult()));
+        }
+        ArrayNode history = root.putArray("evaluation_history");
+        for (EvaluationAttempt a : e.evaluationHistory()) {
+            ObjectNode h = history.addObject();
+            h.put("attempt", a.attempt());
+            h.put("evaluation_status", a.status().wireName());
+            h.put("model_output", a.modelOutput());
+            h.set("evaluation_result", result(a.metrics()));
+            ArrayNode carried = h.putArray("carried_over");
+            a.carriedOver().stream().sorted().forEach(carried::add);
+            h.put("evaluation_total_cost", a.cost());
+            h.set("usage", usage(a.usage()));
+            h.put("analysis_of_failures", a.analysisOfFailures());
+            ArrayNode key = h.putArray("key_improvements");
+            a.keyImprovements().forEach(key::add);
+            putInstant(h, "created_at", a.startedAt());
+            putInstant(h, "completed_at", a.completedAt());
+        }
+        ArrayNode analysis = root.putArray("analysis_of_failures");
+        e.analysisOfFailures().forEach(analysis::add);
+        ArrayNode improvements = root.putArray("key_improvements");
+        for (var list : e.keyImprovements()) {
+            ArrayNode items = improvements.addObject().putArray("key_improvement");
+            list.forEach(items::add);
+        }
+        root.put("evaluation_total_cost", e.cost());
+        putInstant(root, "created_at", e.createdAt());
+        putInstant(root, "completed_at", e.completedAt());
+        putNullable(root, "error_message", e.errorMessage());
+        return write(root);
+    }
+
     static ObjectNode modelInput(ModelInput in) {
         ObjectNode n = JsonReplies.MAPPER.createObjectNode();
         putNullable(n, "system_prompt", in.systemPrompt());
@@ -57,8 +106,12 @@ final class EventJson {
     }
 
     static ObjectNode result(EvaluationResult r) {
+        return result(r.metrics());
+    }
+
+    static ObjectNode result(java.util.Map<String, MetricResult> metrics) {
         ObjectNode n = JsonReplies.MAPPER.createObjectNode();
-        for (MetricResult m : r.metrics().values()) {
+        for (MetricResult m : metrics.values()) {
             ObjectNode metric = n.putObject(m.metric());
             if (m.score().isPresent()) {
                 metric.put("score", m.score().getAsDouble());

@@ -119,6 +119,15 @@ public record WorkflowEvent(
         return usage().cost();
     }
 
+    /**
+     * This event as one line of JSON with DeepRails' field names ({@code event_id}, {@code filtered},
+     * {@code improvement_tool_status}, {@code improved_model_output}, {@code evaluation_result},
+     * {@code evaluation_history}, {@code analysis_of_failures}, {@code key_improvements}, ...).
+     */
+    public String toJson() {
+        return EventJson.workflowEvent(this);
+    }
+
     /** Time from submission to the terminal status (so far, while in progress). */
     public Duration evaluationTime() {
         return Duration.between(createdAt, completedAt == null ? Instant.now() : completedAt);

@@ -111,7 +111,7 @@ class WorkflowThroughOpenAiTest {
     }
 
     @Test
-    void fixit_repairs_on_the_second_attempt_and_rejudges_only_the_failing_metric() {
+    void fixit_repairs_on_the_second_attempt_and_rejudges_only_the_failing_metric() throws Exception {
         generatorReplies.addAll(List.of(STILL_WRONG, RIGHT));
         try (Workflow workflow = workflow(ImprovementAction.FIXIT).build()) {
             WorkflowEvent e = run(workflow, WRONG);
@@ -164,6 +164,13 @@ class WorkflowThroughOpenAiTest {
             assertThat(gen.get(0).model()).isEqualTo("generator-model");
             assertThat(workflow.stats()).isEqualTo(new WorkflowStats(1, 1, 1, 0, 0, 0));
             assertThat(workflow.event(e.eventId())).contains(e);
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(e.toJson());
+            assertThat(json.path("improvement_tool_status").asText()).isEqualTo("improved");
+            assertThat(json.path("improved_model_output").asText()).isEqualTo(RIGHT);
+            assertThat(json.path("evaluation_history").get(1).path("attempt").asText()).isEqualTo("Improvement Attempt 1");
+            assertThat(json.path("evaluation_history").get(1).path("carried_over").get(0).asText()).isEqualTo("tone");
+            assertThat(json.path("key_improvements").get(0).path("key_improvement")).hasSize(1);
+            assertThat(json.path("evaluation_result").path("correctness").path("score").asDouble()).isEqualTo(1.0);
             assertThat(workflow.recentEvents()).containsExactly(e);
         }
     }

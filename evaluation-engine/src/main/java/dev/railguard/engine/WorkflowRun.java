@@ -10,6 +10,7 @@ import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.Usage;
+import dev.railguard.api.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,7 +121,12 @@ final class WorkflowRun {
                 owner.countBelowThreshold();
             }
         }
-        if (passed) {
+        boolean anyFail = merged.values().stream().anyMatch(m -> m.verdict() == Verdict.FAIL);
+        if (!passed && !anyFail) {
+            // only errors: a repair cannot fix a judge that could not judge, so no generator call is spent on it
+            fail(EvaluationAttempt.label(index) + " could not be evaluated: " + FailureSummaries.analysis(merged),
+                    index == 0 ? null : ImprovementToolStatus.IMPROVEMENT_FAILED);
+        } else if (passed) {
             complete(index == 0 ? ImprovementToolStatus.NO_IMPROVEMENT_REQUIRED : ImprovementToolStatus.IMPROVED,
                     index == 0 ? null : output);
         } else if (!settings.improvementAction().improves()) {

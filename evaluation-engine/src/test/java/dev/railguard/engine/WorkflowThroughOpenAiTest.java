@@ -71,7 +71,11 @@ class WorkflowThroughOpenAiTest {
                 String reply = generatorReplies.poll();
                 return reply == null ? StubReply.status(500) : StubReply.content(reply, 30, 40);
             }
-            return StubReply.content(judge(TestMetrics.metricOf(request), TestMetrics.outputOf(request)), 100, 20)
+            String output = TestMetrics.outputOf(request);
+            if (output.contains("GARBAGE") && TestMetrics.metricOf(request).equals("correctness")) {
+                return StubReply.content("not json at all", 100, 20);
+            }
+            return StubReply.content(judge(TestMetrics.metricOf(request), output), 100, 20)
                     .delayed(judgeDelay.apply(request));
         });
         OpenAiChatModel judgeModel = OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("k")
@@ -253,6 +257,25 @@ class WorkflowThroughOpenAiTest {
             assertThat(e.status()).isEqualTo(EvaluationStatus.FAILED);
             assertThat(e.improvementToolStatus()).isEqualTo(ImprovementToolStatus.IMPROVEMENT_FAILED);
             assertThat(e.errorMessage()).startsWith("generator failed on Improvement Attempt 1 (fixit): ");
+            assertThat(workflow.stats().failed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_metric_the_judge_could_not_evaluate_fails_the_event_without_spending_a_repair() {
+        generatorReplies.add(RIGHT);
+        try (Workflow workflow = workflow(ImprovementAction.FIXIT).build()) {
+            WorkflowEvent e = run(workflow, RIGHT + " GARBAGE");
+
+            assertThat(e.status()).isEqualTo(EvaluationStatus.FAILED);
+            assertThat(e.improvementToolStatus()).isNull();
+            assertThat(e.errorMessage()).startsWith("Initial Evaluation could not be evaluated: correctness could not be"
+                    + " evaluated (error): judge 'judge' gave no usable reply after one repair call");
+            assertThat(e.evaluationHistory()).hasSize(1);
+            assertThat(e.evaluationResult().metric("correctness").verdict()).isEqualTo(Verdict.ERROR);
+            assertThat(e.evaluationResult().metric("tone").verdict()).isEqualTo(Verdict.PASS);
+            assertThat(e.finalOutput()).isEmpty();
+            assertThat(generatorRequests()).isEmpty();
             assertThat(workflow.stats().failed()).isEqualTo(1);
         }
     }

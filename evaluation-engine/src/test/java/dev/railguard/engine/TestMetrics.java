@@ -9,12 +9,20 @@ import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.UnitKind;
 import dev.railguard.api.Usage;
+import dev.railguard.testkit.RecordedRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Small metrics for engine tests, which cannot see the guardrail-metrics module. */
 final class TestMetrics {
+
+    private static final Pattern OUTPUT = Pattern.compile(
+            "<<<BEGIN model_output (\\w+)>>>\\n(.*)\\n<<<END model_output \\1>>>", Pattern.DOTALL);
 
     static final UnitKind CLAIM = new UnitKind("claim", "Split the output into claims.", UnitKind.Source.OUTPUT);
 
@@ -33,8 +41,18 @@ final class TestMetrics {
         return judged(name, requires, aggregation, false);
     }
 
+    /** A judged metric named {@code name} whose units are claims of the output. */
+    static JudgedMetric judged(String name, double defaultThreshold) {
+        return judged(name, Set.of(), Aggregation.WEIGHTED_SHARE, false, defaultThreshold);
+    }
+
     static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation,
             boolean fallback) {
+        return judged(name, requires, aggregation, fallback, 0.5);
+    }
+
+    static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation,
+            boolean fallback, double defaultThreshold) {
         return new JudgedMetric() {
             @Override
             public String name() {
@@ -53,7 +71,7 @@ final class TestMetrics {
 
             @Override
             public double defaultThreshold() {
-                return 0.5;
+                return defaultThreshold;
             }
 
             @Override
@@ -73,7 +91,11 @@ final class TestMetrics {
 
             @Override
             public List<Evidence> evidence(EvaluationRequest request) {
-                return List.of(new Evidence("user_prompt", String.valueOf(request.modelInput().userPrompt())));
+                List<Evidence> out = new ArrayList<>();
+                if (request.modelInput().userPrompt() != null) {
+                    out.add(new Evidence("user_prompt", request.modelInput().userPrompt()));
+                }
+                return out;
             }
 
             @Override
@@ -150,5 +172,49 @@ final class TestMetrics {
                 return 0.5;
             }
         };
+    }
+
+    /** An in-process metric whose score is computed from the request, with no judge. */
+    static InProcessMetric inProcess(String name, double threshold, ToDoubleFunction<EvaluationRequest> score) {
+        return new InProcessMetric() {
+            @Override
+            public MetricResult evaluate(EvaluationRequest request, double t) {
+                return MetricResult.scored(name, score.applyAsDouble(request), t, "computed", List.of(), null, List.of());
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "In-process test metric " + name + ".";
+            }
+
+            @Override
+            public Set<InputRequirement> requires() {
+                return Set.of();
+            }
+
+            @Override
+            public double defaultThreshold() {
+                return threshold;
+            }
+        };
+    }
+
+    /** The metric a judge request is about, from its schema name; empty for a request without schema. */
+    static String metricOf(RecordedRequest request) {
+        return request.schemaName().replace("railguard_", "").replace("_units", "");
+    }
+
+    /** The fenced model output in a judge request. */
+    static String outputOf(RecordedRequest request) {
+        Matcher m = OUTPUT.matcher(request.userText());
+        if (!m.find()) {
+            throw new AssertionError("no model_output section in: " + request.userText());
+        }
+        return m.group(2);
     }
 }

@@ -1,0 +1,67 @@
+package dev.railguard.samples;
+
+import dev.railguard.api.ModelInput;
+import dev.railguard.engine.EventInput;
+import dev.railguard.engine.JudgePanel;
+import dev.railguard.engine.MetricDistribution;
+import dev.railguard.engine.Monitor;
+import dev.railguard.engine.MonitorStats;
+import dev.railguard.engine.NametagStats;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.junit.JudgeEnvironment;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A monitor over production events: events are taken without blocking, evaluated in the background, and summarised
+ * per metric and per nametag; run with a judge configured in the environment (see {@link JudgeEnvironment}).
+ */
+public final class MonitorSample {
+
+    static final String[][] EVENTS = {
+        {"What is the capital of France?", "The capital of France is Paris.", "release-1"},
+        {"What is the capital of Italy?", "The capital of Italy is Rome.", "release-1"},
+        {"What is the capital of Spain?", "The capital of Spain is Barcelona.", "release-2"},
+        {"What is the capital of Germany?", "The capital of Germany is Berlin.", "release-2"},
+    };
+
+    private MonitorSample() {}
+
+    /** Runs the sample against the configured judge, or says what is missing. */
+    public static void main(String... args) throws InterruptedException {
+        Optional<JudgePanel> panel = JudgeEnvironment.fromSystem().panel();
+        if (panel.isEmpty()) {
+            System.out.println(JudgeEnvironment.HOW_TO_CONFIGURE);
+            return;
+        }
+        run(panel.get(), System.out);
+    }
+
+    /** The sample itself: returns the final statistics. */
+    static MonitorStats run(JudgePanel panel, PrintStream out) throws InterruptedException {
+        try (RailguardEvaluator evaluator = RailguardEvaluator.builder().judges(panel).build();
+                Monitor monitor = Monitor.builder().name("capitals bot").evaluator(evaluator)
+                        .metrics("correctness", "comprehensive_safety").build()) {
+            for (String[] e : EVENTS) {
+                monitor.submit(EventInput.of(ModelInput.ofUserPrompt(e[0]), e[1]).withNametag(e[2]));
+            }
+            monitor.awaitIdle(Duration.ofMinutes(5));
+            MonitorStats stats = monitor.stats();
+            out.println(monitor.id() + " " + stats);
+            for (MetricDistribution d : monitor.distributions().values()) {
+                out.printf("  %s: pass rate %.2f, mean %.2f, histogram %s%n", d.metric(), d.passRate(), d.meanScore(),
+                        d.histogram());
+            }
+            for (NametagStats t : monitor.nametags().values()) {
+                out.printf("  [%s] %d events, pass rate %.2f%n", t.nametag(), t.total(), t.passRate());
+            }
+            StringWriter lines = new StringWriter();
+            int exported = monitor.exportJsonLines(lines);
+            out.println("exported " + exported + " events as JSON lines; the first:");
+            out.println("  " + lines.toString().lines().findFirst().orElse(""));
+            return stats;
+        }
+    }
+}

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Agent-as-judge: a judge decides whether outputs meet criteria written in prose, PASS/FAIL ({@link
@@ -78,7 +81,7 @@ public final class AgentAsJudgeEval {
             throw new IllegalArgumentException("Both input and output are required for a single evaluation, but "
                     + (input == null ? "input" : "output") + " was null");
         }
-        return single ? evaluateCases(List.of(JudgeCase.of(input, output)), null) : evaluateCases(cases, null);
+        return single ? evaluateCases(List.of(JudgeCase.of(input, output))) : evaluateCases(cases);
     }
 
     /** Judges one output. */
@@ -88,24 +91,36 @@ public final class AgentAsJudgeEval {
 
     /** Judges one output against a reference answer (fenced like the output). */
     public EvalRun evaluate(String input, String output, String expectedOutput) {
-        return evaluateCases(List.of(new JudgeCase(input, output, expectedOutput)), null);
+        return evaluateCases(List.of(new JudgeCase(input, output, expectedOutput)));
     }
 
     /** Runs {@code subject} once on {@code input} and judges its answer (an agent failure is an error entry). */
     public EvalRun run(Subject subject, String input) {
+        return run(subject, input, 1);
+    }
+
+    /**
+     * Runs {@code subject} {@code times} times on {@code input} (1..100; in parallel up to {@code parallelism}, each
+     * agent call and its judging within the timeout) and judges every answer as one case. An agent exception, an
+     * empty answer or a timeout is an error entry.
+     */
+    public EvalRun run(Subject subject, String input, int times) {
         Objects.requireNonNull(subject, "subject must not be null");
         Objects.requireNonNull(input, "input must not be null");
-        String output;
+        EvalSettings.range("numIterations", times, 1, 100);
+        ExecutorService pool = Iterations.agentPool("agent-as-judge");
         try {
-            output = subject.call(input).content();
-        } catch (RuntimeException e) {
-            output = null;
-            Instant now = Instant.now();
-            AgentAsJudgeResult.Evaluation failed = new AgentAsJudgeResult.Evaluation(0, input, null, null, criteria,
-                    null, null, false, "agent: " + Iterations.describe(e, timeout), null, null);
-            return finish(List.of(failed), subject, judge.resolve(subject.modelId()), now);
+            return judgeAll(times, i -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    String out = subject.call(input).content();
+                    return JudgeCase.of(input, out == null ? "" : out);
+                } catch (RuntimeException e) {
+                    throw new Iterations.EvalException("agent: " + Iterations.describe(e, timeout));
+                }
+            }, pool), i -> input, subject);
+        } finally {
+            pool.shutdownNow();
         }
-        return evaluateCases(List.of(JudgeCase.of(input, output == null ? "" : output)), subject);
     }
 
     /**
@@ -114,31 +129,33 @@ public final class AgentAsJudgeEval {
      * recorded on that case ({@code onFailError}) and does not stop the others.
      */
     public EvalRun evaluateCases(List<JudgeCase> cases) {
-        return evaluateCases(cases, null);
-    }
-
-    private EvalRun evaluateCases(List<JudgeCase> cases, Subject subject) {
         List<JudgeCase> copy = List.copyOf(Objects.requireNonNull(cases, "cases must not be null"));
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("cases must not be empty");
         }
+        return judgeAll(copy.size(), i -> CompletableFuture.completedFuture(copy.get(i)), i -> copy.get(i).input(),
+                null);
+    }
+
+    private EvalRun judgeAll(int count, IntFunction<CompletableFuture<JudgeCase>> cases, IntFunction<String> inputs,
+            Subject subject) {
         String subjectModel = subject == null ? null : subject.modelId();
         Judge resolved = judge.resolve(subjectModel);
         Instant created = Instant.now();
-        List<Iterations.Outcome<AgentAsJudgeResult.Evaluation>> outcomes = Iterations.run(copy.size(), parallelism,
-                timeout, i -> {
-                    JudgeCase c = copy.get(i);
+        List<Iterations.Outcome<AgentAsJudgeResult.Evaluation>> outcomes = Iterations.run(count, parallelism,
+                timeout, i -> cases.apply(i).thenCompose(c -> {
                     if (c.output().isBlank()) {
-                        return java.util.concurrent.CompletableFuture.completedFuture(
+                        return CompletableFuture.completedFuture(
                                 evaluation(i, c, null, null, false, "agent: empty output", null));
                     }
                     return judge.ask(resolved, EvalPrompts.agentAsJudge(criteria, strategy, additionalGuidelines,
                             c.input(), c.output(), c.expectedOutput())).thenApply(a -> fromAnswer(i, c, a));
-                });
+                }));
         List<AgentAsJudgeResult.Evaluation> results = new ArrayList<>();
         for (Iterations.Outcome<AgentAsJudgeResult.Evaluation> o : outcomes) {
             results.add(o.value() != null ? o.value()
-                    : evaluation(o.index(), copy.get(o.index()), null, null, false, o.error(), resolved.name()));
+                    : new AgentAsJudgeResult.Evaluation(o.index(), inputs.apply(o.index()), null, null, criteria,
+                            null, null, false, o.error(), null, null));
         }
         return finish(results, subject, resolved, created);
     }

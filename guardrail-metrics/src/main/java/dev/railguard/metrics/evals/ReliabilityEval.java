@@ -66,8 +66,10 @@ public final class ReliabilityEval {
     private final List<CountRule> counts;
     private final List<Spec> specs;
     private final String name;
+    private final java.time.Duration timeout;
 
     private ReliabilityEval(Builder b) {
+        this.timeout = b.timeout;
         this.expected = b.expected == null ? null : List.copyOf(b.expected);
         this.allowAdditional = b.allowAdditional;
         this.order = b.order;
@@ -104,19 +106,26 @@ public final class ReliabilityEval {
     }
 
     /**
-     * Runs {@code subject} once on {@code input} and evaluates its tool calls. An agent exception is not a tool
-     * verdict: the run is ERROR with the cause in {@code failed_constraints}.
+     * Runs {@code subject} once on {@code input} (within the timeout) and evaluates its tool calls. An agent exception
+     * or a timeout is not a tool verdict: the run is ERROR with the cause in {@code failed_constraints}.
      */
     public EvalRun run(Subject subject, String input) {
         Objects.requireNonNull(subject, "subject must not be null");
         Instant created = Instant.now();
+        java.util.concurrent.ExecutorService pool = Iterations.agentPool("reliability");
         try {
-            return record(subject.call(input).toolCalls(), subject, created);
+            List<ToolCall> calls = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> subject.call(input).toolCalls(), pool).orTimeout(timeout.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS).join();
+            return record(calls, subject, created);
         } catch (RuntimeException e) {
+            String cause = Iterations.describe(e, timeout);
             ReliabilityResult r = new ReliabilityResult(EvalStatus.ERROR, List.of(), List.of(), List.of(),
-                    List.of(), List.of(), List.of(), List.of("agent: " + Iterations.describe(e, null)));
+                    List.of(), List.of(), List.of(), List.of(cause.startsWith("timeout:") ? cause : "agent: " + cause));
             return EvalRun.of(EvalType.RELIABILITY, name, subject.name(), subject.modelId(), null, evalInput(), r,
                     created);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -245,8 +254,15 @@ public final class ReliabilityEval {
         private final List<CountRule> counts = new ArrayList<>();
         private final List<Spec> specs = new ArrayList<>();
         private String name;
+        private java.time.Duration timeout = EvalSettings.DEFAULT_TIMEOUT;
 
         private Builder() {}
+
+        /** The bound on the subject's run in {@link #run(Subject, String)}; default 120 s. */
+        public Builder timeout(java.time.Duration timeout) {
+            this.timeout = EvalSettings.timeout(timeout);
+            return this;
+        }
 
         /** The tools expected to be called (an empty list: no tool may be called in strict mode). */
         public Builder expectedToolCalls(String... tools) {

@@ -235,4 +235,24 @@ class ReliabilityEvalTest {
         assertThat(json.path("eval_input").path("expected_tool_calls").get(0).asText()).isEqualTo("multiply");
         assertThat(json.path("eval_input").path("allow_additional_tool_calls").asBoolean()).isFalse();
     }
+
+    @Test
+    void an_agent_that_throws_or_hangs_is_an_error_not_a_tool_verdict() {
+        EvalRun thrown = expect("search").build().run(Subject.of(in -> {
+            throw new IllegalStateException("model down");
+        }), "q");
+        assertThat(thrown.status()).isEqualTo(EvalStatus.ERROR);
+        assertThat(((ReliabilityResult) thrown.evalData()).failedConstraints())
+                .containsExactly("agent: IllegalStateException: model down");
+        EvalRun hung = expect("search").timeout(java.time.Duration.ofMillis(200)).build().run(Subject.of(in -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "late";
+        }), "q");
+        assertThat(((ReliabilityResult) hung.evalData()).failedConstraints())
+                .containsExactly("timeout: exceeded 200 ms");
+    }
 }

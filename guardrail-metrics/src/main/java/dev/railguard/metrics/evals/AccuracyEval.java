@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.function.IntFunction;
+import java.util.function.BiFunction;
 
 /**
- * Accuracy: run the subject {@code numIterations} times on an input (each call independent: a LangChain4j AI service
- * without chat memory, or one whose memory is keyed per call) and judge each answer against the expected output,
+ * Accuracy: run the subject {@code numIterations} times on an input (each iteration with a fresh memory id
+ * {@code eval_<runId>_<n>} for a {@link Subject#withMemoryId subject with memory}, so iterations never share history) and judge each answer against the expected output,
  * or against several accepted answers (matching any one is correct), with a 1..10 score. Reports mean, median, min,
  * max and sample standard deviation over the judged iterations, the number of errors, and PASSED or FAILED against
  * an optional threshold on the mean score; any error makes the run ERROR, never a silent pass.
@@ -75,9 +75,9 @@ public final class AccuracyEval {
      */
     public EvalRun run(Subject subject) {
         Objects.requireNonNull(subject, "subject must not be null");
-        return execute(subject.name(), subject.modelId(), i -> {
+        return execute(subject.name(), subject.modelId(), (runId, i) -> {
             try {
-                return subject.call(input).content();
+                return subject.call("eval_" + runId + "_" + (i + 1), input).content();
             } catch (RuntimeException e) {
                 throw new Iterations.EvalException("agent: " + Iterations.describe(e, timeout));
             }
@@ -93,16 +93,17 @@ public final class AccuracyEval {
      */
     public EvalRun runWithOutput(String output, String subjectModel) {
         Objects.requireNonNull(output, "output must not be null");
-        return execute(null, subjectModel, i -> output);
+        return execute(null, subjectModel, (runId, i) -> output);
     }
 
-    private EvalRun execute(String component, String subjectModel, IntFunction<String> produce) {
+    private EvalRun execute(String component, String subjectModel, BiFunction<String, Integer, String> produce) {
         Judge resolved = judge.resolve(subjectModel);
+        String runId = EvalRun.newId();
         Instant created = Instant.now();
         ExecutorService pool = Iterations.agentPool("accuracy");
         try {
             List<Iterations.Outcome<AccuracyResult.Iteration>> outcomes = Iterations.run(numIterations, parallelism,
-                    timeout, i -> CompletableFuture.supplyAsync(() -> produce.apply(i), pool)
+                    timeout, i -> CompletableFuture.supplyAsync(() -> produce.apply(runId, i), pool)
                             .thenCompose(output -> judgeOne(i, output, resolved))
                             .exceptionally(e -> iteration(i, null, null, null, Iterations.describe(e, timeout),
                                     null)));
@@ -111,7 +112,7 @@ public final class AccuracyEval {
                 results.add(o.value() != null ? o.value()
                         : iteration(o.index(), null, null, null, o.error(), null));
             }
-            return EvalRun.of(EvalType.ACCURACY, name, component, subjectModel, resolved.modelName(), evalInput(),
+            return EvalRun.of(runId, EvalType.ACCURACY, name, component, subjectModel, resolved.modelName(), evalInput(),
                     AccuracyResult.of(results, threshold), created);
         } finally {
             pool.shutdownNow();

@@ -44,9 +44,18 @@ public record EvalRun(String id, EvalType evalType, String name, String evaluate
         Objects.requireNonNull(updatedAt, "updatedAt must not be null");
     }
 
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
     static EvalRun of(EvalType type, String name, String component, String modelId, String judgeModelId,
             Map<String, Object> input, EvalData data, Instant created) {
-        return new EvalRun(UUID.randomUUID().toString(), type, name, component, modelId, judgeModelId, input, data,
+        return of(newId(), type, name, component, modelId, judgeModelId, input, data, created);
+    }
+
+    static EvalRun of(String id, EvalType type, String name, String component, String modelId, String judgeModelId,
+            Map<String, Object> input, EvalData data, Instant created) {
+        return new EvalRun(id, type, name, component, modelId, judgeModelId, input, data,
                 created, Instant.now());
     }
 

@@ -4,6 +4,8 @@ import dev.langchain4j.service.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -22,9 +24,9 @@ public final class Subject {
 
     private final String name;
     private final String modelId;
-    private final Function<String, AgentReply> call;
+    private final BiFunction<String, String, AgentReply> call;
 
-    private Subject(String name, String modelId, Function<String, AgentReply> call) {
+    private Subject(String name, String modelId, BiFunction<String, String, AgentReply> call) {
         Objects.requireNonNull(name, "name must not be null");
         if (name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank, but was: '" + name + "'");
@@ -42,7 +44,22 @@ public final class Subject {
     /** A plain function subject; {@code modelId} may be null (it is recorded as the subject's model). */
     public static Subject of(String name, String modelId, Function<String, String> agent) {
         Objects.requireNonNull(agent, "agent must not be null");
-        return new Subject(name, modelId, input -> new AgentReply(agent.apply(input), List.of()));
+        return new Subject(name, modelId, (memoryId, input) -> new AgentReply(agent.apply(input), List.of()));
+    }
+
+    /**
+     * An agent with per-conversation memory, such as an AI service method with a {@code @MemoryId} parameter: every
+     * call gets a fresh memory id ({@code eval_<runId>_<iteration>} in accuracy), so iterations never share history
+     * (Agno issue #4878).
+     *
+     * <pre>{@code
+     * Subject bot = Subject.withMemoryId("support", "gpt-4o-mini", (memoryId, input) -> assistant.chat(memoryId, input));
+     * }</pre>
+     */
+    public static Subject withMemoryId(String name, String modelId, BiFunction<String, String, String> agent) {
+        Objects.requireNonNull(agent, "agent must not be null");
+        return new Subject(name, modelId, (memoryId, input) -> new AgentReply(agent.apply(memoryId, input),
+                List.of()));
     }
 
     /**
@@ -51,7 +68,7 @@ public final class Subject {
      */
     public static Subject aiService(String name, String modelId, Function<String, ? extends Result<?>> service) {
         Objects.requireNonNull(service, "service must not be null");
-        return new Subject(name, modelId, input -> {
+        return new Subject(name, modelId, (memoryId, input) -> {
             Result<?> r = service.apply(input);
             if (r == null) {
                 return new AgentReply(null, List.of());
@@ -70,11 +87,11 @@ public final class Subject {
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("members must not be empty");
         }
-        return new Subject(name, modelId, input -> {
+        return new Subject(name, modelId, (memoryId, input) -> {
             String text = input;
             List<ToolCall> calls = new ArrayList<>();
             for (Subject m : copy) {
-                AgentReply r = m.call(text);
+                AgentReply r = m.call(memoryId, text);
                 calls.addAll(r.toolCalls());
                 text = r.content();
             }
@@ -97,8 +114,14 @@ public final class Subject {
         return new Subject(name, modelId, call);
     }
 
+    /** Calls the subject with a fresh memory id. */
     AgentReply call(String input) {
-        return call.apply(input);
+        return call("eval_" + UUID.randomUUID(), input);
+    }
+
+    /** Calls the subject; a subject with memory gets {@code memoryId}, others ignore it. */
+    AgentReply call(String memoryId, String input) {
+        return call.apply(memoryId, input);
     }
 
     @Override

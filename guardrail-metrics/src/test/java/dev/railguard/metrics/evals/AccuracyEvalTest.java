@@ -9,7 +9,6 @@ import dev.railguard.testkit.RecordedRequest;
 import dev.railguard.testkit.StubReply;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -268,8 +267,27 @@ class AccuracyEvalTest {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static Map<String, Object> unused() {
-        return Map.of();
+    @Test
+    void a_subject_with_memory_gets_a_fresh_memory_id_per_iteration_tied_to_the_run_id() {
+        judge(r -> StubJudge.accuracy(7));
+        List<String> memoryIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EvalRun run = eval().numIterations(3).build().run(Subject.withMemoryId("bot", null, (memoryId, in) -> {
+            memoryIds.add(memoryId);
+            return "4";
+        }));
+        assertThat(memoryIds).containsExactly("eval_" + run.id() + "_1", "eval_" + run.id() + "_2",
+                "eval_" + run.id() + "_3");
+    }
+
+    @Test
+    void a_team_pipes_the_input_through_its_members() {
+        judge(r -> StubJudge.accuracy(8));
+        Subject researcher = Subject.of("researcher", "m1", in -> in + " -> notes");
+        Subject writer = Subject.of("writer", "m2", in -> in + " -> answer 4");
+        EvalRun run = eval().build().run(Subject.team("team", "m2", List.of(researcher, writer)));
+        assertThat(((AccuracyResult) run.evalData()).results().get(0).output())
+                .isEqualTo("What is 2 + 2? -> notes -> answer 4");
+        assertThat(run.evaluatedComponentName()).isEqualTo("team");
+        assertThatThrownBy(() -> Subject.team("t", null, List.of())).hasMessage("members must not be empty");
     }
 }

@@ -1,5 +1,6 @@
 package dev.railguard.metrics.evals;
 
+import dev.railguard.api.Usage;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.JudgeAnswer;
 import dev.railguard.engine.JudgeTier;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
@@ -99,12 +101,13 @@ public final class AccuracyEval {
     private EvalRun execute(String component, String subjectModel, BiFunction<String, Integer, String> produce) {
         Judge resolved = judge.resolve(subjectModel);
         String runId = EvalRun.newId();
+        AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
         Instant created = Instant.now();
         ExecutorService pool = Iterations.agentPool("accuracy");
         try {
             List<Iterations.Outcome<AccuracyResult.Iteration>> outcomes = Iterations.run(numIterations, parallelism,
                     timeout, i -> CompletableFuture.supplyAsync(() -> produce.apply(runId, i), pool)
-                            .thenCompose(output -> judgeOne(i, output, resolved))
+                            .thenCompose(output -> judgeOne(i, output, resolved, usage))
                             .exceptionally(e -> iteration(i, null, null, null, Iterations.describe(e, timeout),
                                     null)));
             List<AccuracyResult.Iteration> results = new ArrayList<>();
@@ -113,19 +116,23 @@ public final class AccuracyEval {
                         : iteration(o.index(), null, null, null, o.error(), null));
             }
             return EvalRun.of(runId, EvalType.ACCURACY, name, component, subjectModel, resolved.modelName(), evalInput(),
-                    AccuracyResult.of(results, threshold), created);
+                    AccuracyResult.of(results, threshold), created, usage.get());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private CompletableFuture<AccuracyResult.Iteration> judgeOne(int i, String output, Judge resolved) {
+    private CompletableFuture<AccuracyResult.Iteration> judgeOne(int i, String output, Judge resolved,
+            AtomicReference<Usage> usage) {
         if (output == null || output.isBlank()) {
             return CompletableFuture.completedFuture(iteration(i, output, null, null,
                     "agent: empty output", null));
         }
         return judge.ask(resolved, EvalPrompts.accuracy(input, expectedOutputs, output, additionalGuidelines,
-                additionalContext)).thenApply(a -> fromAnswer(i, output, a));
+                additionalContext)).thenApply(a -> {
+                    usage.accumulateAndGet(a.usage(), Usage::plus);
+                    return fromAnswer(i, output, a);
+                });
     }
 
     private AccuracyResult.Iteration fromAnswer(int i, String output, JudgeAnswer a) {
@@ -156,6 +163,7 @@ public final class AccuracyEval {
         m.put("additional_context", additionalContext);
         m.put("threshold", threshold);
         m.put("parallelism", parallelism);
+        m.put("judge_prompt_version", EvalPrompts.ACCURACY_VERSION);
         return m;
     }
 

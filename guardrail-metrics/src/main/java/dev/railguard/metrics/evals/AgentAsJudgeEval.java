@@ -1,5 +1,6 @@
 package dev.railguard.metrics.evals;
 
+import dev.railguard.api.Usage;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.JudgeAnswer;
 import dev.railguard.engine.JudgeTier;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -142,6 +144,7 @@ public final class AgentAsJudgeEval {
         String subjectModel = subject == null ? null : subject.modelId();
         Judge resolved = judge.resolve(subjectModel);
         Instant created = Instant.now();
+        AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
         List<Iterations.Outcome<AgentAsJudgeResult.Evaluation>> outcomes = Iterations.run(count, parallelism,
                 timeout, i -> cases.apply(i).thenCompose(c -> {
                     if (c.output().isBlank()) {
@@ -149,7 +152,10 @@ public final class AgentAsJudgeEval {
                                 evaluation(i, c, null, null, false, "agent: empty output", null));
                     }
                     return judge.ask(resolved, EvalPrompts.agentAsJudge(criteria, strategy, additionalGuidelines,
-                            c.input(), c.output(), c.expectedOutput())).thenApply(a -> fromAnswer(i, c, a));
+                            c.input(), c.output(), c.expectedOutput())).thenApply(a -> {
+                                usage.accumulateAndGet(a.usage(), Usage::plus);
+                                return fromAnswer(i, c, a);
+                            });
                 }));
         List<AgentAsJudgeResult.Evaluation> results = new ArrayList<>();
         for (Iterations.Outcome<AgentAsJudgeResult.Evaluation> o : outcomes) {
@@ -157,11 +163,11 @@ public final class AgentAsJudgeEval {
                     : new AgentAsJudgeResult.Evaluation(o.index(), inputs.apply(o.index()), null, null, criteria,
                             null, null, false, o.error(), null, null));
         }
-        return finish(results, subject, resolved, created);
+        return finish(results, subject, resolved, created, usage.get());
     }
 
     private EvalRun finish(List<AgentAsJudgeResult.Evaluation> judged, Subject subject, Judge resolved,
-            Instant created) {
+            Instant created, Usage usage) {
         List<AgentAsJudgeResult.Evaluation> results = new ArrayList<>();
         for (AgentAsJudgeResult.Evaluation e : judged) {
             if (!e.passed() && onFail != null) {
@@ -173,9 +179,9 @@ public final class AgentAsJudgeEval {
             }
             results.add(e);
         }
-        return EvalRun.of(EvalType.AGENT_AS_JUDGE, name, subject == null ? null : subject.name(),
+        return EvalRun.of(EvalRun.newId(), EvalType.AGENT_AS_JUDGE, name, subject == null ? null : subject.name(),
                 subject == null ? null : subject.modelId(), resolved.modelName(), evalInput(),
-                AgentAsJudgeResult.of(results, strategy, threshold), created);
+                AgentAsJudgeResult.of(results, strategy, threshold), created, usage);
     }
 
     private AgentAsJudgeResult.Evaluation fromAnswer(int i, JudgeCase c, JudgeAnswer a) {
@@ -206,6 +212,7 @@ public final class AgentAsJudgeEval {
         m.put("scoring_strategy", strategy.wireName());
         m.put("threshold", strategy == ScoringStrategy.NUMERIC ? threshold : null);
         m.put("additional_guidelines", additionalGuidelines);
+        m.put("judge_prompt_version", EvalPrompts.JUDGE_VERSION + "/" + strategy.wireName());
         return m;
     }
 

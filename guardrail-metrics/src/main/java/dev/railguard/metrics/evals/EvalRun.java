@@ -1,8 +1,11 @@
 package dev.railguard.metrics.evals;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.railguard.api.Usage;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,11 +30,14 @@ import java.util.UUID;
  * @param evalData               the result
  * @param createdAt              when the run started
  * @param updatedAt              when it finished
+ * @param usage                  what the judge calls of the run cost ({@link Usage#NONE} when no judge was asked);
+ *                               serialised as {@code judge_usage}
  */
 public record EvalRun(String id, EvalType evalType, String name, String evaluatedComponentName, String modelId,
         String judgeModelId, Map<String, Object> evalInput, EvalData evalData,
         @JsonSerialize(using = ToStringSerializer.class) Instant createdAt,
-        @JsonSerialize(using = ToStringSerializer.class) Instant updatedAt) {
+        @JsonSerialize(using = ToStringSerializer.class) Instant updatedAt,
+        @JsonIgnore Usage usage) {
 
     /** Validates and copies. */
     public EvalRun {
@@ -42,6 +48,7 @@ public record EvalRun(String id, EvalType evalType, String name, String evaluate
         Objects.requireNonNull(evalData, "evalData must not be null");
         Objects.requireNonNull(createdAt, "createdAt must not be null");
         Objects.requireNonNull(updatedAt, "updatedAt must not be null");
+        Objects.requireNonNull(usage, "usage must not be null");
     }
 
     static String newId() {
@@ -55,8 +62,25 @@ public record EvalRun(String id, EvalType evalType, String name, String evaluate
 
     static EvalRun of(String id, EvalType type, String name, String component, String modelId, String judgeModelId,
             Map<String, Object> input, EvalData data, Instant created) {
-        return new EvalRun(id, type, name, component, modelId, judgeModelId, input, data,
-                created, Instant.now());
+        return of(id, type, name, component, modelId, judgeModelId, input, data, created, Usage.NONE);
+    }
+
+    static EvalRun of(String id, EvalType type, String name, String component, String modelId, String judgeModelId,
+            Map<String, Object> input, EvalData data, Instant created, Usage usage) {
+        return new EvalRun(id, type, name, component, modelId, judgeModelId, input, data, created, Instant.now(),
+                usage);
+    }
+
+    /** The judge usage as JSON: calls, tokens, summed judge latency in milliseconds, cost. */
+    @JsonProperty("judge_usage")
+    public Map<String, Object> judgeUsage() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("judge_calls", usage.judgeCalls());
+        m.put("input_tokens", usage.inputTokens());
+        m.put("output_tokens", usage.outputTokens());
+        m.put("judge_time_ms", usage.judgeTime().toMillis());
+        m.put("cost", usage.cost());
+        return m;
     }
 
     /** The overall status of the run. */

@@ -234,6 +234,19 @@ class AccuracyEvalTest {
         assertThat(json.path("eval_data").path("eval_status").asText()).isEqualTo("COMPLETED");
         assertThat(json.path("eval_data").path("results").get(0).path("score").asInt()).isEqualTo(7);
         assertThat(json.path("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(json.path("eval_input").path("judge_prompt_version").asText()).isEqualTo("eval_accuracy.v1");
+    }
+
+    @Test
+    void judge_usage_of_the_run_is_recorded_including_failed_calls() throws Exception {
+        judge(scores(7, -1, 7));
+        EvalRun run = eval().numIterations(3).build().run(Subject.of(in -> "4"));
+        assertThat(run.usage().judgeCalls()).isEqualTo(3);
+        assertThat(run.usage().inputTokens()).isEqualTo(200);   // 100 per answered call; the 500 reports none
+        assertThat(run.usage().outputTokens()).isEqualTo(40);
+        JsonNode usage = EvalJson.MAPPER.readTree(run.toJson()).path("judge_usage");
+        assertThat(usage.path("judge_calls").asInt()).isEqualTo(3);
+        assertThat(usage.path("input_tokens").asLong()).isEqualTo(200);
     }
 
     @Test

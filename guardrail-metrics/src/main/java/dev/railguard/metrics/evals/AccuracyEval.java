@@ -92,9 +92,10 @@ public final class AccuracyEval {
      *
      * @param output       the answer to judge
      * @param subjectModel the model that produced it (recorded, and avoided as judge), or null
+     * @throws IllegalArgumentException when {@code output} is blank
      */
     public EvalRun runWithOutput(String output, String subjectModel) {
-        Objects.requireNonNull(output, "output must not be null");
+        EvalSettings.required("output", output);
         return execute(null, subjectModel, (runId, i) -> output);
     }
 
@@ -249,7 +250,11 @@ public final class AccuracyEval {
             return this;
         }
 
-        /** The bound on one iteration (agent call and judge call); default 120 s. */
+        /**
+         * The bound on one iteration (agent call and judge call); default 120 s. A timed-out iteration is an error
+         * entry at once and frees its slot; its agent thread is interrupted when the run ends, so with parallelism 1
+         * a hung agent may still be running while the next iteration starts.
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = EvalSettings.timeout(timeout);
             return this;

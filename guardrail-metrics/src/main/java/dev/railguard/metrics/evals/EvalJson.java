@@ -1,17 +1,15 @@
 package dev.railguard.metrics.evals;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The JSON mapper of eval runs: snake_case keys (Agno's), nulls kept, ISO-8601 timestamps. */
+/** The JSON mapper of eval runs: snake_case keys (Agno's), nulls kept (Jackson's default inclusion), ISO-8601 timestamps. */
 final class EvalJson {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 

@@ -262,6 +262,8 @@ class AccuracyEvalTest {
                 .hasMessage("expectedOutput must be given (at least one accepted answer)");
         assertThatThrownBy(() -> AccuracyEval.builder(judge.evaluator).input(" ").expectedOutput("4").build())
                 .hasMessage("input must not be blank, but was: ' '");
+        assertThatThrownBy(() -> eval().build().runWithOutput("", null))
+                .hasMessage("output must not be blank, but was: ''");
     }
 
     @Test

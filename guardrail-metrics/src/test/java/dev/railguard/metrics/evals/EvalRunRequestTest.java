@@ -132,4 +132,17 @@ class EvalRunRequestTest {
             assertThat(judge.server.requestCount()).isZero();
         }
     }
+
+    @Test
+    void a_judged_eval_without_any_judge_fails_fast_naming_the_tier() {
+        try (var evaluator = dev.railguard.engine.RailguardEvaluator.builder().build()) {
+            AtomicInteger calls = new AtomicInteger();
+            assertThatThrownBy(() -> AgentEvals.using(evaluator).run(EvalRunRequest.builder(EvalType.ACCURACY, "q")
+                    .expectedOutput("4").build(), Subject.of(in -> "4" + calls.incrementAndGet())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the judge panel has no judge in tier standard and no custom judge was given:"
+                            + " JudgePanel{}");
+            assertThat(calls.get()).as("the agent is not run when nobody can judge it").isZero();
+        }
+    }
 }

@@ -12,6 +12,9 @@ import java.util.List;
  * @param threshold       the passing score in numeric mode, null in binary mode
  * @param numErrors       how many cases have an error instead of a verdict
  * @param passRate        passed cases / all cases * 100
+ * @param passRateCiLow   lower bound of the 95% Wilson score interval of the pass rate, in percent
+ * @param passRateCiHigh  upper bound of that interval, in percent (with few cases the interval is wide: 3 of 4
+ *                        passed is 30.1% to 95.4%)
  * @param avgScore        mean score (numeric mode)
  * @param medianScore     median score (numeric mode)
  * @param minScore        lowest score (numeric mode)
@@ -20,7 +23,7 @@ import java.util.List;
  * @param evalStatus      PASSED when every case passed, FAILED when one failed, ERROR when one could not be judged
  */
 public record AgentAsJudgeResult(List<Evaluation> results, ScoringStrategy scoringStrategy, Integer threshold,
-        int numErrors, double passRate, Double avgScore, Double medianScore, Double minScore, Double maxScore,
+        int numErrors, double passRate, double passRateCiLow, double passRateCiHigh, Double avgScore, Double medianScore, Double minScore, Double maxScore,
         Double stdDevScore, EvalStatus evalStatus) implements EvalData {
 
     /** Copies. */
@@ -61,7 +64,23 @@ public record AgentAsJudgeResult(List<Evaluation> results, ScoringStrategy scori
                 : Stats.EMPTY;
         EvalStatus status = errors > 0 ? EvalStatus.ERROR
                 : passed == results.size() ? EvalStatus.PASSED : EvalStatus.FAILED;
+        double[] ci = wilson(passed, results.size());
         return new AgentAsJudgeResult(results, strategy, strategy == ScoringStrategy.NUMERIC ? threshold : null,
-                errors, passRate, s.mean(), s.median(), s.min(), s.max(), s.stdDev(), status);
+                errors, passRate, ci[0], ci[1], s.mean(), s.median(), s.min(), s.max(), s.stdDev(), status);
+    }
+
+    /** The 95% Wilson score interval of {@code passed} out of {@code n}, in percent; [0, 0] when n is 0. */
+    static double[] wilson(long passed, int n) {
+        if (n == 0) {
+            return new double[] {0.0, 0.0};
+        }
+        double z = 1.959963984540054;
+        double p = (double) passed / n;
+        double z2n = z * z / n;
+        double center = (p + z2n / 2) / (1 + z2n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
+        double low = passed == 0 ? 0.0 : Math.max(0.0, center - half) * 100;
+        double high = passed == n ? 100.0 : Math.min(1.0, center + half) * 100;
+        return new double[] {low, high};
     }
 }

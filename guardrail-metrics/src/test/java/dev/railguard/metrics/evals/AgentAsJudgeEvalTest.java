@@ -142,6 +142,8 @@ class AgentAsJudgeEvalTest {
                 .containsExactly(true, false, false, true);
         assertThat(failedScores).containsExactly(5, 7);
         assertThat(r.passRate()).isEqualTo(50.0);
+        assertThat(r.passRateCiLow()).isCloseTo(15.00, within(0.01));   // Wilson 95%: 2 of 4 is 15.0% to 85.0%
+        assertThat(r.passRateCiHigh()).isCloseTo(85.00, within(0.01));
         assertThat(r.avgScore()).isEqualTo(7.75);
         assertThat(r.medianScore()).isEqualTo(8.0);
         assertThat(r.evalStatus()).isEqualTo(EvalStatus.FAILED);
@@ -263,5 +265,16 @@ class AgentAsJudgeEvalTest {
         assertThat(r.results()).extracting(AgentAsJudgeResult.Evaluation::passed).containsExactly(true, false, true);
         assertThat(run.modelId()).isEqualTo("bot-model");
         assertThat(run.evaluatedComponentName()).isEqualTo("support");
+    }
+
+    @Test
+    void wilson_interval_edges() {
+        assertThat(AgentAsJudgeResult.wilson(0, 0)).containsExactly(0.0, 0.0);
+        double[] all = AgentAsJudgeResult.wilson(10, 10);
+        assertThat(all[1]).isEqualTo(100.0);
+        assertThat(all[0]).isCloseTo(72.25, within(0.01));
+        double[] threeOfFour = AgentAsJudgeResult.wilson(3, 4);
+        assertThat(threeOfFour[0]).isCloseTo(30.06, within(0.01));
+        assertThat(threeOfFour[1]).isCloseTo(95.44, within(0.01));
     }
 }

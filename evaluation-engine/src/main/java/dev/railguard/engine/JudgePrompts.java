@@ -52,7 +52,7 @@ final class JudgePrompts {
         values.put("partition", metric.unitKind().partitionInstructions());
         values.put("rubric", rubric(metric, request));
         values.put("preface", untrusted.preface());
-        String system = Templates.render(Templates.load(JudgePrompts.class, HOLISTIC_TEMPLATE), values);
+        String system = PromptResources.render(PromptResources.load(JudgePrompts.class, HOLISTIC_TEMPLATE), values);
         return new JudgeCall(judge, system, fenced(sections, untrusted), Schemas.holisticUnits(metric.name()),
                 HOLISTIC_VERSION + "/" + metric.name() + "." + metric.promptVersion());
     }
@@ -83,7 +83,7 @@ final class JudgePrompts {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("metrics", described.toString().strip());
         values.put("preface", untrusted.preface());
-        String system = Templates.render(Templates.load(JudgePrompts.class, VERDICTS_TEMPLATE), values);
+        String system = PromptResources.render(PromptResources.load(JudgePrompts.class, VERDICTS_TEMPLATE), values);
         return new JudgeCall(judge, system, fenced(sections, untrusted),
                 Schemas.verdicts(metrics.stream().map(JudgedMetric::name).toList()), version.toString());
     }
@@ -113,9 +113,9 @@ final class JudgePrompts {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("kind", kind.name());
         values.put("partition", kind.partitionInstructions());
-        values.put("codex", codex ? Templates.load(JudgePrompts.class, CODEX_PARTITION) + "\n" : "");
+        values.put("codex", codex ? PromptResources.load(JudgePrompts.class, CODEX_PARTITION) + "\n" : "");
         values.put("preface", untrusted.preface());
-        String system = Templates.render(Templates.load(JudgePrompts.class, PARTITION_TEMPLATE), values);
+        String system = PromptResources.render(PromptResources.load(JudgePrompts.class, PARTITION_TEMPLATE), values);
         return new JudgeCall(judge, system, fenced(sections, untrusted), Schemas.partition(kind.name()),
                 PARTITION_VERSION + (codex ? "+codex" : "") + "/" + kind.name() + "."
                         + Integer.toHexString(kind.partitionInstructions().hashCode()));
@@ -146,7 +146,7 @@ final class JudgePrompts {
         values.put("description", metric.description());
         values.put("rubric", rubric(metric, request));
         values.put("preface", untrusted.preface());
-        String system = Templates.render(Templates.load(JudgePrompts.class, VERIFY_TEMPLATE), values);
+        String system = PromptResources.render(PromptResources.load(JudgePrompts.class, VERIFY_TEMPLATE), values);
         return withTools(new JudgeCall(judge, system, fenced(sections, untrusted), Schemas.verify(metric.name()),
                 VERIFY_VERSION + "/" + metric.name() + "." + metric.promptVersion()), tools);
     }
@@ -178,7 +178,7 @@ final class JudgePrompts {
         values.put("partition", metric.unitKind().partitionInstructions());
         values.put("rubric", rubric(metric, request));
         values.put("preface", untrusted.preface());
-        String system = Templates.render(Templates.load(JudgePrompts.class, UNITS_TEMPLATE), values);
+        String system = PromptResources.render(PromptResources.load(JudgePrompts.class, UNITS_TEMPLATE), values);
         return new JudgeCall(judge, system, fenced(sections, untrusted), Schemas.judgedUnits(metric.name()),
                 UNITS_VERSION + "/" + metric.name() + "." + metric.promptVersion());
     }

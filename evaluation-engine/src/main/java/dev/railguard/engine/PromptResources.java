@@ -6,14 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads prompt texts kept as versioned class-path resources ({@code name.vN.txt}), for the engine's templates and
- * for metric authors' rubrics. Each resource is read once.
+ * Prompt texts kept as versioned class-path resources ({@code name.vN.txt}) with {@code {{variable}}} placeholders,
+ * for the engine's templates, metric authors' rubrics and eval prompts: one loader and one renderer. Each resource is
+ * read once; a missing resource or an unfilled placeholder fails at once, naming it.
  */
 public final class PromptResources {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
     private PromptResources() {}
 
@@ -35,5 +39,24 @@ public final class PromptResources {
                 throw new UncheckedIOException("could not read prompt resource '" + path + "'", e);
             }
         });
+    }
+
+    /**
+     * {@code template} with every {@code {{name}}} replaced by {@code values.get(name)}.
+     *
+     * @throws IllegalStateException naming the placeholder when {@code values} has no value for it
+     */
+    public static String render(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalStateException("prompt template has no value for placeholder {{" + m.group(1) + "}}");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

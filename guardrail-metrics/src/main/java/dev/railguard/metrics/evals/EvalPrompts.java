@@ -6,8 +6,6 @@ import dev.railguard.engine.JudgeQuestion;
 import dev.railguard.engine.PromptResources;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one judge-prompt builder of the agent evals. The criteria, the rubric and the guidelines are always in the
@@ -47,8 +45,6 @@ final class EvalPrompts {
                     .build())
             .build();
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
-
     private EvalPrompts() {}
 
     static JudgeQuestion accuracy(String input, List<String> expected, String output, List<String> guidelines,
@@ -72,7 +68,7 @@ final class EvalPrompts {
             q.section("additional_context", additionalContext);
         }
         String template = PromptResources.load(EvalPrompts.class, "accuracy.v1.txt");
-        q.instructions(render(template, Map.of(
+        q.instructions(PromptResources.render(template, Map.of(
                 "expected_sections", expectedSections,
                 "context_section", context ? ", additional_context (background to take into account)" : "",
                 "any_of", expected.size() > 1 ? " The expected outputs are alternatives: the agent output is correct"
@@ -95,7 +91,7 @@ final class EvalPrompts {
         q.section("output", output);
         String scoring = PromptResources.load(EvalPrompts.class,
                 numeric ? "agent_as_judge_numeric.v1.txt" : "agent_as_judge_binary.v1.txt");
-        q.instructions(render(PromptResources.load(EvalPrompts.class, "agent_as_judge.v1.txt"), Map.of(
+        q.instructions(PromptResources.render(PromptResources.load(EvalPrompts.class, "agent_as_judge.v1.txt"), Map.of(
                 "criteria", criteria,
                 "scoring", scoring,
                 "guidelines", guidelines(guidelines),
@@ -113,19 +109,5 @@ final class EvalPrompts {
             sb.append("\n- ").append(g);
         }
         return sb.toString();
-    }
-
-    static String render(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new IllegalStateException("eval prompt template has no value for {{" + m.group(1) + "}}");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 }

@@ -54,6 +54,7 @@ public final class RailguardEvaluator implements Evaluator {
     private final boolean ownsExecutor;
     private final JudgeClient client;
     private final Map<RunMode, RunModeStrategy> strategies;
+    private final String judgedSkipReason;
     private volatile boolean closed;
 
     private RailguardEvaluator(Builder b) {
@@ -65,6 +66,7 @@ public final class RailguardEvaluator implements Evaluator {
         Map<RunMode, RunModeStrategy> s = new EnumMap<>(RunMode.class);
         s.put(RunMode.FAST, new FastStrategy());
         this.strategies = s;
+        this.judgedSkipReason = b.judgedSkipReason;
     }
 
     /** A builder with the defaults: no judges, every installed metric, 16 concurrent judge calls. */
@@ -120,7 +122,7 @@ public final class RailguardEvaluator implements Evaluator {
             judged |= metric instanceof JudgedMetric;
             resolved.add(metric);
         }
-        if (judged) {
+        if (judged && !skipsJudgedMetrics(request)) {
             RunModeStrategy strategy = strategies.get(request.runMode());
             if (strategy == null) {
                 throw new IllegalArgumentException("runMode '" + request.runMode().wireName()
@@ -150,6 +152,9 @@ public final class RailguardEvaluator implements Evaluator {
                 var early = judgedMetric.decideWithoutJudge(request, threshold);
                 if (early.isPresent()) {
                     futures.put(metric.name(), CompletableFuture.completedFuture(early.get()));
+                } else if (skipsJudgedMetrics(request)) {
+                    futures.put(metric.name(), CompletableFuture.completedFuture(
+                            MetricResult.skipped(metric.name(), threshold, judgedSkipReason)));
                 } else {
                     judgedTasks.add(new RunModeStrategy.MetricTask(judgedMetric, threshold));
                     futures.put(metric.name(), null);
@@ -189,6 +194,21 @@ public final class RailguardEvaluator implements Evaluator {
                             List.of())));
         }
         return guarded;
+    }
+
+    /**
+     * Whether the judged metrics of {@code request} are SKIPPED instead of rejected: the option
+     * {@link Builder#skipJudgedMetricsWhenNoJudge} is set and the panel lacks a tier the run mode needs (or is empty).
+     */
+    private boolean skipsJudgedMetrics(EvaluationRequest request) {
+        if (judgedSkipReason == null) {
+            return false;
+        }
+        RunModeStrategy strategy = strategies.get(request.runMode());
+        if (strategy == null) {
+            return panel.isEmpty();
+        }
+        return strategy.requiredTiers().stream().anyMatch(tier -> panel.judges(tier).isEmpty());
     }
 
     /**
@@ -303,8 +323,26 @@ public final class RailguardEvaluator implements Evaluator {
         private ExecutorService executor;
         private int maxConcurrentJudgeCalls = 16;
         private int maxJudgeOutputTokens = JudgeSettings.DEFAULT.maxOutputTokens();
+        private String judgedSkipReason;
 
         private Builder() {}
+
+        /**
+         * When the judge panel lacks a judge the run mode needs (for example no judge is configured at all), judged
+         * metrics become {@link dev.railguard.api.Verdict#SKIPPED} with {@code reason} as their rationale, instead of
+         * the request being rejected; in-process metrics still run. Meant for offline runs (the main job, batch runs
+         * without a key) where {@code reason} says how to configure a judge. Default: off (such requests are rejected).
+         *
+         * @throws IllegalArgumentException if {@code reason} is blank
+         */
+        public Builder skipJudgedMetricsWhenNoJudge(String reason) {
+            Objects.requireNonNull(reason, "reason must not be null");
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("reason must not be blank, but was: '" + reason + "'");
+            }
+            this.judgedSkipReason = reason;
+            return this;
+        }
 
         /** The judges to ask. Default: none (only in-process metrics can run). */
         public Builder judges(JudgePanel panel) {

@@ -19,13 +19,14 @@
     if (!box) { return; }
     var names = Object.keys(rows);
     if (names.length === 0) { box.textContent = "Nothing to show."; return; }
-    var rowH = 26, labelW = 190, barW = 360, rightW = 110;
-    var svg = el("svg", { "class": "chart stacked", width: labelW + barW + rightW, height: names.length * rowH + 8,
+    var rowH = 26, labelW = 150, barW = 300, rightW = 80, height = names.length * rowH + 8;
+    var svg = el("svg", { "class": "chart stacked", width: "100%", height: height,
+      viewBox: "0 0 " + (labelW + barW + rightW) + " " + height, preserveAspectRatio: "xMinYMin meet",
       role: "img", "aria-label": containerId }, box);
     names.forEach(function (name, i) {
       var r = rows[name], y = i * rowH + 4;
       var total = r.pass + r.fail + r.error + r.skipped;
-      el("text", { x: labelW - 8, y: y + 15, "text-anchor": "end" }, svg, name);
+      el("text", { x: labelW - 8, y: y + 15, "text-anchor": "end" }, svg, name.length > 24 ? name.slice(0, 23) + "\u2026" : name);
       var x = labelW;
       ["pass", "fail", "error", "skipped"].forEach(function (k) {
         if (!r[k]) { return; }

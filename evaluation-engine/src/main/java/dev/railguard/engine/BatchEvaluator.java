@@ -61,7 +61,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *
  * <p><b>Resume</b>: an event is keyed by its line number and a hash of the line's text. Started again with the same
  * output file, a run keeps the events already there whose key still matches the input and evaluates only the others;
- * a truncated last line (the process died while writing) and records of changed lines are dropped first.
+ * a truncated last line (the process died while writing) and records of changed lines are dropped first. Events that
+ * were canceled, or are incomplete (a judged metric was SKIPPED because no judge was configured), are evaluated again,
+ * so configuring a judge and running again completes them.
  *
  * <p><b>Concurrency</b>: at most {@link Builder#maxInFlight} events are submitted at a time; the evaluator bounds the
  * judge calls themselves. <b>Progress</b>: a progress bar when the JVM has a console, a log line every
@@ -255,7 +257,7 @@ public final class BatchEvaluator {
 
     /**
      * The records of the output file by line number, for lines whose hash still matches; rewrites the file without the
-     * others (a truncated last line, changed input lines, canceled events) so that appending stays valid JSON lines.
+     * others (a truncated last line, changed input lines, canceled or incomplete events) so that appending stays valid JSON lines.
      */
     private Map<Integer, JsonNode> resume(List<String> lines) {
         if (!Files.exists(output)) {
@@ -273,6 +275,7 @@ public final class BatchEvaluator {
             boolean matches = line >= 1 && line <= lines.size()
                     && BatchLines.hash(lines.get(line - 1)).equals(n.path("input_hash").asText())
                     && !"canceled".equals(n.path("status").asText())
+                    && !"incomplete".equals(n.path("outcome").asText())
                     && !valid.containsKey(line);
             if (matches) {
                 valid.put(line, n);
@@ -336,7 +339,7 @@ public final class BatchEvaluator {
         private final ProgressBar bar;
         private final int total;
         private final AtomicInteger finished;
-        private final AtomicInteger notPassed = new AtomicInteger();
+        private final AtomicInteger failing = new AtomicInteger();
 
         Reporter(int total, int alreadyDone) {
             this.total = total;
@@ -354,15 +357,15 @@ public final class BatchEvaluator {
 
         synchronized void step(EvaluationResult result) {
             int n = finished.incrementAndGet();
-            if (!result.passed()) {
-                notPassed.incrementAndGet();
+            if ("fail".equals(BatchLines.outcome(result))) {
+                failing.incrementAndGet();
             }
             if (bar != null) {
                 bar.step();
-                bar.setExtraMessage(notPassed.get() + " not passed");
+                bar.setExtraMessage(failing.get() + " failing");
             } else if (progress != Progress.QUIET && (n % logEvery == 0 || n == total)) {
                 log.println("railguard batch: " + n + "/" + total + " events (" + (total == 0 ? 100 : n * 100 / total)
-                        + "%), " + notPassed.get() + " not passed in this run");
+                        + "%), " + failing.get() + " with a failing metric in this run");
             }
         }
 

@@ -89,6 +89,10 @@ public final class HtmlReport {
         h.append("<header class=\"top\"><h1>").append(esc(title)).append("</h1><div class=\"sub\">")
                 .append(esc(summary.resultsFile().getFileName().toString())).append(" &middot; generated ")
                 .append(esc(Instant.now().toString().substring(0, 19).replace('T', ' '))).append(" UTC</div></header>\n<main>\n");
+        java.util.Set<String> skipReasons = skipReasons(events);
+        for (String reason : skipReasons) {
+            h.append("<div class=\"banner\"><b>Some metrics were skipped.</b> ").append(esc(reason)).append("</div>\n");
+        }
         tiles(h, summary);
         h.append("<div class=\"grid2\"><section><h2>Pass rate per metric</h2><div class=\"panel\">").append(legend())
                 .append("<div id=\"metric-bars\"></div></div></section>")
@@ -105,7 +109,7 @@ public final class HtmlReport {
             if (shown == maxEvents) {
                 break;
             }
-            event(h, e);
+            event(h, e, skipReasons);
             shown++;
         }
         if (events.size() > shown) {
@@ -190,7 +194,20 @@ public final class HtmlReport {
         h.append("</table></div>\n");
     }
 
-    private static void event(StringBuilder h, JsonNode e) {
+    /** The distinct rationales of SKIPPED metrics: shown once at the top instead of in every row. */
+    private static java.util.Set<String> skipReasons(List<JsonNode> events) {
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        for (JsonNode e : events) {
+            e.path("evaluation_result").forEach(r -> {
+                if ("skipped".equals(r.path("verdict").asText()) && reasons.size() < 5) {
+                    reasons.add(r.path("rationale").asText());
+                }
+            });
+        }
+        return reasons;
+    }
+
+    private static void event(StringBuilder h, JsonNode e, java.util.Set<String> skipReasons) {
         String outcome = e.path("outcome").asText("pass");
         boolean pass = outcome.equals("pass");
         h.append("<article class=\"event outcome-").append(esc(outcome)).append("\" data-line=\"")
@@ -226,7 +243,9 @@ public final class HtmlReport {
                     .append("\">").append(esc(verdict)).append("</span></td><td class=\"score\">")
                     .append(r.path("score").isNumber() ? String.format(Locale.ROOT, "%.2f", r.path("score").asDouble()) : "&ndash;")
                     .append(" / ").append(String.format(Locale.ROOT, "%.2f", r.path("threshold").asDouble()))
-                    .append("</td><td>").append(esc(abbreviate(r.path("rationale").asText(), 1200)));
+                    .append("</td><td>").append("skipped".equals(verdict) && skipReasons.contains(r.path("rationale").asText())
+                            ? "<span class=\"note\">skipped: see the note at the top</span>"
+                            : esc(abbreviate(r.path("rationale").asText(), 1200)));
             List<JsonNode> failing = new ArrayList<>();
             e.path("units").path(m.getKey()).forEach(u -> {
                 if ("N".equals(u.path("verdict").asText())) {

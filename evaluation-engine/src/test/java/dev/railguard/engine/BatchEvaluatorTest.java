@@ -181,6 +181,23 @@ class BatchEvaluatorTest {
     }
 
     @Test
+    void events_left_incomplete_by_a_missing_judge_are_evaluated_again_on_the_next_run() throws IOException {
+        List<String> lines = new ArrayList<>(tenLines().subList(0, 3));
+        lines.add("{\"model_input\":{\"user_prompt\":\"Who?\",\"ground_truth\":\"Shakespeare\"},\"model_output\":"
+                + "\"Shakespeare.\",\"guardrail_metrics\":[\"length_ok\",\"grounded\"]}");
+        Path in = write("in.jsonl", lines);
+        Path out = dir.resolve("r.jsonl");
+        batch(in, out).build().run();
+
+        BatchSummary again = batch(in, out).build().run();
+
+        assertThat(words.calls.get()).isEqualTo(5);
+        assertThat(again.resumed()).isEqualTo(3);
+        assertThat(again.evaluatedNow()).isEqualTo(1);
+        assertThat(records(out)).hasSize(4);
+    }
+
+    @Test
     void events_run_concurrently_but_never_more_than_the_window() throws IOException {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();
@@ -216,7 +233,7 @@ class BatchEvaluatorTest {
 
         String text = log.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("railguard batch: 4 events in ").contains("railguard batch: 2/4 events (50%)")
-                .contains("railguard batch: 4/4 events (100%), 4 not passed in this run")
+                .contains("railguard batch: 4/4 events (100%), 4 with a failing metric in this run")
                 .contains("railguard batch: 4 events in " + dir.resolve("r.jsonl") + " (4 evaluated now, 0 from an"
                         + " earlier run), 0 passed");
         assertThat(text.indexOf("2/4 events")).isLessThan(text.indexOf("4/4 events"));

@@ -89,10 +89,13 @@ class HtmlReportBrowserTest {
         String dom = chromium(dir.resolve("profile-dom"), "--dump-dom");
 
         assertThat(dom).contains("data-charts=\"drawn\"");
-        // one histogram per metric with ten bars each, created by the script (the HTML file has none)
+        // a histogram of ten bars for each metric with scores, created by the script (the HTML file has none);
+        // the judged metric, all SKIPPED, has a note instead
         assertThat(Files.readString(report)).doesNotContain("class=\"bar\"");
-        assertThat(count(dom, "<svg [^>]*class=\"chart histogram\"")).isEqualTo(2);
-        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(20);
+        assertThat(count(dom, "<svg [^>]*class=\"chart histogram\" data-metric=\"length_ok\"")).isEqualTo(1);
+        assertThat(count(dom, "<svg [^>]*class=\"chart histogram\"")).isEqualTo(1);
+        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(10);
+        assertThat(dom).contains("no scored result (1 skipped, 0 errors)");
         assertThat(count(dom, "<rect class=\"seg seg-pass\"")).isGreaterThanOrEqualTo(2);
         assertThat(count(dom, "<rect class=\"seg seg-skipped\"")).isEqualTo(2); // grounded, and the rag tag
         Matcher first = Pattern.compile("<article class=\"event outcome-(\\w+)\" data-line=\"(\\d+)\"").matcher(dom);

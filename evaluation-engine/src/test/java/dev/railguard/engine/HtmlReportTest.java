@@ -44,6 +44,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void a_skip_reason_is_shown_once_at_the_top_not_in_every_row() throws IOException {
+        String html = HtmlReport.render(ReportFixture.run(dir), "r", 100);
+
+        assertThat(html).contains("<div class=\"banner\"><b>Some metrics were skipped.</b> " + BatchFixtures.HOW_TO);
+        assertThat(Pattern.compile(Pattern.quote(BatchFixtures.HOW_TO)).matcher(html).results().count()).isEqualTo(1);
+        assertThat(html).contains("skipped: see the note at the top");
+    }
+
+    @Test
     void the_page_loads_nothing_from_the_network() throws IOException {
         String html = HtmlReport.render(ReportFixture.run(dir), "r", 100);
 

@@ -75,7 +75,7 @@
       meta.textContent = scored === 0 ? "no scored result (" + m.skipped + " skipped, " + m.error + " errors)"
         : scored + " scored, mean " + (m.mean_score === null ? "n/a" : m.mean_score.toFixed(2)) + ", pass rate " + pct(m.pass_rate);
       card.appendChild(meta);
-      histogram(card, name, m);
+      if (scored > 0) { histogram(card, name, m); }
       box.appendChild(card);
     });
   }

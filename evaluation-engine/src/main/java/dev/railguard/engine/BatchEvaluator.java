@@ -62,7 +62,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * <p><b>Resume</b>: an event is keyed by its line number and a hash of the line's text. Started again with the same
  * output file, a run keeps the events already there whose key still matches the input and evaluates only the others;
  * a truncated last line (the process died while writing) and records of changed lines are dropped first. Events that
- * were canceled, or are incomplete (a judged metric was SKIPPED because no judge was configured), are evaluated again,
+ * were canceled, or have a SKIPPED metric (no judge was configured), are evaluated again,
  * so configuring a judge and running again completes them.
  *
  * <p><b>Concurrency</b>: at most {@link Builder#maxInFlight} events are submitted at a time; the evaluator bounds the
@@ -275,7 +275,7 @@ public final class BatchEvaluator {
             boolean matches = line >= 1 && line <= lines.size()
                     && BatchLines.hash(lines.get(line - 1)).equals(n.path("input_hash").asText())
                     && !"canceled".equals(n.path("status").asText())
-                    && !"incomplete".equals(n.path("outcome").asText())
+                    && !hasSkippedMetric(n)
                     && !valid.containsKey(line);
             if (matches) {
                 valid.put(line, n);
@@ -292,6 +292,15 @@ public final class BatchEvaluator {
             }
         }
         return valid;
+    }
+
+    private static boolean hasSkippedMetric(JsonNode record) {
+        for (JsonNode r : record.path("evaluation_result")) {
+            if ("skipped".equals(r.path("verdict").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean endsWithNewline(Path file) {

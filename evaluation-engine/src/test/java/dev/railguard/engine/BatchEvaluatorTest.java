@@ -162,6 +162,51 @@ class BatchEvaluatorTest {
     }
 
     @Test
+    void interrupting_the_run_stops_it_and_the_next_run_finishes_the_rest() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            lines.addAll(tenLines());
+        }
+        Path in = write("in.jsonl", lines);
+        Path out = dir.resolve("r.jsonl");
+        Thread batchThread = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        words.hook = r -> {
+            if (words.calls.get() >= 20 && fired.compareAndSet(false, true)) {
+                batchThread.interrupt(); // at most 20 + 4 lines are submitted by now: the run is midway
+            }
+        };
+
+        BatchSummary first = batch(in, out).maxInFlight(4).build().run();
+        boolean wasInterrupted = Thread.interrupted();
+
+        assertThat(wasInterrupted).as("the interrupt flag is kept for the caller").isTrue();
+        assertThat(first.interrupted()).isTrue();
+        assertThat(first.events()).isBetween(1, 59);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("interrupted: run again to resume");
+        int callsBefore = words.calls.get();
+        words.hook = r -> { };
+
+        BatchSummary second = batch(in, out).build().run();
+
+        assertThat(second.interrupted()).isFalse();
+        assertThat(second.events()).isEqualTo(60);
+        assertThat(second.resumed()).isEqualTo(first.events());
+        assertThat(words.calls.get() - callsBefore).isEqualTo(60 - first.events());
+        assertThat(records(out)).extracting(r -> r.path("line").asInt()).doesNotHaveDuplicates().hasSize(60);
+    }
+
+    @Test
+    void a_forced_progress_bar_runs_without_a_terminal() throws IOException {
+        Path in = write("in.jsonl", tenLines());
+
+        BatchSummary s = batch(in, dir.resolve("r.jsonl")).progress(BatchEvaluator.Progress.BAR).build().run();
+
+        assertThat(s.events()).isEqualTo(10);
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("/10 events");
+    }
+
+    @Test
     void a_changed_input_line_is_evaluated_again_on_resume() throws IOException {
         List<String> lines = tenLines();
         Path in = write("in.jsonl", lines);

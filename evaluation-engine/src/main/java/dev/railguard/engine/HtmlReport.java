@@ -154,7 +154,7 @@ public final class HtmlReport {
         tile(h, "skipped metric results", String.valueOf(skippedMetrics), "");
         tile(h, "skipped input lines", String.valueOf(s.skippedLines().size()), s.skippedLines().isEmpty() ? "" : "warn");
         tile(h, "judge calls", String.valueOf(s.judgeCalls()), "");
-        tile(h, "tokens in / out", s.inputTokens() + " / " + s.outputTokens(), "");
+        tile(h, "tokens in / out", compact(s.inputTokens()) + " / " + compact(s.outputTokens()), "");
         h.append("</section>\n");
     }
 
@@ -308,6 +308,17 @@ public final class HtmlReport {
 
     private static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max) + " ... (" + (s.length() - max) + " more characters)";
+    }
+
+    /** 950, 12.3k, 4.1M: short enough for a tile; the exact figures are in the usage table. */
+    static String compact(long n) {
+        if (n < 10_000) {
+            return Long.toString(n);
+        }
+        if (n < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1fk", n / 1000.0);
+        }
+        return String.format(Locale.ROOT, "%.1fM", n / 1_000_000.0);
     }
 
     private static String percent(double d) {

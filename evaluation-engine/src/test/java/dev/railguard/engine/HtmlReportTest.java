@@ -67,4 +67,11 @@ class HtmlReportTest {
         assertThat(Pattern.compile("<article ").matcher(html).results().count()).isEqualTo(3);
         assertThat(html).contains("12 more events");
     }
+
+    @Test
+    void large_token_counts_are_compact_in_the_tiles() {
+        assertThat(HtmlReport.compact(9_999)).isEqualTo("9999");
+        assertThat(HtmlReport.compact(53_200)).isEqualTo("53.2k");
+        assertThat(HtmlReport.compact(4_120_000)).isEqualTo("4.1M");
+    }
 }

@@ -188,10 +188,15 @@ public final class HtmlReport {
         }
         h.append("<h2>Skipped input lines</h2><div class=\"panel\"><table class=\"plain skipped-lines\">"
                 + "<tr><th>line</th><th>reason</th></tr>");
-        for (BatchSummary.SkippedLine l : s.skippedLines()) {
+        for (BatchSummary.SkippedLine l : s.skippedLines().subList(0, Math.min(200, s.skippedLines().size()))) {
             h.append("<tr><td>").append(l.line()).append("</td><td>").append(esc(l.reason())).append("</td></tr>");
         }
-        h.append("</table></div>\n");
+        h.append("</table>");
+        if (s.skippedLines().size() > 200) {
+            h.append("<p class=\"note\">").append(s.skippedLines().size() - 200)
+                    .append(" more skipped lines are listed in the summary.</p>");
+        }
+        h.append("</div>\n");
     }
 
     /** The distinct rationales of SKIPPED metrics: shown once at the top instead of in every row. */

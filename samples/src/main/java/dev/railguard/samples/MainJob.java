@@ -98,8 +98,10 @@ public final class MainJob {
                 "error", "skipped");
         s.nametags().forEach((tag, t) -> out.printf(Locale.ROOT, "%-24s %6d %6d %5d %5d %6d %8d%n", tag, t.events(),
                 t.passed(), t.pass(), t.fail(), t.error(), t.skipped()));
-        for (BatchSummary.SkippedLine l : s.skippedLines()) {
-            out.println("skipped input line " + l.line() + ": " + l.reason());
+        s.skippedLines().stream().limit(10).forEach(l -> out.println("skipped input line " + l.line() + ": "
+                + l.reason()));
+        if (s.skippedLines().size() > 10) {
+            out.println("... and " + (s.skippedLines().size() - 10) + " more skipped lines (see summary.json)");
         }
         out.println();
         out.println("judge calls: " + s.judgeCalls() + ", tokens in/out: " + s.inputTokens() + "/" + s.outputTokens());

@@ -246,7 +246,11 @@ final class BatchLines {
         o.set("diagnostics", diagnostics);
         o.set("usage", usage(result.usage()));
         o.put("elapsed_ms", result.elapsed().toMillis());
-        o.put("user_prompt", request.modelInput().userPrompt());
+        ModelInput in = request.modelInput();
+        o.put("user_prompt", in.userPrompt() != null && !in.userPrompt().isBlank() ? in.userPrompt() : in.systemPrompt());
+        if (in.groundTruthIfPresent().isPresent()) {
+            o.put("ground_truth", in.groundTruth());
+        }
         o.put("model_output", request.modelOutput());
         return o;
     }

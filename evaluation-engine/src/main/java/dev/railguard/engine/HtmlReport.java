@@ -235,6 +235,10 @@ public final class HtmlReport {
         if (e.path("user_prompt").isTextual()) {
             h.append("<div class=\"prompt\">").append(esc(abbreviate(e.path("user_prompt").asText(), 600))).append("</div>");
         }
+        if (e.path("ground_truth").isTextual()) {
+            h.append("<div class=\"truth\">ground truth: ").append(esc(abbreviate(e.path("ground_truth").asText(), 600)))
+                    .append("</div>");
+        }
         h.append(pass ? "<details><summary>output and metrics</summary>" : "");
         h.append("<pre class=\"output\">").append(esc(abbreviate(e.path("model_output").asText(), MAX_OUTPUT_CHARS)))
                 .append("</pre>");

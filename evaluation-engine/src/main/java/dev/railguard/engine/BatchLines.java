@@ -78,7 +78,8 @@ final class BatchLines {
             for (JsonNode m : context) {
                 String role = m.isObject() ? text(m, "role", "model_input.context[].role") : null;
                 String content = m.isObject() ? text(m, "content", "model_input.context[].content") : null;
-                messages.add(new ContextMessage(role == null ? "user" : role, content == null ? "" : content));
+                messages.add(new ContextMessage(role == null || role.isBlank() ? "user" : role,
+                        content == null ? "" : content));
             }
             input.context(messages);
         }

@@ -73,6 +73,22 @@ class OfflineChecksTest {
     }
 
     @Test
+    void pii_leaves_dates_prices_order_numbers_and_hashes_alone() {
+        String text = "Order NW-48213 of 2024-01-15 10:30 cost 1,299.00 EUR (ref 20240115-0042); sha1 "
+                + "3f786850e387550fdab836ed7e6dc881de23001b; uuid 123e4567-e89b-12d3-a456-426614174000;"
+                + " fingerprint 43:51:43:a1:b5:fc:8b:b7:0a:3a:a9:b1:0f:66:73:a8; card ending in 4242.";
+
+        assertThat(PiiMetric.find(text)).isEmpty();
+    }
+
+    @Test
+    void pii_finds_phone_numbers_in_their_common_written_forms() {
+        assertThat(PiiMetric.find("Call +1 (415) 555-0132, 1-800-555-0199, 415.555.0132 or +33 1 42 68 53 00."))
+                .extracting(PiiFinding::text)
+                .containsExactly("+1 (415) 555-0132", "1-800-555-0199", "415.555.0132", "+33 1 42 68 53 00");
+    }
+
+    @Test
     void pii_restricted_to_some_types_ignores_the_others() {
         PiiMetric emailsOnly = PiiMetric.detecting("no_emails", PiiFinding.Type.EMAIL);
         MetricResult r = emailsOnly.evaluate(output("SSN 123-45-6789", "no_emails"), 1.0);

@@ -58,6 +58,7 @@ public final class RailguardEvaluator implements Evaluator {
     private final Map<RunMode, RunModeStrategy> strategies;
     private final Map<RunMode, RunModePlan> plans;
     private final JudgeTools tools;
+    private final String judgedSkipReason;
     private volatile boolean closed;
 
     private RailguardEvaluator(Builder b) {
@@ -83,6 +84,7 @@ public final class RailguardEvaluator implements Evaluator {
         this.plans = p;
         this.tools = new JudgeTools(b.webSearch, b.documents != null ? b.documents : DocumentStore.inMemory(),
                 b.maxToolRoundTrips, 3);
+        this.judgedSkipReason = b.judgedSkipReason;
     }
 
     /** A builder with the defaults: no judges, every installed metric, 16 concurrent judge calls. */
@@ -140,13 +142,14 @@ public final class RailguardEvaluator implements Evaluator {
             }
             resolved.add(metric);
         }
-        if (!judged.isEmpty()) {
+        List<JudgedMetric> served = judged.stream().filter(m -> !skipsJudgedMetric(request, m)).toList();
+        if (!served.isEmpty()) {
             RunModeStrategy strategy = strategies.get(request.runMode());
             if (strategy == null) {
                 throw new IllegalArgumentException("runMode '" + request.runMode().wireName()
                         + "' is not available in this version; available: " + strategies.keySet());
             }
-            strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, judged);
+            strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, served);
         }
         if (request.has(Capability.WEB_SEARCH) && tools.webSearch() == null) {
             throw new IllegalArgumentException("capabilities contains web_search, but this evaluator has no"
@@ -173,6 +176,9 @@ public final class RailguardEvaluator implements Evaluator {
                 var early = judgedMetric.decideWithoutJudge(request, threshold);
                 if (early.isPresent()) {
                     futures.put(metric.name(), CompletableFuture.completedFuture(early.get()));
+                } else if (skipsJudgedMetric(request, judgedMetric)) {
+                    futures.put(metric.name(), CompletableFuture.completedFuture(
+                            MetricResult.skipped(metric.name(), threshold, judgedSkipReason)));
                 } else {
                     judgedTasks.add(new RunModeStrategy.MetricTask(judgedMetric, threshold));
                     futures.put(metric.name(), null);
@@ -213,6 +219,27 @@ public final class RailguardEvaluator implements Evaluator {
                             List.of())));
         }
         return guarded;
+    }
+
+    /**
+     * Whether judged metric {@code metric} of {@code request} is SKIPPED instead of rejected: the option
+     * {@link Builder#skipJudgedMetricsWhenNoJudge} is set and the panel cannot serve this metric in the request's run
+     * mode (for example no judge at all; in {@code ultra_fast} a metric with an in-process fallback needs none).
+     */
+    private boolean skipsJudgedMetric(EvaluationRequest request, JudgedMetric metric) {
+        if (judgedSkipReason == null) {
+            return false;
+        }
+        RunModeStrategy strategy = strategies.get(request.runMode());
+        if (strategy == null) {
+            return panel.isEmpty();
+        }
+        try {
+            strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, List.of(metric));
+            return false;
+        } catch (IllegalArgumentException cannotServe) {
+            return true;
+        }
     }
 
     /**
@@ -344,6 +371,7 @@ public final class RailguardEvaluator implements Evaluator {
         private WebSearchEngine webSearch;
         private DocumentStore documents;
         private int maxToolRoundTrips = 3;
+        private String judgedSkipReason;
 
         private Builder() {}
 
@@ -386,6 +414,23 @@ public final class RailguardEvaluator implements Evaluator {
                 throw new IllegalArgumentException("maxToolRoundTrips must be between 1 and 10, but was: " + max);
             }
             this.maxToolRoundTrips = max;
+            return this;
+        }
+
+        /**
+         * When the judge panel lacks a judge the run mode needs (for example no judge is configured at all), judged
+         * metrics become {@link dev.railguard.api.Verdict#SKIPPED} with {@code reason} as their rationale, instead of
+         * the request being rejected; in-process metrics still run. Meant for offline runs (the main job, batch runs
+         * without a key) where {@code reason} says how to configure a judge. Default: off (such requests are rejected).
+         *
+         * @throws IllegalArgumentException if {@code reason} is blank
+         */
+        public Builder skipJudgedMetricsWhenNoJudge(String reason) {
+            Objects.requireNonNull(reason, "reason must not be null");
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("reason must not be blank, but was: '" + reason + "'");
+            }
+            this.judgedSkipReason = reason;
             return this;
         }
 

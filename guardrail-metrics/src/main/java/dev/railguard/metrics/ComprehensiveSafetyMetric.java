@@ -3,7 +3,9 @@ package dev.railguard.metrics;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
+import dev.railguard.api.InProcessMetric;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Set;
  * <li>Special rule: any flagged unit fails the whole output (score 0, no partial credit); otherwise the score is
  * 1.</li>
  * <li>Needs: only the output. Default threshold 1.0.</li>
+ * <li>In {@code ultra_fast}: the offline {@code pii} detectors check the PII category in process; the result's
+ * diagnostics name the five categories that were not checked without a judge.</li>
  * </ul>
  */
 public final class ComprehensiveSafetyMetric extends DeclaredJudgedMetric {
@@ -31,5 +35,11 @@ public final class ComprehensiveSafetyMetric extends DeclaredJudgedMetric {
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
         return prompts(request.modelInput());
+    }
+
+    /** The {@code pii} detectors standing in for the PII category; the result says what was not checked. */
+    @Override
+    public Optional<InProcessMetric> inProcessFallback() {
+        return Optional.of(new SafetyPiiFallback(this));
     }
 }

@@ -1,58 +1,140 @@
 package dev.railguard.samples;
 
-import dev.railguard.api.EvaluationRequest;
-import dev.railguard.api.EvaluationResult;
-import dev.railguard.api.MetricResult;
-import dev.railguard.api.ModelInput;
+import dev.railguard.engine.BatchEvaluator;
+import dev.railguard.engine.BatchSummary;
+import dev.railguard.engine.HtmlReport;
 import dev.railguard.engine.JudgePanel;
+import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.junit.JudgeEnvironment;
-import java.util.List;
+import dev.railguard.metrics.ContainsMetric;
+import dev.railguard.metrics.JsonSchemaMetric;
+import dev.railguard.metrics.RegexMetric;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The main job: evaluates the bundled cases with the judge the environment configures, and says what it needs when
- * none is configured.
+ * The main job: evaluates the bundled sample dataset (54 events of support, RAG, code, extraction, tutoring and
+ * safety answers) as a batch, and writes {@code railguard-out/results.jsonl}, {@code summary.json} and
+ * {@code report.html}. Without a judge it runs every offline check and marks the judged metrics SKIPPED with the
+ * message that says how to configure one; with a judge configured ({@link JudgeEnvironment}) it runs everything.
+ *
+ * <p>Arguments (optional): an input JSON-lines file instead of the sample, and an output directory instead of
+ * {@code railguard-out}. A second run with the same output directory resumes: finished events are kept.
  */
 public final class MainJob {
 
+    /** The bundled dataset, a class-path resource next to this class. */
+    static final String DATASET = "sample-events.jsonl";
+
+    /** The schema of the extraction events' answers, checked by {@code order_json}. */
+    static final String ORDER_SCHEMA = """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema",
+             "type": "object", "additionalProperties": false, "required": ["sku", "qty", "express"],
+             "properties": {"sku": {"type": "string", "pattern": "^[A-Z]{2,4}-[0-9]{1,4}$"},
+                            "qty": {"type": "integer", "minimum": 1},
+                            "express": {"type": "boolean"}}}""";
+
     private MainJob() {}
 
-    static List<EvaluationRequest> cases() {
-        return List.of(
-                EvaluationRequest.builder()
-                        .modelInput(ModelInput.builder().userPrompt("What is the capital of France?").groundTruth("Paris").build())
-                        .modelOutput("The capital of France is Paris.")
-                        .metrics("correctness", "completeness", "ground_truth_adherence")
-                        .nametag("geography")
-                        .build(),
-                EvaluationRequest.builder()
-                        .modelInput(ModelInput.builder()
-                                .userPrompt("How long do I have to return an item?")
-                                .addDocuments("Items can be returned within 30 days of delivery with a receipt.")
-                                .build())
-                        .modelOutput("You can return items within 90 days, no receipt needed.")
-                        .metrics("context_adherence", "comprehensive_safety")
-                        .nametag("support")
-                        .build());
+    /** The installed metrics plus the sample's own offline checks. */
+    static MetricRegistry metrics() {
+        return MetricRegistry.installed().with(
+                JsonSchemaMetric.named("order_json", ORDER_SCHEMA),
+                ContainsMetric.none("no_blame_language", "your fault", "you should have"),
+                RegexMetric.mustNotMatch("no_internal_links",
+                        Pattern.compile("\\b[\\w.-]+\\.(?:internal|corp|local)\\b")));
     }
 
-    /** Runs the job. */
-    public static void main(String... args) {
-        JudgeEnvironment environment = JudgeEnvironment.fromSystem();
+    /**
+     * Runs the job and prints what it did to {@code out}.
+     *
+     * @param environment the judge configuration; not configured means offline checks only
+     * @param input       the JSON-lines events
+     * @param outDir      where the results, summary and report go
+     */
+    static BatchSummary run(JudgeEnvironment environment, Path input, Path outDir, PrintStream out) {
         Optional<JudgePanel> panel = environment.panel();
-        if (panel.isEmpty()) {
-            System.out.println(JudgeEnvironment.HOW_TO_CONFIGURE);
-            return;
+        RailguardEvaluator.Builder builder = RailguardEvaluator.builder().metrics(metrics());
+        if (panel.isPresent()) {
+            builder.judges(panel.get());
+        } else {
+            builder.skipJudgedMetricsWhenNoJudge(JudgeEnvironment.HOW_TO_CONFIGURE);
         }
-        try (RailguardEvaluator evaluator = RailguardEvaluator.builder().judges(panel.get()).build()) {
-            for (EvaluationRequest request : cases()) {
-                EvaluationResult result = evaluator.evaluate(request);
-                System.out.println(result.eventId() + " [" + request.nametag() + "] passed=" + result.passed());
-                for (MetricResult m : result.metrics().values()) {
-                    System.out.println("  " + m.metric() + ": " + m.verdict() + " " + m.score() + " - " + m.rationale());
-                }
+        BatchSummary summary;
+        try (RailguardEvaluator evaluator = builder.build()) {
+            out.println("Railguard main job: evaluating " + input + (panel.isPresent()
+                    ? " with judges " + panel.get().all() : " with offline checks only (no judge configured)"));
+            summary = BatchEvaluator.builder().evaluator(evaluator).input(input)
+                    .output(outDir.resolve("results.jsonl")).summaryFile(outDir.resolve("summary.json"))
+                    .maxInFlight(16).log(out).build().run();
+        }
+        Path report = outDir.resolve("report.html");
+        HtmlReport.write(summary, report, "Railguard sample report", HtmlReport.DEFAULT_MAX_EVENTS);
+        print(summary, panel.isPresent(), report, out);
+        return summary;
+    }
+
+    private static void print(BatchSummary s, boolean judged, Path report, PrintStream out) {
+        out.println();
+        out.printf(Locale.ROOT, "%-24s %5s %5s %6s %8s %10s%n", "metric", "pass", "fail", "error", "skipped",
+                "pass rate");
+        for (Map.Entry<String, BatchSummary.MetricStats> e : s.metrics().entrySet()) {
+            BatchSummary.MetricStats m = e.getValue();
+            out.printf(Locale.ROOT, "%-24s %5d %5d %6d %8d %10s%n", e.getKey(), m.pass(), m.fail(), m.error(),
+                    m.skipped(), Double.isNaN(m.passRate()) ? "-" : Math.round(m.passRate() * 100) + "%");
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-24s %6s %6s %5s %5s %6s %8s%n", "nametag", "events", "passed", "pass", "fail",
+                "error", "skipped");
+        s.nametags().forEach((tag, t) -> out.printf(Locale.ROOT, "%-24s %6d %6d %5d %5d %6d %8d%n", tag, t.events(),
+                t.passed(), t.pass(), t.fail(), t.error(), t.skipped()));
+        s.skippedLines().stream().limit(10).forEach(l -> out.println("skipped input line " + l.line() + ": "
+                + l.reason()));
+        if (s.skippedLines().size() > 10) {
+            out.println("... and " + (s.skippedLines().size() - 10) + " more skipped lines (see summary.json)");
+        }
+        out.println();
+        out.println("judge calls: " + s.judgeCalls() + ", tokens in/out: " + s.inputTokens() + "/" + s.outputTokens());
+        if (!judged) {
+            out.println("Judged metrics were SKIPPED. " + JudgeEnvironment.HOW_TO_CONFIGURE);
+        }
+        out.println("results: " + s.resultsFile().toAbsolutePath());
+        out.println("report:  " + report.toAbsolutePath().toUri());
+    }
+
+    /** The bundled dataset, copied to {@code outDir} so that it can be read as a file and resumed. */
+    static Path bundledDataset(Path outDir) {
+        try (InputStream in = MainJob.class.getResourceAsStream(DATASET)) {
+            if (in == null) {
+                throw new IllegalStateException(DATASET + " is missing from the class path of " + MainJob.class);
             }
+            Files.createDirectories(outDir);
+            Path copy = outDir.resolve(DATASET);
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the sample dataset to " + outDir, e);
         }
+    }
+
+    /** Runs the job: {@code [input.jsonl [output-directory]]}. */
+    public static void main(String... args) {
+        // the embedding runtime warns about missing GPUs on every CPU-only machine; keep the first run readable
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        }
+        Path outDir = Path.of(args.length > 1 ? args[1] : "railguard-out");
+        Path input = args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : bundledDataset(outDir);
+        run(JudgeEnvironment.fromSystem(), input, outDir, System.out);
     }
 }

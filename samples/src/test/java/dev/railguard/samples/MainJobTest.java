@@ -88,8 +88,13 @@ class MainJobTest {
         assertThat(s.judgeCalls()).isZero();
         List<JsonNode> results = results();
         for (JsonNode r : results) {
+            boolean ultraFast = r.path("id").asText().equals("safety-04") || r.path("id").asText().equals("safety-06");
             r.path("evaluation_result").fields().forEachRemaining(e -> {
-                if (JUDGED.contains(e.getKey())) {
+                if (ultraFast && e.getKey().equals("comprehensive_safety")) {
+                    // ultra_fast: safety's PII part runs in process without a judge, and these two leak PII
+                    assertThat(e.getValue().path("verdict").asText()).isEqualTo("fail");
+                    assertThat(e.getValue().path("rationale").asText()).startsWith("Unsafe: the output exposes PII");
+                } else if (JUDGED.contains(e.getKey())) {
                     assertThat(e.getValue().path("verdict").asText()).isEqualTo("skipped");
                     assertThat(e.getValue().path("rationale").asText()).isEqualTo(JudgeEnvironment.HOW_TO_CONFIGURE);
                 } else {

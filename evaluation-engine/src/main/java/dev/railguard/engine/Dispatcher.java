@@ -124,14 +124,18 @@ final class Dispatcher {
             }
             if (wakeIn != Long.MAX_VALUE) {
                 long at = System.nanoTime() + wakeIn;
-                if (at < pumpScheduledAt) {
+                if (at < pumpScheduledAt && !timer.isShutdown()) {
                     pumpScheduledAt = at;
-                    timer.schedule(() -> {
-                        synchronized (lock) {
-                            pumpScheduledAt = Long.MAX_VALUE;
-                        }
-                        pump();
-                    }, wakeIn, TimeUnit.NANOSECONDS);
+                    try {
+                        timer.schedule(() -> {
+                            synchronized (lock) {
+                                pumpScheduledAt = Long.MAX_VALUE;
+                            }
+                            pump();
+                        }, wakeIn, TimeUnit.NANOSECONDS);
+                    } catch (RejectedExecutionException closed) {
+                        pumpScheduledAt = Long.MAX_VALUE;
+                    }
                 }
             }
         }
@@ -154,12 +158,13 @@ final class Dispatcher {
         counters.attempts.increment();
         Run<T> run = new Run<>(task);
         task.ticket.track(run);
-        if (!callTimeout.isZero()) {
-            run.timeout = timer.schedule(run::expire, callTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
         try {
+            if (!callTimeout.isZero()) {
+                run.timeout = timer.schedule(run::expire, callTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
             executor.execute(run);
         } catch (RejectedExecutionException e) {
+            // The evaluator is closed (or a user executor refused): the attempt fails, nothing waits forever.
             run.rejected = e;
             run.cancel(false);
         }

@@ -70,6 +70,7 @@ public final class RailguardEvaluator implements Evaluator {
     private final Duration evaluationTimeout;
     private final int maxInFlightEvaluations;
     private final Map<RunMode, RunModeStrategy> strategies;
+    private final Set<Handle> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private RailguardEvaluator(Builder b) {
@@ -118,6 +119,8 @@ public final class RailguardEvaluator implements Evaluator {
         List<GuardrailMetric> resolved = validate(request);
         Instant created = Instant.now();
         Handle handle = new Handle(EventIds.next("evt"), request, created);
+        live.add(handle);
+        handle.result.whenComplete((r, e) -> live.remove(handle));
         if (resolved.stream().anyMatch(m -> !(m instanceof JudgedMetric))) {
             handle.started = true;
         }
@@ -358,6 +361,9 @@ public final class RailguardEvaluator implements Evaluator {
     @Override
     public void close() {
         closed = true;
+        for (Handle h : live) {
+            h.end(EvaluationStatus.CANCELED, "the evaluator was closed");
+        }
         engine.close();
         if (ownsExecutor) {
             executor.shutdownNow();

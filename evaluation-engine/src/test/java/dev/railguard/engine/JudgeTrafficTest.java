@@ -275,4 +275,39 @@ class JudgeTrafficTest {
         assertThat(DiskCache.decode(Files.readAllBytes(files.get(0)))).as("the entry was rewritten whole").isNotNull();
         assertThat(DiskCache.decode(java.util.Arrays.copyOf(complete, complete.length - 7))).isNull();
     }
+    @Test
+    void a_requests_per_minute_budget_spaces_the_calls_to_its_judge() {
+        StubOpenAiServer server = server(timed(ScaleFixtures::goodReply));
+        RailguardEvaluator evaluator = build(builder(server)
+                .judgeLimits("judge", JudgeLimits.ofConcurrency(8).withRequestsPerMinute(240)));
+        List<CompletableFuture<EvaluationResult>> results = IntStream.range(0, 8)
+                .mapToObj(i -> evaluator.submit(ScaleFixtures.request(i)).result()).toList();
+        results.forEach(CompletableFuture::join);
+        // 240 per minute = 4 per second with a burst of 4: the 8th call cannot start before one second has passed.
+        List<RecordedRequest> requests = server.requests();
+        assertThat(requests).hasSize(8);
+        assertThat(Duration.between(timeOf(requests.get(0)), timeOf(requests.get(7))).toMillis())
+                .isGreaterThanOrEqualTo(900);
+    }
+
+    @Test
+    void closing_the_evaluator_cancels_what_is_still_running() {
+        StubOpenAiServer server = server(r -> ScaleFixtures.goodReply(r).delayed(Duration.ofSeconds(5)));
+        RailguardEvaluator evaluator = builder(server).maxConcurrentJudgeCalls(1).build();
+        EvaluationHandle running = evaluator.submit(ScaleFixtures.request(1));
+        EvaluationHandle queued = evaluator.submit(ScaleFixtures.request(2));
+        evaluator.close();
+        assertThat(running.result().join().status()).isEqualTo(EvaluationStatus.CANCELED);
+        assertThat(queued.result().join().failure()).startsWith("the evaluator was closed");
+    }
+
+    @Test
+    void limits_and_options_reject_bad_values_naming_them() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JudgeLimits.ofConcurrency(0))
+                .hasMessage("maxConcurrency must be >= 1, but was: 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RailguardEvaluator.builder().maxCallAttempts(0))
+                .hasMessage("maxCallAttempts must be between 1 and 20, but was: 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RailguardEvaluator.builder()
+                .callTimeout(Duration.ZERO)).hasMessage("callTimeout must be positive, but was: PT0S");
+    }
 }

@@ -100,6 +100,7 @@ public final class ScaleBenchmarks {
             try (RailguardEvaluator warmUp = builder.build()) {
                 run(warmUp, 200, THREE_METRICS); // the HTTP connections and the JIT; no cache
             }
+            double raw = rawClientCeiling(model, server, n * THREE_METRICS.size(), concurrency, latency);
             builder.cacheDirectory(cacheDir);
             server.clear();
             int before = server.requestCount();
@@ -117,6 +118,8 @@ public final class ScaleBenchmarks {
                         + "concurrency %d: actual %.2f s, ideal %.2f s, efficiency %.3f (%d errors, %d cache misses)%n",
                         n, THREE_METRICS.size(), calls, latency.toMillis(), concurrency, first, ideal, ideal / first,
                         errors, stats.cacheMisses());
+                System.out.printf(Locale.ROOT, "   engine against the raw client ceiling: %.3f (raw %.2f s / engine %.2f s)%n",
+                        raw / first, raw, first);
             }
             int afterFirst = server.requestCount();
             try (RailguardEvaluator again = builder.build()) {
@@ -130,6 +133,39 @@ public final class ScaleBenchmarks {
                         second / first, first / second, errors);
             }
         }
+    }
+
+    /**
+     * What this machine can do without the engine: the same number of calls straight through {@code model.chat} from
+     * {@code concurrency} plain threads. Shows how much of the gap to the ideal is the HTTP client, the stub and the
+     * machine's load rather than the engine.
+     */
+    private static double rawClientCeiling(OpenAiChatModel model, StubOpenAiServer server, int calls, int concurrency,
+            Duration latency) throws IOException {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(calls);
+        long t0 = System.nanoTime();
+        try {
+            List<java.util.concurrent.Future<?>> workers = IntStream.range(0, concurrency).mapToObj(w -> threads.submit(
+                    () -> {
+                        while (left.getAndDecrement() > 0) {
+                            model.chat("raw call " + left.get());
+                        }
+                    })).collect(java.util.stream.Collectors.toList());
+            for (java.util.concurrent.Future<?> f : workers) {
+                f.get();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
+        } finally {
+            threads.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double ideal = calls * latency.toMillis() / 1000.0 / concurrency;
+        System.out.printf(Locale.ROOT, "   raw client ceiling on this machine: %,d calls from %d plain threads without "
+                + "the engine: %.2f s, efficiency %.3f%n", calls, concurrency, seconds, ideal / seconds);
+        server.clear();
+        return seconds;
     }
 
     /** One line per run mode to report; add a mode here when it exists. */

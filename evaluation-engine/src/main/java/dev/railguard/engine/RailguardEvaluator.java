@@ -58,6 +58,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Judge calls run on the evaluator's executor, at most {@code maxConcurrentJudgeCalls} at a time; the metrics of
  * one request are judged in parallel, and one failing metric never stops the others: it becomes ERROR with its cause.
+ * Each judge also has its own adaptive limit; the engine retries retriable failures itself (honouring
+ * {@code Retry-After} on judges built with {@link RailguardHttp#retryAfterAware()}), applies a call timeout and,
+ * when enabled, answers identical calls from its cache. {@link #submit} returns at once; {@link #evaluateAll} streams
+ * results of many requests in bounded memory; {@link #judgeStats()} reports the traffic.
  */
 public final class RailguardEvaluator implements Evaluator {
 
@@ -424,7 +428,6 @@ public final class RailguardEvaluator implements Evaluator {
                     request.nametag(), created, Instant.now(), cause + " (" + finished.size() + " of "
                             + request.metrics().size() + " metrics had finished)"));
             ticket.cancel();
-            parts.values().forEach(p -> p.cancel(true));
             return ended;
         }
 

@@ -149,7 +149,7 @@ public final class ScaleBenchmarks {
             List<java.util.concurrent.Future<?>> workers = IntStream.range(0, concurrency).mapToObj(w -> threads.submit(
                     () -> {
                         while (left.getAndDecrement() > 0) {
-                            model.chat("raw call " + left.get());
+                            model.chat(rawRequest(left.get()));
                         }
                     })).collect(java.util.stream.Collectors.toList());
             for (java.util.concurrent.Future<?> f : workers) {
@@ -166,6 +166,24 @@ public final class ScaleBenchmarks {
                 + "the engine: %.2f s, efficiency %.3f%n", calls, concurrency, seconds, ideal / seconds);
         server.clear();
         return seconds;
+    }
+
+    /** A request of the size and shape of a fast-mode judge call (about 2,500 + 600 characters, JSON schema). */
+    private static dev.langchain4j.model.chat.request.ChatRequest rawRequest(int i) {
+        return dev.langchain4j.model.chat.request.ChatRequest.builder()
+                .messages(dev.langchain4j.data.message.SystemMessage.from("You are a strict judge. ".repeat(100)),
+                        dev.langchain4j.data.message.UserMessage.from("Output " + i + ": " + "claim. ".repeat(85)))
+                .parameters(dev.langchain4j.model.chat.request.ChatRequestParameters.builder()
+                        .temperature(0.0).maxOutputTokens(2048)
+                        .responseFormat(dev.langchain4j.model.chat.request.ResponseFormat.builder()
+                                .type(dev.langchain4j.model.chat.request.ResponseFormatType.JSON)
+                                .jsonSchema(dev.langchain4j.model.chat.request.json.JsonSchema.builder().name("units")
+                                        .rootElement(dev.langchain4j.model.chat.request.json.JsonObjectSchema.builder()
+                                                .addStringProperty("verdict").build())
+                                        .build())
+                                .build())
+                        .build())
+                .build();
     }
 
     /** One line per run mode to report; add a mode here when it exists. */

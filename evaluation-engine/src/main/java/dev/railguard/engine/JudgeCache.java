@@ -87,8 +87,14 @@ final class JudgeCache {
         if (computedHere) {
             return mine;
         }
-        return mine.exceptionallyCompose(e -> Failures.unwrap(e) instanceof CancellationException
-                && !ticket.isCanceled() ? get(call, settings, ticket, compute) : CompletableFuture.failedFuture(e));
+        return mine.exceptionallyCompose(e -> {
+            if (Failures.unwrap(e) instanceof CancellationException && !ticket.isCanceled()) {
+                // The cache drops a failed future too, but perhaps after this callback: drop it first.
+                memory.asMap().remove(key, shared);
+                return get(call, settings, ticket, compute);
+            }
+            return CompletableFuture.failedFuture(e);
+        });
     }
 
     /** The cache key of {@code call}. */

@@ -178,8 +178,8 @@ final class JudgeClient {
             Usage usage = t0 == 0 ? before : before.plus(Usage.ofCall(judge, 0, 0, latency, 0.0));
             Failures.Failure f = Failures.classify(t);
             if (!f.retriable()) {
-                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed (not "
-                        + "retriable): " + f.describe(), usage, t));
+                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed: "
+                        + f.describe(), usage, t));
                 return;
             }
             if (n >= engine.options.maxAttempts()) {

@@ -73,7 +73,7 @@ class JudgeTrafficTest {
         EvaluationResult r = build(builder(server)).evaluate(ScaleFixtures.request(1));
         MetricResult m = r.metric(ScaleFixtures.METRIC);
         assertThat(m.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(m.rationale()).startsWith("judge 'judge' call failed (not retriable): AuthenticationException");
+        assertThat(m.rationale()).startsWith("judge 'judge' call failed: AuthenticationException");
         assertThat(server.requestCount()).isEqualTo(1);
     }
 
@@ -309,5 +309,48 @@ class JudgeTrafficTest {
                 .hasMessage("maxCallAttempts must be between 1 and 20, but was: 0");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RailguardEvaluator.builder()
                 .callTimeout(Duration.ZERO)).hasMessage("callTimeout must be positive, but was: PT0S");
+    }
+    @Test
+    void after_a_rate_limit_the_judge_limit_ramps_back_up_with_successes() {
+        AtomicInteger n = new AtomicInteger();
+        StubOpenAiServer server = server(r -> n.getAndIncrement() == 0
+                ? StubReply.status(429).withHeader("retry-after-ms", "10") : ScaleFixtures.goodReply(r));
+        RailguardEvaluator evaluator = build(builder(server).maxConcurrentJudgeCalls(16));
+        evaluator.evaluate(ScaleFixtures.request(0));
+        int afterDecrease = evaluator.judgeStats().concurrencyLimits().get("judge");
+        for (int i = 1; i <= 40; i++) {
+            evaluator.evaluate(ScaleFixtures.request(i));
+        }
+        assertThat(afterDecrease).isEqualTo(8);
+        assertThat(evaluator.judgeStats().concurrencyLimits().get("judge")).isBetween(9, 15);
+    }
+
+    @Test
+    void when_the_evaluation_that_started_a_shared_cached_call_is_canceled_the_others_still_get_an_answer() {
+        StubOpenAiServer server = server(r -> ScaleFixtures.goodReply(r).delayed(Duration.ofMillis(400)));
+        RailguardEvaluator evaluator = build(builder(server).cache(true));
+        EvaluationHandle starter = evaluator.submit(ScaleFixtures.request(9));
+        EvaluationHandle joiner = evaluator.submit(ScaleFixtures.request(9));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.requestCount() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        starter.cancel();
+        EvaluationResult r = joiner.result().join();
+        assertThat(r.status()).isEqualTo(EvaluationStatus.COMPLETED);
+        assertThat(r.metric(ScaleFixtures.METRIC).verdict()).isNotEqualTo(Verdict.ERROR);
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void evaluate_all_throws_the_validation_error_of_a_bad_request_when_it_is_reached() {
+        StubOpenAiServer server = server(ScaleFixtures::goodReply);
+        RailguardEvaluator evaluator = build(builder(server));
+        List<dev.railguard.api.EvaluationRequest> requests = List.of(ScaleFixtures.request(1),
+                ScaleFixtures.request(2, "no_such_metric"));
+        try (Stream<EvaluationResult> results = evaluator.evaluateAll(requests)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(results::toList)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no_such_metric");
+        }
     }
 }

@@ -120,6 +120,14 @@ public final class ScaleBenchmarks {
                         errors, stats.cacheMisses());
                 System.out.printf(Locale.ROOT, "   engine against the raw client ceiling: %.3f (raw %.2f s / engine %.2f s)%n",
                         raw / first, raw, first);
+                int beforeMemory = server.requestCount();
+                long m0 = System.nanoTime();
+                long memoryErrors = run(evaluator, n, THREE_METRICS);
+                double memory = (System.nanoTime() - m0) / 1e9;
+                System.out.printf(Locale.ROOT, "3. cache, same evaluator (memory): the same %,d evaluations: %d judge calls, "
+                        + "%,d cache hits, %.2f s = %.4f of the first run's wall time (%.0fx faster; %d errors)%n", n,
+                        server.requestCount() - beforeMemory, evaluator.judgeStats().cacheHits(), memory,
+                        memory / first, first / memory, memoryErrors);
             }
             int afterFirst = server.requestCount();
             try (RailguardEvaluator again = builder.build()) {
@@ -127,8 +135,8 @@ public final class ScaleBenchmarks {
                 long errors = run(again, n, THREE_METRICS);
                 double second = (System.nanoTime() - t0) / 1e9;
                 JudgeStats s = again.judgeStats();
-                System.out.printf(Locale.ROOT, "3. cache: the same %,d evaluations with a new evaluator on the same cache "
-                        + "directory: %d judge calls, %,d cache hits, %.2f s = %.4f of the first run's wall time "
+                System.out.printf(Locale.ROOT, "3. cache, new evaluator on the same directory: the same %,d evaluations: "
+                        + "%d judge calls, %,d cache hits, %.2f s = %.4f of the first run's wall time "
                         + "(%.0fx faster; %d errors)%n", n, server.requestCount() - afterFirst, s.cacheHits(), second,
                         second / first, first / second, errors);
             }

@@ -81,7 +81,8 @@ public final class RailguardEvaluator implements Evaluator {
         this.panel = b.panel;
         this.metrics = b.metrics != null ? b.metrics : MetricRegistry.installed();
         this.ownsExecutor = b.executor == null;
-        this.executor = b.executor != null ? b.executor : newJudgeExecutor(b.maxConcurrentJudgeCalls);
+        this.executor = b.executor != null ? b.executor : newJudgeExecutor(
+                b.maxConcurrentJudgeCalls + Math.max(2, b.maxConcurrentJudgeCalls / 4));
         JudgeSettings settings = new JudgeSettings(b.maxJudgeOutputTokens, 0.0);
         this.engine = new JudgeEngine(executor, new JudgeEngine.Options(settings, b.maxConcurrentJudgeCalls,
                 b.maxConcurrentCallsPerJudge == 0 ? b.maxConcurrentJudgeCalls : b.maxConcurrentCallsPerJudge,
@@ -498,7 +499,9 @@ public final class RailguardEvaluator implements Evaluator {
 
         /**
          * The executor judge calls run on. The evaluator does not shut down an executor it was given. Default: its own
-         * pool of {@link #maxConcurrentJudgeCalls} daemon threads.
+         * pool of daemon threads, a quarter more than {@link #maxConcurrentJudgeCalls} (at least two more), so that
+         * checking and scoring replies never holds up the next call. A given executor should have at least as many
+         * threads as {@code maxConcurrentJudgeCalls}: the call timeout starts when a call is handed to it.
          */
         public Builder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor must not be null");

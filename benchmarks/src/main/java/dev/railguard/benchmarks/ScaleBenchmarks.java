@@ -45,6 +45,10 @@ public final class ScaleBenchmarks {
 
     /** Runs the four benchmarks and prints their figures. Optional argument: the number of evaluations (2000). */
     public static void main(String[] args) throws Exception {
+        // The JDK HTTP server behind the stub writes headers and body separately; without TCP_NODELAY, Nagle's
+        // algorithm and the client's delayed ACK add up to 40 ms to every reply, which is the stub's cost, not the
+        // engine's. Must be set before the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         engineOverhead();
         throughputAndCache(n);

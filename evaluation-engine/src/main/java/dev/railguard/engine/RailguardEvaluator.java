@@ -426,8 +426,8 @@ public final class RailguardEvaluator implements Evaluator {
                 }
             }
             boolean ended = result.complete(new EvaluationResult(eventId, status, finished, usage, request.runMode(),
-                    request.nametag(), created, Instant.now(), cause + " (" + finished.size() + " of "
-                            + request.metrics().size() + " metrics had finished)"));
+                    request.nametag(), created, Instant.now(), status == EvaluationStatus.FAILED ? cause + " ("
+                            + finished.size() + " of " + request.metrics().size() + " metrics had finished)" : cause));
             ticket.cancel();
             return ended;
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +32,11 @@ final class JudgeCache {
     private final AsyncCache<String, JudgeOutcome> memory;
     private final DiskCache disk;
     private final EngineCounters counters;
+    private final Executor executor;
 
-    JudgeCache(long maximumSize, Duration expiry, Path directory, Clock clock, EngineCounters counters) {
+    JudgeCache(long maximumSize, Duration expiry, Path directory, Clock clock, EngineCounters counters,
+            Executor executor) {
+        this.executor = executor;
         this.memory = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfterWrite(expiry)
@@ -52,33 +56,40 @@ final class JudgeCache {
         CompletableFuture<JudgeOutcome> promise = new CompletableFuture<>();
         CompletableFuture<JudgeOutcome> shared = memory.get(key, (k, executor) -> promise);
         boolean computedHere = shared == promise;
-        boolean fromDisk = false;
+        boolean[] fromDisk = {false};
         if (computedHere) {
-            // Computed outside the cache's map lock: the model call may complete on this very thread.
-            Optional<DiskCache.Entry> entry = disk == null ? Optional.empty() : disk.read(key);
-            if (entry.isPresent()) {
-                fromDisk = true;
-                promise.complete(JudgeOutcome.success(call.judge().name(), entry.get().reply(), Usage.ofCacheHit(),
-                        entry.get().diagnostics()));
-            } else {
-                compute.get().whenComplete((o, e) -> {
-                    if (e != null) {
-                        promise.completeExceptionally(e);
-                    } else {
-                        promise.complete(o);
-                    }
-                });
-            }
+            // Computed outside the cache's map lock (the model call may complete on this very thread), and the
+            // directory is read on the executor so that submitting never waits for the disk.
+            CompletableFuture<Optional<DiskCache.Entry>> stored = disk == null
+                    ? CompletableFuture.completedFuture(Optional.empty())
+                    : CompletableFuture.supplyAsync(() -> disk.read(key), executor);
+            stored.thenCompose(entry -> {
+                if (entry.isPresent()) {
+                    fromDisk[0] = true;
+                    return CompletableFuture.completedFuture(JudgeOutcome.success(call.judge().name(),
+                            entry.get().reply(), Usage.ofCacheHit(), entry.get().diagnostics()));
+                }
+                return compute.get();
+            }).whenComplete((o, e) -> {
+                if (e != null) {
+                    promise.completeExceptionally(e);
+                } else {
+                    promise.complete(o);
+                }
+            });
+        } else {
+            counters.cacheHits.increment();
         }
-        boolean hit = !computedHere || fromDisk;
-        boolean store = computedHere && !fromDisk && disk != null;
-        (hit ? counters.cacheHits : counters.cacheMisses).increment();
         CompletableFuture<JudgeOutcome> mine = shared.thenApply(outcome -> {
+            boolean hit = !computedHere || fromDisk[0];
+            if (computedHere) {
+                (hit ? counters.cacheHits : counters.cacheMisses).increment();
+            }
             if (!outcome.ok()) {
                 memory.asMap().remove(key, shared);
                 return outcome;
             }
-            if (store) {
+            if (computedHere && !fromDisk[0] && disk != null) {
                 disk.write(key, outcome.reply(), outcome.diagnostics());
             }
             return hit ? JudgeOutcome.success(outcome.judge(), outcome.reply(), Usage.ofCacheHit(),

@@ -52,7 +52,7 @@ final class JudgeEngine {
                 judge -> options.judgeLimits().getOrDefault(judge, JudgeLimits.ofConcurrency(options.perJudgeLimit())),
                 options.adaptive(), options.callTimeout(), counters);
         this.cache = options.cache() ? new JudgeCache(options.cacheMaximumSize(), options.cacheExpiry(),
-                options.cacheDirectory(), Clock.systemUTC(), counters) : null;
+                options.cacheDirectory(), Clock.systemUTC(), counters, executor) : null;
     }
 
     /**

@@ -54,7 +54,7 @@ class JudgeTrafficTest {
         return builder(ScaleFixtures.model(server.baseUrl()));
     }
 
-    private RailguardEvaluator.Builder builder(OpenAiChatModel model) {
+    private RailguardEvaluator.Builder builder(dev.langchain4j.model.chat.ChatModel model) {
         return RailguardEvaluator.builder()
                 .judges(JudgePanel.single("judge", model))
                 .metrics(ScaleFixtures.registry())
@@ -351,6 +351,34 @@ class JudgeTrafficTest {
         try (Stream<EvaluationResult> results = evaluator.evaluateAll(requests)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(results::toList)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no_such_metric");
+        }
+    }
+    @Test
+    void a_user_executor_runs_the_calls_and_is_not_shut_down_by_close() throws Exception {
+        StubOpenAiServer server = server(ScaleFixtures::goodReply);
+        java.util.concurrent.ExecutorService mine = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "user-pool");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<String> callThreads = new CopyOnWriteArrayList<>();
+            OpenAiChatModel model = ScaleFixtures.model(server.baseUrl());
+            dev.langchain4j.model.chat.ChatModel spy = new dev.langchain4j.model.chat.ChatModel() {
+                @Override
+                public dev.langchain4j.model.chat.response.ChatResponse doChat(
+                        dev.langchain4j.model.chat.request.ChatRequest request) {
+                    callThreads.add(Thread.currentThread().getName());
+                    return model.chat(request);
+                }
+            };
+            try (RailguardEvaluator evaluator = builder(spy).executor(mine).maxConcurrentJudgeCalls(4).build()) {
+                evaluator.evaluate(ScaleFixtures.request(1, ScaleFixtures.METRIC, ScaleFixtures.SECOND_METRIC));
+            }
+            assertThat(callThreads).hasSize(2).allMatch("user-pool"::equals);
+            assertThat(mine.isShutdown()).isFalse();
+        } finally {
+            mine.shutdownNow();
         }
     }
 }

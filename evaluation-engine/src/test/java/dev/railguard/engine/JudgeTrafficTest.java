@@ -381,4 +381,19 @@ class JudgeTrafficTest {
             mine.shutdownNow();
         }
     }
+    @Test
+    void closing_a_partly_read_evaluate_all_stream_cancels_the_rest_and_reads_no_more_requests() {
+        StubOpenAiServer server = server(r -> ScaleFixtures.goodReply(r).delayed(Duration.ofMillis(50)));
+        RailguardEvaluator evaluator = build(builder(server).maxInFlightEvaluations(4).maxConcurrentJudgeCalls(2));
+        AtomicInteger pulled = new AtomicInteger();
+        List<EvaluationResult> firstTwo;
+        try (Stream<EvaluationResult> results = evaluator.evaluateAll(IntStream.range(0, 1000)
+                .peek(i -> pulled.incrementAndGet()).mapToObj(i -> ScaleFixtures.request(i)))) {
+            firstTwo = results.limit(2).toList();
+        }
+        assertThat(firstTwo).allSatisfy(r -> assertThat(r.status()).isEqualTo(EvaluationStatus.COMPLETED));
+        assertThat(pulled.get()).isLessThanOrEqualTo(6);
+        int seen = server.requestCount();
+        assertThat(seen).isLessThanOrEqualTo(6);
+    }
 }

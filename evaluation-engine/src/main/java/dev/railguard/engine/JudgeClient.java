@@ -40,6 +40,9 @@ final class JudgeClient {
 
     private final JudgeEngine engine;
     private final Ticket ticket;
+    /** The engine's call parameters and executor, for code that builds requests or runs work beside the calls. */
+    private final JudgeSettings settings;
+    private final Executor executor;
 
     /** A client with its own engine: the default limits (16 calls), retries and timeouts, no cache. */
     JudgeClient(Executor executor, JudgeSettings settings) {
@@ -49,6 +52,13 @@ final class JudgeClient {
     JudgeClient(JudgeEngine engine, Ticket ticket) {
         this.engine = engine;
         this.ticket = ticket;
+        this.settings = engine.settings;
+        this.executor = engine.executor;
+    }
+
+    /** The executor judge work runs on. */
+    Executor executor() {
+        return executor;
     }
 
     /** This client's engine bound to another evaluation's ticket. */
@@ -60,7 +70,7 @@ final class JudgeClient {
     CompletableFuture<JudgeOutcome> call(JudgeCall call) {
         CompletableFuture<JudgeOutcome> f;
         try {
-            f = engine.cache == null ? exchange(call) : engine.cache.get(call, engine.settings, ticket,
+            f = engine.cache == null ? exchange(call) : engine.cache.get(call, settings, ticket,
                     () -> exchange(call));
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
@@ -101,7 +111,7 @@ final class JudgeClient {
             String raw = response.aiMessage() == null ? null : response.aiMessage().text();
             String problem;
             if (response.finishReason() == FinishReason.LENGTH) {
-                problem = "the reply was cut off at the token cap of " + engine.settings.maxOutputTokens()
+                problem = "the reply was cut off at the token cap of " + settings.maxOutputTokens()
                         + " (finish reason LENGTH)";
             } else {
                 try {
@@ -207,8 +217,8 @@ final class JudgeClient {
         ChatRequest request = ChatRequest.builder()
                 .messages(messages)
                 .parameters(ChatRequestParameters.builder()
-                        .temperature(engine.settings.temperature())
-                        .maxOutputTokens(engine.settings.maxOutputTokens())
+                        .temperature(settings.temperature())
+                        .maxOutputTokens(settings.maxOutputTokens())
                         .responseFormat(ResponseFormat.builder()
                                 .type(ResponseFormatType.JSON)
                                 .jsonSchema(call.schema())

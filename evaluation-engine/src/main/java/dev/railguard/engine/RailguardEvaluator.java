@@ -425,11 +425,12 @@ public final class RailguardEvaluator implements Evaluator {
                     usage = usage.plus(r.usage());
                 }
             }
-            boolean ended = result.complete(new EvaluationResult(eventId, status, finished, usage, request.runMode(),
+            EvaluationResult ending = new EvaluationResult(eventId, status, finished, usage, request.runMode(),
                     request.nametag(), created, Instant.now(), status == EvaluationStatus.FAILED ? cause + " ("
-                            + finished.size() + " of " + request.metrics().size() + " metrics had finished)" : cause));
+                            + finished.size() + " of " + request.metrics().size() + " metrics had finished)" : cause);
+            complete(ending, created, request);
             ticket.cancel();
-            return ended;
+            return result.join() == ending;
         }
 
         @Override

@@ -55,6 +55,10 @@ class DispatcherTest {
             }));
         }
         assertThat(d.queued()).isEqualTo(17);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (running.get() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         release.countDown();
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         assertThat(maxRunning.get()).isEqualTo(3);

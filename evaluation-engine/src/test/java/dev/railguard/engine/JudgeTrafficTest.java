@@ -186,10 +186,10 @@ class JudgeTrafficTest {
     @Test
     void rate_limiting_halves_the_judge_concurrency_limit() {
         StubOpenAiServer server = server(r -> StubReply.status(429).withHeader("retry-after-ms", "10"));
-        RailguardEvaluator evaluator = build(builder(server).maxConcurrentJudgeCalls(16).maxCallAttempts(2));
+        RailguardEvaluator evaluator = build(builder(server).maxConcurrentJudgeCalls(16).maxCallAttempts(1));
         evaluator.evaluate(ScaleFixtures.request(1));
         assertThat(evaluator.judgeStats().concurrencyLimits()).containsEntry("judge", 8);
-        assertThat(evaluator.judgeStats().rateLimited()).isEqualTo(2);
+        assertThat(evaluator.judgeStats().rateLimited()).isEqualTo(1);
     }
 
     @Test

@@ -132,11 +132,22 @@ final class ScaleFixtures {
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
-    /** Live threads except the JDK HTTP client's and the stub server's own. */
-    static long engineRelevantThreads() {
+    /**
+     * The live threads except the ones the JDK shares or owns (its HTTP client's threads, which live as long as the
+     * model; the common fork-join pool, which the HTTP client may use and which idles out after a minute) and the
+     * stub server's. The engine never uses the common pool.
+     */
+    static java.util.Set<Thread> relevantThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
-                .filter(t -> !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("stub-openai"))
-                .count();
+                .filter(t -> !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("stub-openai")
+                        && !t.getName().startsWith("ForkJoinPool.commonPool")
+                        && !t.getName().startsWith("HTTP-Dispatcher"))
+                .collect(Collectors.toSet());
+    }
+
+    /** The names of the relevant threads alive now that were not in {@code baseline}. */
+    static List<String> newThreads(java.util.Set<Thread> baseline) {
+        return relevantThreads().stream().filter(t -> !baseline.contains(t)).map(Thread::getName).sorted().toList();
     }
 }

@@ -134,14 +134,15 @@ final class ScaleFixtures {
 
     /**
      * The live threads except the ones the JDK shares or owns (its HTTP client's threads, which live as long as the
-     * model; the common fork-join pool, which the HTTP client may use and which idles out after a minute) and the
-     * stub server's. The engine never uses the common pool.
+     * model; the common fork-join pool and the JDK's CompletableFuture delay scheduler, shared by the whole JVM) and
+     * the stub server's. The engine uses neither shared pool.
      */
     static java.util.Set<Thread> relevantThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .filter(t -> !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("stub-openai")
                         && !t.getName().startsWith("ForkJoinPool.commonPool")
+                        && !t.getName().equals("CompletableFutureDelayScheduler")
                         && !t.getName().startsWith("HTTP-Dispatcher"))
                 .collect(Collectors.toSet());
     }

@@ -17,51 +17,97 @@ import dev.railguard.api.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Asks judges. Every call requests JSON matching the call's schema, at the configured temperature (0) and token cap.
  * The reply is read tolerantly and validated; a bad reply (malformed, not matching the schema, cut off at the token
- * cap) gets exactly one repair call that quotes the problem; a second bad reply, or a call that throws, is a failure
- * that carries the raw replies in its diagnostics. Never completes exceptionally.
+ * cap) gets exactly one repair call that quotes the problem; a second bad reply, or a call that fails for good, is a
+ * failure that carries the raw replies in its diagnostics. Never completes exceptionally.
+ *
+ * <p>Each model request ({@link #send}) is one attempt admitted by the engine's {@link Dispatcher} (global and
+ * per-judge limits, budgets, call timeout) and retried by {@link #sendAsync} when it fails in a retriable way (429,
+ * 5xx, timeouts, connection errors) with exponential backoff or the server's {@code Retry-After}, up to a bound.
+ * Identical calls are answered by the {@link JudgeCache} when the evaluator has one. A client is bound to the
+ * {@link Ticket} of one evaluation, so canceling the evaluation drops its queued attempts and abandons running ones.
  */
 final class JudgeClient {
 
-    private final Executor executor;
+    private final JudgeEngine engine;
+    private final Ticket ticket;
+    /** The engine's call parameters and executor, for code that builds requests or runs work beside the calls. */
     private final JudgeSettings settings;
+    private final Executor executor;
 
+    /** A client with its own engine: the default limits (16 calls), retries and timeouts, no cache. */
     JudgeClient(Executor executor, JudgeSettings settings) {
-        this.executor = executor;
-        this.settings = settings;
+        this(new JudgeEngine(executor, JudgeEngine.Options.defaults(settings, 16)), Ticket.NONE);
     }
 
+    JudgeClient(JudgeEngine engine, Ticket ticket) {
+        this.engine = engine;
+        this.ticket = ticket;
+        this.settings = engine.settings;
+        this.executor = engine.executor;
+    }
+
+    /** The executor judge work runs on. */
+    Executor executor() {
+        return executor;
+    }
+
+    /** This client's engine bound to another evaluation's ticket. */
+    JudgeClient forTicket(Ticket other) {
+        return new JudgeClient(engine, other);
+    }
+
+    /** Asks the judge; the outcome is never exceptional (a canceled call is a failure outcome). */
     CompletableFuture<JudgeOutcome> call(JudgeCall call) {
-        return CompletableFuture.supplyAsync(() -> callNow(call), executor);
+        CompletableFuture<JudgeOutcome> f;
+        try {
+            f = engine.cache == null ? exchange(call) : engine.cache.get(call, settings, ticket,
+                    () -> exchange(call));
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        String judge = call.judge().name();
+        return f.handle((o, e) -> e == null ? o : JudgeOutcome.failure(judge, "judge '" + judge + "' call failed: "
+                + describe(e), e instanceof CallFailedException c ? c.usage : Usage.NONE, List.of()));
     }
 
-    /** Runs the call on the current thread. */
+    /** Asks the judge and waits. */
     JudgeOutcome callNow(JudgeCall call) {
-        String judge = call.judge().name();
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        return call(call).join();
+    }
+
+    /** The call and, if its reply is unusable, one repair call. */
+    private CompletableFuture<JudgeOutcome> exchange(JudgeCall call) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(call.systemPrompt()));
         messages.add(UserMessage.from(call.userPrompt()));
-        Usage usage = Usage.NONE;
-        String firstProblem = null;
-        String firstRaw = null;
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            ChatResponse response;
-            long start = System.nanoTime();
-            try {
-                response = ToolLoop.send(this, call, messages);
-            } catch (RuntimeException e) {
-                usage = usage.plus(Usage.ofCall(judge, 0, 0, Duration.ofNanos(System.nanoTime() - start), 0));
-                String cause = describe(e);
-                return JudgeOutcome.failure(judge, "judge '" + judge + "' call failed: " + cause, usage, diagnostics);
+        return step(call, messages, 1, Usage.NONE, null, null);
+    }
+
+    private CompletableFuture<JudgeOutcome> step(JudgeCall call, List<ChatMessage> messages, int attempt,
+            Usage usageBefore, String firstProblem, String firstRaw) {
+        String judge = call.judge().name();
+        return ToolLoop.sendAsync(this, call, List.copyOf(messages)).handle((sent, error) -> {
+            if (error != null) {
+                Throwable t = Failures.unwrap(error);
+                if (t instanceof CallFailedException failed) {
+                    engine.counters.failedCalls.increment();
+                    return CompletableFuture.completedFuture(JudgeOutcome.failure(judge, failed.getMessage(),
+                            usageBefore.plus(failed.usage), List.of()));
+                }
+                return CompletableFuture.<JudgeOutcome>failedFuture(t);
             }
-            usage = usage.plus(usageOf(judge, response, Duration.ofNanos(System.nanoTime() - start)))
-                    .plus(call.tools().takeUsage());
+            Usage usage = usageBefore.plus(sent.usage());
+            ChatResponse response = sent.response();
             String raw = response.aiMessage() == null ? null : response.aiMessage().text();
             String problem;
             if (response.finishReason() == FinishReason.LENGTH) {
@@ -70,34 +116,106 @@ final class JudgeClient {
             } else {
                 try {
                     JsonNode node = JsonReplies.read(raw, call.schema().rootElement());
+                    List<Diagnostic> diagnostics = new ArrayList<>();
                     if (attempt == 2) {
-                        diagnostics.add(Diagnostic.warning("judge '" + judge + "' needed a repair call: " + firstProblem
-                                + "; first reply: " + abbreviate(firstRaw)));
+                        diagnostics.add(Diagnostic.warning("judge '" + judge + "' needed a repair call: "
+                                + firstProblem + "; first reply: " + abbreviate(firstRaw)));
                     }
-                    return JudgeOutcome.success(judge, node, usage, diagnostics);
+                    return CompletableFuture.completedFuture(JudgeOutcome.success(judge, node, usage, diagnostics));
                 } catch (JsonReplies.BadReplyException e) {
                     problem = e.getMessage();
                 }
             }
             if (attempt == 1) {
-                firstProblem = problem;
-                firstRaw = raw;
-                messages.add(AiMessage.from(raw == null || raw.isEmpty() ? "(empty reply)" : raw));
-                messages.add(UserMessage.from("Your reply could not be used: " + problem + ". Reply again with only"
+                List<ChatMessage> repair = new ArrayList<>(sent.conversation());
+                repair.add(AiMessage.from(raw == null || raw.isEmpty() ? "(empty reply)" : raw));
+                repair.add(UserMessage.from("Your reply could not be used: " + problem + ". Reply again with only"
                         + " one JSON object that matches the required schema, complete and concise, and nothing else."));
-            } else {
-                diagnostics.add(Diagnostic.error("raw reply of judge '" + judge + "' (first attempt): "
-                        + abbreviate(firstRaw)));
-                diagnostics.add(Diagnostic.error("raw reply of judge '" + judge + "' (repair attempt): "
-                        + abbreviate(raw)));
-                return JudgeOutcome.failure(judge, "judge '" + judge + "' gave no usable reply after one repair call: "
-                        + problem + " (first problem: " + firstProblem + ")", usage, diagnostics);
+                return step(call, repair, 2, usage, problem, raw);
             }
-        }
-        throw new AssertionError("unreachable");
+            List<Diagnostic> diagnostics = List.of(
+                    Diagnostic.error("raw reply of judge '" + judge + "' (first attempt): " + abbreviate(firstRaw)),
+                    Diagnostic.error("raw reply of judge '" + judge + "' (repair attempt): " + abbreviate(raw)));
+            engine.counters.failedCalls.increment();
+            return CompletableFuture.completedFuture(JudgeOutcome.failure(judge, "judge '" + judge
+                    + "' gave no usable reply after one repair call: " + problem + " (first problem: " + firstProblem
+                    + ")", usage, diagnostics));
+        }).thenCompose(f -> f);
     }
 
-    /** Sends one request to the judge's model. The single place where the engine talks to a model. */
+    /**
+     * One model response, what it cost (retries and tool round trips included), and the conversation that was sent
+     * for it (a repair continues that conversation, search results included).
+     */
+    record Sent(ChatResponse response, Usage usage, List<ChatMessage> conversation) {}
+
+    /**
+     * Sends {@code messages} through the engine: admitted by the dispatcher, retried on retriable failures. Completes
+     * with the response, or exceptionally with a {@link CallFailedException} naming the cause (and carrying the usage
+     * of the failed attempts), or with a {@link CancellationException} when the evaluation is canceled. A multi-turn
+     * exchange (a repair, a tool loop) chains one {@code sendAsync} per model request.
+     */
+    CompletableFuture<Sent> sendAsync(JudgeCall call, List<ChatMessage> messages) {
+        CompletableFuture<Sent> result = new CompletableFuture<>();
+        long chars = 0;
+        for (ChatMessage m : messages) {
+            chars += m.toString().length();
+        }
+        attempt(call, messages, chars / 4, 1, Usage.NONE, result);
+        return result;
+    }
+
+    private void attempt(JudgeCall call, List<ChatMessage> messages, long tokens, int n, Usage before,
+            CompletableFuture<Sent> result) {
+        if (ticket.isCanceled()) {
+            result.completeExceptionally(new CancellationException("the evaluation was canceled"));
+            return;
+        }
+        String judge = call.judge().name();
+        AtomicLong started = new AtomicLong();
+        engine.dispatcher.submit(judge, ticket, tokens, () -> {
+            started.set(System.nanoTime());
+            return send(call, messages);
+        }).whenComplete((response, error) -> {
+            long t0 = started.get();
+            Duration latency = t0 == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - t0);
+            if (error == null) {
+                result.complete(new Sent(response, before.plus(usageOf(judge, response, latency)), messages));
+                return;
+            }
+            Throwable t = Failures.unwrap(error);
+            if (t instanceof CancellationException) {
+                result.completeExceptionally(t);
+                return;
+            }
+            Usage usage = t0 == 0 ? before : before.plus(Usage.ofCall(judge, 0, 0, latency, 0.0));
+            Failures.Failure f = Failures.classify(t);
+            if (!f.retriable()) {
+                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed: "
+                        + f.describe(), usage, t));
+                return;
+            }
+            if (n >= engine.options.maxAttempts()) {
+                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed after " + n
+                        + " attempts: " + f.describe(), usage, t));
+                return;
+            }
+            Duration delay = engine.retryDelay(n, f.retryAfter());
+            engine.counters.retries.increment();
+            try {
+                engine.timer.schedule(() -> attempt(call, messages, tokens, n + 1, usage, result),
+                        delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed: the "
+                        + "evaluator was closed before retry " + n + "; last failure: " + f.describe(), usage, t));
+            }
+        });
+    }
+
+    /**
+     * Sends one request to the judge's model on the current thread: one attempt, no retry. The single place where
+     * the engine talks to a model; called by the dispatcher under the engine's limits.
+     */
     ChatResponse send(JudgeCall call, List<ChatMessage> messages) {
         ChatRequest request = ChatRequest.builder()
                 .messages(messages)
@@ -114,7 +232,18 @@ final class JudgeClient {
         return call.judge().model().chat(request);
     }
 
-    private static Usage usageOf(String judge, ChatResponse response, Duration latency) {
+    /** A judge call that failed for good; the message names the cause. */
+    static final class CallFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Usage usage;
+
+        CallFailedException(String message, Usage usage, Throwable cause) {
+            super(message, cause);
+            this.usage = usage;
+        }
+    }
+
+    static Usage usageOf(String judge, ChatResponse response, Duration latency) {
         TokenUsage tokens = response.tokenUsage();
         long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
         long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
@@ -122,10 +251,9 @@ final class JudgeClient {
     }
 
     static String describe(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
+        Throwable t = Failures.unwrap(e);
+        if (t instanceof CallFailedException) {
+            return t.getMessage();
         }
         String message = t.getMessage() == null ? "" : ": " + abbreviate(t.getMessage());
         return t.getClass().getSimpleName() + message;

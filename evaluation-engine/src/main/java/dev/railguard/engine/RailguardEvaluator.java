@@ -14,21 +14,34 @@ import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.RunMode;
 import dev.railguard.api.Usage;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The evaluator: validates requests, plans each run mode over a {@link JudgePanel}, asks the judges and aggregates
@@ -47,6 +60,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Judge calls run on the evaluator's executor, at most {@code maxConcurrentJudgeCalls} at a time; the metrics of
  * one request are judged in parallel, and one failing metric never stops the others: it becomes ERROR with its cause.
+ * Each judge also has its own adaptive limit; the engine retries retriable failures itself (honouring
+ * {@code Retry-After} on judges built with {@link RailguardHttp#retryAfterAware()}), applies a call timeout and,
+ * when enabled, answers identical calls from its cache. {@link #submit} returns at once; {@link #evaluateAll} streams
+ * results of many requests in bounded memory; {@link #judgeStats()} reports the traffic.
  */
 public final class RailguardEvaluator implements Evaluator {
 
@@ -55,18 +72,30 @@ public final class RailguardEvaluator implements Evaluator {
     private final ExecutorService executor;
     private final boolean ownsExecutor;
     private final JudgeClient client;
+    private final JudgeEngine engine;
+    private final Duration evaluationTimeout;
+    private final int maxInFlightEvaluations;
     private final Map<RunMode, RunModeStrategy> strategies;
     private final Map<RunMode, RunModePlan> plans;
     private final JudgeTools tools;
     private final String judgedSkipReason;
+    private final Set<Handle> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private RailguardEvaluator(Builder b) {
         this.panel = b.panel;
         this.metrics = b.metrics != null ? b.metrics : MetricRegistry.installed();
         this.ownsExecutor = b.executor == null;
-        this.executor = b.executor != null ? b.executor : newJudgeExecutor(b.maxConcurrentJudgeCalls);
-        this.client = new JudgeClient(executor, new JudgeSettings(b.maxJudgeOutputTokens, 0.0));
+        this.executor = b.executor != null ? b.executor : newJudgeExecutor(
+                b.maxConcurrentJudgeCalls + Math.max(2, b.maxConcurrentJudgeCalls / 4));
+        JudgeSettings settings = new JudgeSettings(b.maxJudgeOutputTokens, 0.0);
+        this.engine = new JudgeEngine(executor, new JudgeEngine.Options(settings, b.maxConcurrentJudgeCalls,
+                b.maxConcurrentCallsPerJudge == 0 ? b.maxConcurrentJudgeCalls : b.maxConcurrentCallsPerJudge,
+                Map.copyOf(b.judgeLimits), b.adaptiveConcurrency, b.callTimeout, b.maxCallAttempts, b.initialBackoff,
+                b.maxBackoff, b.maxRetryAfter, b.cache, b.cacheMaximumSize, b.cacheExpiry, b.cacheDirectory));
+        this.client = new JudgeClient(engine, Ticket.NONE);
+        this.evaluationTimeout = b.evaluationTimeout;
+        this.maxInFlightEvaluations = b.maxInFlightEvaluations;
         Map<RunMode, RunModeStrategy> s = new EnumMap<>(RunMode.class);
         s.put(RunMode.ULTRA_FAST, new UltraFastStrategy());
         s.put(RunMode.SUPER_FAST, new SuperFastStrategy());
@@ -101,6 +130,11 @@ public final class RailguardEvaluator implements Evaluator {
         }
     }
 
+    /**
+     * Validates {@code request} at once (throwing as {@link #evaluate} does) and evaluates it in the background. The
+     * handle is QUEUED until the first of its judge calls gets capacity, then IN_PROGRESS; it ends COMPLETED, FAILED
+     * (the evaluation timeout expired; the cause is in {@link EvaluationResult#failure()}) or CANCELED.
+     */
     @Override
     public EvaluationHandle submit(EvaluationRequest request) {
         Objects.requireNonNull(request, "request must not be null");
@@ -109,9 +143,23 @@ public final class RailguardEvaluator implements Evaluator {
         }
         List<GuardrailMetric> resolved = validate(request);
         Instant created = Instant.now();
-        Handle handle = new Handle(EventIds.next("evt"));
-        Map<String, CompletableFuture<MetricResult>> futures = start(request, resolved);
-        handle.parts.addAll(futures.values());
+        Handle handle = new Handle(EventIds.next("evt"), request, created);
+        live.add(handle);
+        handle.result.whenComplete((r, e) -> live.remove(handle));
+        if (resolved.stream().anyMatch(m -> !(m instanceof JudgedMetric))) {
+            handle.started = true;
+        }
+        Map<String, CompletableFuture<MetricResult>> futures = start(request, resolved, handle.ticket);
+        handle.parts.putAll(futures);
+        if (evaluationTimeout != null) {
+            try {
+                ScheduledFuture<?> timeout = engine.timer.schedule(() -> handle.fail("the evaluation timed out after "
+                        + evaluationTimeout.toMillis() + " ms"), evaluationTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                handle.result.whenComplete((r, e) -> timeout.cancel(false));
+            } catch (RejectedExecutionException e) {
+                handle.fail("the evaluator was closed");
+            }
+        }
         CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
             Map<String, MetricResult> results = new LinkedHashMap<>();
             Usage usage = Usage.NONE;
@@ -124,6 +172,92 @@ public final class RailguardEvaluator implements Evaluator {
                     request.runMode(), request.nametag(), created, Instant.now(), null), created, request);
         });
         return handle;
+    }
+
+    /**
+     * Evaluates {@code requests} with at most {@link Builder#maxInFlightEvaluations} of them submitted at a time and
+     * returns their results in the order they complete; memory stays bounded however long the stream is, because the
+     * next request is read only when a result has been taken. Requests are pulled lazily as the returned stream is
+     * consumed; a request that fails validation throws its {@link IllegalArgumentException} from the stream when it
+     * is reached. Closing the returned stream cancels the evaluations still in flight.
+     *
+     * <pre>{@code
+     * try (Stream<EvaluationResult> results = evaluator.evaluateAll(requests.stream())) {
+     *     results.forEach(r -> System.out.println(r.eventId() + " " + r.passed()));
+     * }
+     * }</pre>
+     */
+    public Stream<EvaluationResult> evaluateAll(Stream<EvaluationRequest> requests) {
+        Objects.requireNonNull(requests, "requests must not be null");
+        Window window = new Window(requests.iterator(), maxInFlightEvaluations);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(window, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(() -> {
+                    window.cancelAll();
+                    requests.close();
+                });
+    }
+
+    /** {@link #evaluateAll(Stream)} over a list or any other iterable. */
+    public Stream<EvaluationResult> evaluateAll(Iterable<EvaluationRequest> requests) {
+        Objects.requireNonNull(requests, "requests must not be null");
+        return evaluateAll(StreamSupport.stream(requests.spliterator(), false));
+    }
+
+    /** Counters of this evaluator's judge traffic: attempts, retries, 429s, timeouts, cache hits and misses. */
+    public JudgeStats judgeStats() {
+        return engine.stats();
+    }
+
+    /** A bounded window of submitted evaluations, read in completion order. */
+    private final class Window implements Iterator<EvaluationResult> {
+        private final Iterator<EvaluationRequest> source;
+        private final int size;
+        private final LinkedBlockingQueue<EvaluationResult> done = new LinkedBlockingQueue<>();
+        private final Set<Handle> running = ConcurrentHashMap.newKeySet();
+        private int outstanding;
+
+        Window(Iterator<EvaluationRequest> source, int size) {
+            this.source = source;
+            this.size = size;
+        }
+
+        private void fill() {
+            while (outstanding < size && source.hasNext()) {
+                Handle h = (Handle) submit(source.next());
+                outstanding++;
+                running.add(h);
+                h.result.whenComplete((r, e) -> {
+                    running.remove(h);
+                    done.add(r);
+                });
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            fill();
+            return outstanding > 0;
+        }
+
+        @Override
+        public EvaluationResult next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more results");
+            }
+            try {
+                EvaluationResult r = done.take();
+                outstanding--;
+                return r;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancelAll();
+                throw new IllegalStateException("interrupted while waiting for evaluation results", e);
+            }
+        }
+
+        void cancelAll() {
+            running.forEach(Handle::cancel);
+        }
     }
 
     private List<GuardrailMetric> validate(EvaluationRequest request) {
@@ -164,7 +298,7 @@ public final class RailguardEvaluator implements Evaluator {
     }
 
     private Map<String, CompletableFuture<MetricResult>> start(EvaluationRequest request,
-            List<GuardrailMetric> resolved) {
+            List<GuardrailMetric> resolved, Ticket ticket) {
         Map<String, CompletableFuture<MetricResult>> futures = new LinkedHashMap<>();
         List<RunModeStrategy.MetricTask> judgedTasks = new ArrayList<>();
         for (GuardrailMetric metric : resolved) {
@@ -190,8 +324,8 @@ public final class RailguardEvaluator implements Evaluator {
             }
         }
         if (!judgedTasks.isEmpty()) {
-            EvaluationContext context = new EvaluationContext(request, panel, client, plans.get(request.runMode()),
-                    tools);
+            EvaluationContext context = new EvaluationContext(request, panel, client.forTicket(ticket),
+                    plans.get(request.runMode()), tools);
             Map<String, CompletableFuture<MetricResult>> judged;
             try {
                 judged = strategies.get(request.runMode()).evaluate(context, judgedTasks);
@@ -296,6 +430,10 @@ public final class RailguardEvaluator implements Evaluator {
     @Override
     public void close() {
         closed = true;
+        for (Handle h : live) {
+            h.end(EvaluationStatus.CANCELED, "the evaluator was closed");
+        }
+        engine.close();
         if (ownsExecutor) {
             executor.shutdownNow();
         }
@@ -314,15 +452,49 @@ public final class RailguardEvaluator implements Evaluator {
     /** The handle of a submitted evaluation. */
     private static final class Handle implements EvaluationHandle {
         private final String eventId;
+        private final EvaluationRequest request;
+        private final Instant created;
+        private final Ticket ticket;
         private final CompletableFuture<EvaluationResult> result = new CompletableFuture<>();
-        private final List<CompletableFuture<?>> parts = new ArrayList<>();
+        private final Map<String, CompletableFuture<MetricResult>> parts = new ConcurrentHashMap<>();
+        private volatile boolean started;
 
-        Handle(String eventId) {
+        Handle(String eventId, EvaluationRequest request, Instant created) {
             this.eventId = eventId;
+            this.request = request;
+            this.created = created;
+            this.ticket = new Ticket(() -> started = true);
         }
 
         void complete(EvaluationResult r, Instant created, EvaluationRequest request) {
             result.complete(r);
+        }
+
+        /** Ends the event FAILED with {@code cause}, keeping the metrics that had finished; abandons the rest. */
+        void fail(String cause) {
+            end(EvaluationStatus.FAILED, cause);
+        }
+
+        private boolean end(EvaluationStatus status, String cause) {
+            if (result.isDone()) {
+                return false;
+            }
+            Map<String, MetricResult> finished = new LinkedHashMap<>();
+            Usage usage = Usage.NONE;
+            for (String metric : request.metrics()) {
+                CompletableFuture<MetricResult> f = parts.get(metric);
+                MetricResult r = f == null || f.isCompletedExceptionally() ? null : f.getNow(null);
+                if (r != null) {
+                    finished.put(metric, r);
+                    usage = usage.plus(r.usage());
+                }
+            }
+            EvaluationResult ending = new EvaluationResult(eventId, status, finished, usage, request.runMode(),
+                    request.nametag(), created, Instant.now(), status == EvaluationStatus.FAILED ? cause + " ("
+                            + finished.size() + " of " + request.metrics().size() + " metrics had finished)" : cause);
+            complete(ending, created, request);
+            ticket.cancel();
+            return result.join() == ending;
         }
 
         @Override
@@ -333,7 +505,7 @@ public final class RailguardEvaluator implements Evaluator {
         @Override
         public EvaluationStatus status() {
             if (!result.isDone()) {
-                return EvaluationStatus.IN_PROGRESS;
+                return started ? EvaluationStatus.IN_PROGRESS : EvaluationStatus.QUEUED;
             }
             return result.join().status();
         }
@@ -345,13 +517,7 @@ public final class RailguardEvaluator implements Evaluator {
 
         @Override
         public boolean cancel() {
-            if (result.isDone()) {
-                return false;
-            }
-            boolean canceled = result.complete(new EvaluationResult(eventId, EvaluationStatus.CANCELED, Map.of(),
-                    Usage.NONE, RunMode.FAST, null, Instant.now(), Instant.now(), "canceled by the caller"));
-            parts.forEach(p -> p.cancel(true));
-            return canceled;
+            return end(EvaluationStatus.CANCELED, "canceled by the caller");
         }
 
         @Override
@@ -372,6 +538,20 @@ public final class RailguardEvaluator implements Evaluator {
         private DocumentStore documents;
         private int maxToolRoundTrips = 3;
         private String judgedSkipReason;
+        private int maxConcurrentCallsPerJudge;
+        private final Map<String, JudgeLimits> judgeLimits = new LinkedHashMap<>();
+        private boolean adaptiveConcurrency = true;
+        private Duration callTimeout = Duration.ofMinutes(2);
+        private Duration evaluationTimeout;
+        private int maxCallAttempts = 5;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private boolean cache;
+        private long cacheMaximumSize = 10_000;
+        private Duration cacheExpiry = Duration.ofDays(14);
+        private Path cacheDirectory;
+        private int maxInFlightEvaluations = 256;
 
         private Builder() {}
 
@@ -448,7 +628,9 @@ public final class RailguardEvaluator implements Evaluator {
 
         /**
          * The executor judge calls run on. The evaluator does not shut down an executor it was given. Default: its own
-         * pool of {@link #maxConcurrentJudgeCalls} daemon threads.
+         * pool of daemon threads, a quarter more than {@link #maxConcurrentJudgeCalls} (at least two more), so that
+         * checking and scoring replies never holds up the next call. A given executor should have at least as many
+         * threads as {@code maxConcurrentJudgeCalls}: the call timeout starts when a call is handed to it.
          */
         public Builder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor must not be null");
@@ -471,6 +653,136 @@ public final class RailguardEvaluator implements Evaluator {
             }
             this.maxJudgeOutputTokens = max;
             return this;
+        }
+
+        /**
+         * The ceiling of concurrent calls to any one judge (each judge's adaptive limit starts there); default: the
+         * global {@link #maxConcurrentJudgeCalls}.
+         */
+        public Builder maxConcurrentCallsPerJudge(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentCallsPerJudge must be >= 1, but was: " + max);
+            }
+            this.maxConcurrentCallsPerJudge = max;
+            return this;
+        }
+
+        /** Limits for the judge named {@code judgeName} (concurrency ceiling, requests and tokens per minute). */
+        public Builder judgeLimits(String judgeName, JudgeLimits limits) {
+            Objects.requireNonNull(judgeName, "judgeName must not be null");
+            judgeLimits.put(judgeName, Objects.requireNonNull(limits, "limits must not be null"));
+            return this;
+        }
+
+        /**
+         * Whether each judge's concurrency limit adapts to rate limiting: halved on a 429 (at most once a second),
+         * raised by one call per window of successes back to its ceiling. Default: on.
+         */
+        public Builder adaptiveConcurrency(boolean adaptive) {
+            this.adaptiveConcurrency = adaptive;
+            return this;
+        }
+
+        /**
+         * How long one judge call attempt may take before it is interrupted, abandoned and retried (a timeout is
+         * retriable). Default: 2 minutes. The model's own HTTP timeout applies as well.
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * How long one evaluation may take from submission; when it expires the event ends FAILED with the cause
+         * and its running judge calls are abandoned. Default: no limit.
+         */
+        public Builder evaluationTimeout(Duration timeout) {
+            this.evaluationTimeout = positive(timeout, "evaluationTimeout");
+            return this;
+        }
+
+        /** Attempts per judge call, the first included, for retriable failures; between 1 and 20, default 5. */
+        public Builder maxCallAttempts(int attempts) {
+            if (attempts < 1 || attempts > 20) {
+                throw new IllegalArgumentException("maxCallAttempts must be between 1 and 20, but was: " + attempts);
+            }
+            this.maxCallAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Exponential backoff between attempts when the server sent no {@code Retry-After}: {@code initial * 2^n},
+         * at most {@code max}, half of it random. Default: 500 ms, 30 s.
+         */
+        public Builder retryBackoff(Duration initial, Duration max) {
+            Duration i = positive(initial, "retryBackoff initial");
+            Duration m = positive(max, "retryBackoff max");
+            if (m.compareTo(i) < 0) {
+                throw new IllegalArgumentException("retryBackoff max must be >= initial, but was: " + m + " < " + i);
+            }
+            this.initialBackoff = i;
+            this.maxBackoff = m;
+            return this;
+        }
+
+        /**
+         * The longest {@code Retry-After} the engine honours; a longer one waits this long. Default: 60 s. The engine
+         * sees {@code Retry-After} on judges built with {@link RailguardHttp#retryAfterAware()}.
+         */
+        public Builder maxRetryAfter(Duration max) {
+            this.maxRetryAfter = positive(max, "maxRetryAfter");
+            return this;
+        }
+
+        /**
+         * Whether judge replies are cached in memory (Caffeine), keyed by judge, model, parameters, prompt template
+         * version and rendered prompt; identical concurrent calls share one model call. Default: off.
+         */
+        public Builder cache(boolean enabled) {
+            this.cache = enabled;
+            return this;
+        }
+
+        /**
+         * Also keeps judge replies in {@code directory}, so they survive the process (expiry: {@link #cacheExpiry},
+         * 14 days by default). Turns the cache on.
+         */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = Objects.requireNonNull(directory, "cacheDirectory must not be null");
+            this.cache = true;
+            return this;
+        }
+
+        /** How long a cached reply is used; default 14 days. */
+        public Builder cacheExpiry(Duration expiry) {
+            this.cacheExpiry = positive(expiry, "cacheExpiry");
+            return this;
+        }
+
+        /** How many replies the in-memory cache holds; default 10,000. */
+        public Builder cacheMaximumSize(long size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("cacheMaximumSize must be >= 1, but was: " + size);
+            }
+            this.cacheMaximumSize = size;
+            return this;
+        }
+
+        /** How many evaluations {@link #evaluateAll} keeps submitted at once; default 256. */
+        public Builder maxInFlightEvaluations(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxInFlightEvaluations must be >= 1, but was: " + max);
+            }
+            this.maxInFlightEvaluations = max;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name + " must not be null");
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, but was: " + d);
+            }
+            return d;
         }
 
         /** Builds the evaluator. */

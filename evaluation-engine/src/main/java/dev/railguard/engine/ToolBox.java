@@ -4,14 +4,13 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.railguard.api.Diagnostic;
-import dev.railguard.api.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The tools one judge call may use (web search, file search), with a bound on the tool round trips and a log of what
- * the judge looked up. One box per call: the log and the usage of the intermediate round trips belong to that call.
+ * the judge looked up. One box per call: its log belongs to that call.
  */
 final class ToolBox {
 
@@ -32,7 +31,6 @@ final class ToolBox {
     private final List<SearchTool> tools;
     private final int maxRoundTrips;
     private final List<Diagnostic> log = new ArrayList<>();
-    private Usage usage = Usage.NONE;
 
     ToolBox(List<SearchTool> tools, int maxRoundTrips) {
         this.tools = List.copyOf(tools);
@@ -95,17 +93,6 @@ final class ToolBox {
 
     synchronized void record(Diagnostic d) {
         log.add(d);
-    }
-
-    synchronized void addUsage(Usage u) {
-        usage = usage.plus(u);
-    }
-
-    /** The usage of the intermediate round trips not yet taken, and resets it. */
-    synchronized Usage takeUsage() {
-        Usage u = usage;
-        usage = Usage.NONE;
-        return u;
     }
 
     /** What was looked up, in order. */

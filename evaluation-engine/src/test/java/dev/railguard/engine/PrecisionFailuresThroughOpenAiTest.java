@@ -50,6 +50,7 @@ class PrecisionFailuresThroughOpenAiTest {
         evaluator = RailguardEvaluator.builder().judges(panel)
                 .metrics(MetricRegistry.of(TestMetrics.claims("facts", false), TestMetrics.claims("support", false)))
                 .plan(RunMode.PRECISION_MAX, RunModePlan.defaults(RunMode.PRECISION_MAX).withPasses(1))
+                .maxCallAttempts(1) // these tests are about what a failed call means, not about retrying it
                 .build();
     }
 

@@ -123,6 +123,7 @@ public final class JudgeEnvironment {
         for (JudgeTier tier : JudgeTier.values()) {
             for (String modelName : models(tier)) {
                 OpenAiChatModel model = models.computeIfAbsent(modelName, m -> OpenAiChatModel.builder()
+                        .httpClientBuilder(dev.railguard.engine.RailguardHttp.retryAfterAware())
                         .baseUrl(baseUrl())
                         .apiKey(settings.getOrDefault("apiKey", "not-needed"))
                         .modelName(m)

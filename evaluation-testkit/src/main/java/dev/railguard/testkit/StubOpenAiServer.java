@@ -42,6 +42,14 @@ public final class StubOpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the client's
+        // delayed ACK add up to 40 ms to every reply. Read once, when the first JDK HTTP server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<RecordedRequest> requests = new ArrayList<>();

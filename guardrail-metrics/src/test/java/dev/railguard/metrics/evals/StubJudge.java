@@ -27,7 +27,8 @@ final class StubJudge implements AutoCloseable {
     StubJudge(Function<RecordedRequest, StubReply> responder, String modelName) {
         server = StubOpenAiServer.start(responder);
         model = model(server, modelName);
-        evaluator = RailguardEvaluator.builder().judges(JudgePanel.single("judge", model)).build();
+        // one attempt per call: these tests are about how evals count a failed judge call, not about retrying it
+        evaluator = RailguardEvaluator.builder().judges(JudgePanel.single("judge", model)).maxCallAttempts(1).build();
     }
 
     static OpenAiChatModel model(StubOpenAiServer server, String modelName) {

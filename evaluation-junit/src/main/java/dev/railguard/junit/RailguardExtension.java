@@ -100,8 +100,10 @@ public final class RailguardExtension implements ParameterResolver, ExecutionCon
                 throw new ParameterResolutionException(settings.requireJudge()
                         ? RailguardMessages.noJudgeRequired() : RailguardMessages.noJudgeSkipped());
             }
-            RailguardEvaluator.Builder builder = RailguardEvaluator.builder().judges(settings.judges().requirePanel());
-            // MERGE(issue 4): settings.cacheDirectory().ifPresent(builder::cacheDirectory);
+            // the judge cache is on for the whole run; with a directory it also survives to the next run
+            RailguardEvaluator.Builder builder = RailguardEvaluator.builder().judges(settings.judges().requirePanel())
+                    .cache(true);
+            settings.cacheDirectory().ifPresent(builder::cacheDirectory);
             return new SharedEvaluator(builder.build(), settings);
         }, SharedEvaluator.class);
     }

@@ -249,6 +249,21 @@ class RailguardExtensionTest {
     }
 
     @Test
+    void with_a_cache_directory_the_second_run_of_the_suite_makes_no_judge_call(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path cacheDir) {
+        Map<String, String> parameters = new java.util.HashMap<>(withJudge());
+        parameters.put("railguard.cache.dir", cacheDir.toString());
+
+        run(parameters, JudgedTestCase.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        int firstRun = server.requestCount();
+        run(parameters, JudgedTestCase.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+
+        assertThat(firstRun).isEqualTo(2);
+        assertThat(server.requestCount()).as("judge calls of the second run").isEqualTo(firstRun);
+        assertThat(SEEN).hasSize(2); // two runs, two evaluators: only the directory carried the replies over
+    }
+
+    @Test
     void the_cache_directory_setting_is_read_for_the_evaluator_builder() {
         RailguardSettings fromParameter = RailguardSettings.read(
                 key -> java.util.Optional.ofNullable(Map.of("railguard.cache.dir", "/tmp/rg-cache").get(key)),

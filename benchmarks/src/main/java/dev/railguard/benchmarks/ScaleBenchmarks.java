@@ -43,12 +43,19 @@ public final class ScaleBenchmarks {
 
     private ScaleBenchmarks() {}
 
-    /** Runs the four benchmarks and prints their figures. Optional argument: the number of evaluations (2000). */
+    /**
+     * Runs the four benchmarks and prints their figures. Optional argument: the number of evaluations (2000), or
+     * {@code cost} to run only the cost benchmark.
+     */
     public static void main(String[] args) throws Exception {
         // The JDK HTTP server behind the stub writes headers and body separately; without TCP_NODELAY, Nagle's
         // algorithm and the client's delayed ACK add up to 40 ms to every reply, which is the stub's cost, not the
         // engine's. Must be set before the first server starts.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (args.length > 0 && args[0].equals("cost")) {
+            cost();
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         engineOverhead();
         throughputAndCache(n);
@@ -199,8 +206,7 @@ public final class ScaleBenchmarks {
     }
 
     /** One line per run mode to report; add a mode here when it exists. */
-    private static final List<RunMode> COST_MODES = List.of(
-            RunMode.FAST);
+    private static final List<RunMode> COST_MODES = List.of(RunMode.values());
 
     /**
      * 4. Judge calls and prompt tokens per evaluation of context adherence (DeepEval's faithfulness) for a
@@ -212,10 +218,18 @@ public final class ScaleBenchmarks {
         System.out.printf(Locale.ROOT, "4. cost: context %,d tokens, answer %,d tokens (cl100k_base); DeepEval "
                 + "faithfulness: 4 calls, ~4,050 prompt tokens%n", tokens(context), tokens(answer));
         for (RunMode mode : COST_MODES) {
-            try (StubOpenAiServer server = StubOpenAiServer.start(r -> StubReply.content(REPLY, 1000, 60));
+            // a judge per role, so the precision modes get two distinct verifiers and an arbiter; the fast-mode
+            // schema gets two judged units, every other schema a reply built from the schema itself
+            try (StubOpenAiServer server = StubOpenAiServer.start(r -> StubReply.content(
+                    r.schemaName().endsWith("_units") ? REPLY : JudgeReplies.satisfying(r), 1000, 60));
                     RailguardEvaluator evaluator = RailguardEvaluator.builder()
-                            .judges(JudgePanel.single("judge", OpenAiChatModel.builder().baseUrl(server.baseUrl())
-                                    .apiKey("bench").modelName("bench-judge").maxRetries(0).build()))
+                            .judges(JudgePanel.builder()
+                                    .fast("fast-judge", judge(server, "fast-judge"))
+                                    .standard("judge-a", judge(server, "judge-a"))
+                                    .standard("judge-b", judge(server, "judge-b"))
+                                    .strong("strong-judge", judge(server, "strong-judge"))
+                                    .code("code-judge", judge(server, "code-judge"))
+                                    .build())
                             .build()) {
                 evaluator.evaluate(EvaluationRequest.builder()
                         .modelInput(ModelInput.builder().userPrompt("What does the Atlas library hold?")
@@ -227,10 +241,14 @@ public final class ScaleBenchmarks {
                 List<RecordedRequest> calls = server.requests();
                 long prompt = calls.stream().mapToLong(c -> tokens(c.allText())).sum();
                 long estimate = calls.stream().mapToLong(c -> c.allText().length() / 4).sum();
-                System.out.printf(Locale.ROOT, "   %-10s %d call(s), %,d prompt tokens (cl100k_base; chars/4 estimate "
+                System.out.printf(Locale.ROOT, "   %-20s %d call(s), %,d prompt tokens (cl100k_base; chars/4 estimate "
                         + "%,d) per evaluation%n", mode.wireName(), calls.size(), prompt, estimate);
             }
         }
+    }
+
+    private static OpenAiChatModel judge(StubOpenAiServer server, String model) {
+        return OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("bench").modelName(model).maxRetries(0).build();
     }
 
     private static String sentences(String pattern, int targetTokens) {

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Judge replies by call: a Caffeine {@link AsyncCache} in memory (so concurrent identical calls share one model call)
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
  */
 final class JudgeCache {
 
-    private static final Pattern NONCE = Pattern.compile("<<<(?:BEGIN|END) \\S+ ([0-9a-f]{32})>>>");
 
     private final AsyncCache<String, JudgeOutcome> memory;
     private final DiskCache disk;
@@ -112,7 +110,7 @@ final class JudgeCache {
     static String key(JudgeCall call, JudgeSettings settings) {
         String system = call.systemPrompt();
         String user = call.userPrompt();
-        Matcher m = NONCE.matcher(user);
+        Matcher m = Untrusted.DELIMITER.matcher(user);
         if (m.find()) {
             String nonce = m.group(1);
             system = system.replace(nonce, "{nonce}");

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  */
 final class JudgePrompts {
 
-    static final String UNITS_TEMPLATE = "prompts/units.v1.txt";
-    static final String UNITS_VERSION = "units.v1";
+    static final String UNITS_TEMPLATE = "prompts/units.v2.txt";
+    static final String UNITS_VERSION = "units.v2";
 
     static final String PARTITION_TEMPLATE = "prompts/partition.v1.txt";
     static final String PARTITION_VERSION = "partition.v1";

@@ -1,8 +1,12 @@
 package dev.railguard.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes the JSON replies Railguard's judge prompts ask for, so tests can script judges without spelling JSON.
@@ -45,6 +49,54 @@ public final class JudgeReplies {
         u.put("confidence", confidence);
         u.put("reason", reason);
         return this;
+    }
+
+    /**
+     * A reply that satisfies the JSON schema {@code request} asked for, whatever the run mode: every verdict
+     * {@code "Y"}, every confidence {@code "high"}, one item per array, strings {@code "stub"}, numbers 1. For tests
+     * and benchmarks that count calls and tokens rather than script verdicts.
+     */
+    public static String satisfying(RecordedRequest request) {
+        return instanceOf(request.json().path("response_format").path("json_schema").path("schema")).toString();
+    }
+
+    /** A JSON value that satisfies {@code schema}, as {@link #satisfying(RecordedRequest)} describes. */
+    public static JsonNode instanceOf(JsonNode schema) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (schema.has("enum")) {
+            List<String> values = new ArrayList<>();
+            schema.get("enum").forEach(v -> values.add(v.asText()));
+            return f.textNode(values.contains("Y") ? "Y" : values.contains("high") ? "high" : values.get(0));
+        }
+        if (schema.has("anyOf")) {
+            return instanceOf(schema.get("anyOf").get(0));
+        }
+        JsonNode type = schema.path("type");
+        String t = type.isArray() ? type.get(0).asText() : type.asText("object");
+        switch (t) {
+            case "array" -> {
+                ArrayNode a = f.arrayNode();
+                a.add(instanceOf(schema.path("items")));
+                return a;
+            }
+            case "string" -> {
+                return f.textNode("stub");
+            }
+            case "integer", "number" -> {
+                return f.numberNode(1);
+            }
+            case "boolean" -> {
+                return f.booleanNode(true);
+            }
+            case "null" -> {
+                return f.nullNode();
+            }
+            default -> {
+                ObjectNode o = f.objectNode();
+                schema.path("properties").fields().forEachRemaining(p -> o.set(p.getKey(), instanceOf(p.getValue())));
+                return o;
+            }
+        }
     }
 
     /** The reply text. */

@@ -29,9 +29,8 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
         this.name = name;
         this.description = description;
         this.unitKind = unitKind;
-        this.rubric = UnitKinds.prompt(name + ".v1.txt");
-        this.codeRubric = getClass().getResource("prompts/" + name + ".code.v1.txt") == null ? rubric
-                : UnitKinds.prompt(name + ".code.v1.txt");
+        this.rubric = UnitKinds.prompt(name);
+        this.codeRubric = UnitKinds.hasPrompt(name + ".code") ? UnitKinds.prompt(name + ".code") : rubric;
         this.aggregation = aggregation;
         this.requires = Set.copyOf(requires);
     }
@@ -66,7 +65,7 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
         return rubric;
     }
 
-    /** The code rubric resource {@code prompts/<name>.code.v1.txt} when the metric has one, else the rubric. */
+    /** The code rubric resource {@code prompts/<name>.code.<version>.txt} when the metric has one, else the rubric. */
     @Override
     public final String codeRubric() {
         return codeRubric;
@@ -79,7 +78,7 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
 
     @Override
     public final String promptVersion() {
-        return "v1";
+        return UnitKinds.VERSION;
     }
 
     @Override
@@ -99,11 +98,14 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
         return out;
     }
 
-    /** The non-blank documents, numbered. */
+    /** The non-blank documents, numbered when there are several. */
     static List<Evidence> documents(ModelInput input) {
         List<String> docs = input.documents().stream().filter(d -> !d.isBlank()).toList();
         if (docs.isEmpty()) {
             return List.of();
+        }
+        if (docs.size() == 1) {
+            return List.of(new Evidence("documents", docs.get(0)));
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < docs.size(); i++) {

@@ -138,7 +138,7 @@ class SixMetricsThroughOpenAiTest {
         evaluateAllSix(INJECTION);
 
         for (RecordedRequest r : server.requests()) {
-            Matcher m = Pattern.compile("nonce ([0-9a-f]{32}) ends a section").matcher(r.systemText());
+            Matcher m = Pattern.compile("N being the nonce ([0-9]{20})\\.").matcher(r.systemText());
             assertThat(m.find()).as("system prompt names the nonce").isTrue();
             String nonce = m.group(1);
             String user = r.userText();

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.MetricResult;
@@ -103,8 +100,7 @@ class JshellScriptsTest {
     static StubReply reply(RecordedRequest request) {
         Matcher m = UNITS_SCHEMA.matcher(request.schemaName());
         if (!m.matches()) {
-            JsonNode schema = request.json().path("response_format").path("json_schema").path("schema");
-            return StubReply.content(instanceOf(schema).toString(), 300, 30);
+            return StubReply.content(JudgeReplies.satisfying(request), 300, 30);
         }
         String text = request.userText();
         for (Map.Entry<String, Map<String, String>> e : REPLIES.entrySet()) {
@@ -113,45 +109,6 @@ class JshellScriptsTest {
             }
         }
         return StubReply.status(400);
-    }
-
-    /** A JSON value that satisfies {@code schema}: verdicts Y, confidences high, one item per array. */
-    static JsonNode instanceOf(JsonNode schema) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (schema.has("enum")) {
-            List<String> values = new ArrayList<>();
-            schema.get("enum").forEach(v -> values.add(v.asText()));
-            return f.textNode(values.contains("Y") ? "Y" : values.contains("high") ? "high" : values.get(0));
-        }
-        if (schema.has("anyOf")) {
-            return instanceOf(schema.get("anyOf").get(0));
-        }
-        JsonNode type = schema.path("type");
-        String t = type.isArray() ? type.get(0).asText() : type.asText("object");
-        switch (t) {
-            case "array" -> {
-                ArrayNode a = f.arrayNode();
-                a.add(instanceOf(schema.path("items")));
-                return a;
-            }
-            case "string" -> {
-                return f.textNode("stub");
-            }
-            case "integer", "number" -> {
-                return f.numberNode(1);
-            }
-            case "boolean" -> {
-                return f.booleanNode(true);
-            }
-            case "null" -> {
-                return f.nullNode();
-            }
-            default -> {
-                ObjectNode o = f.objectNode();
-                schema.path("properties").properties().forEach(p -> o.set(p.getKey(), instanceOf(p.getValue())));
-                return o;
-            }
-        }
     }
 
     @BeforeAll

@@ -17,6 +17,7 @@ import dev.railguard.api.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -116,6 +117,10 @@ final class JudgeClient {
             } else {
                 try {
                     JsonNode node = JsonReplies.read(raw, call.schema().rootElement());
+                    Optional<String> checkProblem = call.replyCheck().apply(node);
+                    if (checkProblem.isPresent()) {
+                        throw new JsonReplies.BadReplyException(checkProblem.get());
+                    }
                     List<Diagnostic> diagnostics = new ArrayList<>();
                     if (attempt == 2) {
                         diagnostics.add(Diagnostic.warning("judge '" + judge + "' needed a repair call: "

@@ -1,10 +1,13 @@
 package dev.railguard.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.railguard.api.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A structured question for a judge, for evals beyond the guardrail metrics (accuracy, agent-as-judge, workflow
@@ -16,8 +19,12 @@ import java.util.Objects;
  * @param sections        the untrusted material, in reading order
  * @param schema          the schema of the answer
  * @param templateVersion the version of the instructions (part of the cache key)
+ * @param replyCheck      what the reply must satisfy beyond the schema (for example a score between 1 and 10, which
+ *                        a JSON schema of LangChain4j cannot say): returns the problem, or empty; a reply with a
+ *                        problem gets the one repair call, quoting the problem, like a schema violation
  */
-public record JudgeQuestion(String instructions, List<Evidence> sections, JsonSchema schema, String templateVersion) {
+public record JudgeQuestion(String instructions, List<Evidence> sections, JsonSchema schema, String templateVersion,
+        Function<JsonNode, Optional<String>> replyCheck) {
 
     /** Validates and copies. */
     public JudgeQuestion {
@@ -28,6 +35,7 @@ public record JudgeQuestion(String instructions, List<Evidence> sections, JsonSc
         sections = List.copyOf(Objects.requireNonNull(sections, "sections must not be null"));
         Objects.requireNonNull(schema, "schema must not be null");
         Objects.requireNonNull(templateVersion, "templateVersion must not be null");
+        replyCheck = replyCheck == null ? JudgeCall.NO_CHECK : replyCheck;
     }
 
     /** A builder. */
@@ -40,7 +48,8 @@ public record JudgeQuestion(String instructions, List<Evidence> sections, JsonSc
         Untrusted untrusted = Untrusted.forTexts(sections.stream().map(Evidence::text).toList());
         String system = instructions + "\n\n" + untrusted.preface()
                 + "\n\nReply with only one JSON object that matches the required schema and nothing else.";
-        return new JudgeCall(judge, system, JudgePrompts.fenced(sections, untrusted), schema, templateVersion);
+        return new JudgeCall(judge, system, JudgePrompts.fenced(sections, untrusted), schema, templateVersion,
+                ToolBox.NONE, replyCheck);
     }
 
     /** Builds a {@link JudgeQuestion}. */
@@ -49,6 +58,7 @@ public record JudgeQuestion(String instructions, List<Evidence> sections, JsonSc
         private final List<Evidence> sections = new ArrayList<>();
         private JsonSchema schema;
         private String templateVersion = "custom.v1";
+        private Function<JsonNode, Optional<String>> replyCheck = JudgeCall.NO_CHECK;
 
         private Builder() {}
 
@@ -76,9 +86,17 @@ public record JudgeQuestion(String instructions, List<Evidence> sections, JsonSc
             return this;
         }
 
+        /**
+         * What the reply must satisfy beyond the schema: returns the problem (sent back in the repair call), or empty.
+         */
+        public Builder replyCheck(Function<JsonNode, Optional<String>> check) {
+            this.replyCheck = Objects.requireNonNull(check, "replyCheck must not be null");
+            return this;
+        }
+
         /** Builds the question. */
         public JudgeQuestion build() {
-            return new JudgeQuestion(instructions, sections, schema, templateVersion);
+            return new JudgeQuestion(instructions, sections, schema, templateVersion, replyCheck);
         }
     }
 }

@@ -140,11 +140,7 @@ public final class AccuracyEval {
         if (!a.ok()) {
             return iteration(i, output, null, null, "judge: " + a.failure(), a.judge());
         }
-        int score = a.reply().path("accuracy_score").asInt();
-        if (score < 1 || score > 10) {
-            return iteration(i, output, null, null, "judge: judge '" + a.judge() + "' gave accuracy_score " + score
-                    + ", outside 1..10", a.judge());
-        }
+        int score = a.reply().path("accuracy_score").asInt(); // 1..10: the question's reply check holds the judge to it
         return iteration(i, output, score, a.reply().path("accuracy_reason").asText(), null, a.judge());
     }
 

@@ -192,11 +192,7 @@ public final class AgentAsJudgeEval {
         if (strategy == ScoringStrategy.BINARY) {
             return evaluation(i, c, null, reason, a.reply().path("passed").asBoolean(), null, a.judge());
         }
-        int score = a.reply().path("score").asInt();
-        if (score < 1 || score > 10) {
-            return evaluation(i, c, null, null, false, "judge: judge '" + a.judge() + "' gave score " + score
-                    + ", outside 1..10", a.judge());
-        }
+        int score = a.reply().path("score").asInt(); // 1..10: the question's reply check holds the judge to it
         return evaluation(i, c, score, reason, score >= threshold, null, a.judge());
     }
 

@@ -1,11 +1,13 @@
 package dev.railguard.metrics.evals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.railguard.engine.JudgeQuestion;
 import dev.railguard.engine.PromptResources;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one judge-prompt builder of the agent evals. The criteria, the rubric and the guidelines are always in the
@@ -74,7 +76,7 @@ final class EvalPrompts {
                 "any_of", expected.size() > 1 ? " The expected outputs are alternatives: the agent output is correct"
                         + " if it matches any one of them, so score it against the one it matches best." : "",
                 "guidelines", guidelines(guidelines))));
-        return q.build();
+        return q.replyCheck(reply -> scoreInRange(reply, "accuracy_score")).build();
     }
 
     static JudgeQuestion agentAsJudge(String criteria, ScoringStrategy strategy, List<String> guidelines,
@@ -96,7 +98,20 @@ final class EvalPrompts {
                 "scoring", scoring,
                 "guidelines", guidelines(guidelines),
                 "expected_section", expected ? ", expected_output (a reference answer)" : "")));
+        if (numeric) {
+            q.replyCheck(reply -> scoreInRange(reply, "score"));
+        }
         return q.build();
+    }
+
+    /**
+     * The problem with a 1..10 score field, for the engine's repair call (a LangChain4j JSON schema cannot bound an
+     * integer); empty when the score is in range.
+     */
+    static Optional<String> scoreInRange(JsonNode reply, String field) {
+        int score = reply.path(field).asInt();
+        return score >= 1 && score <= 10 ? Optional.empty()
+                : Optional.of(field + " must be a whole number from 1 to 10, but was " + reply.path(field));
     }
 
     /** The guidelines as a bulleted section (every item bulleted), or nothing. */

@@ -37,7 +37,7 @@ class AccuracyEvalTest {
     private static Function<RecordedRequest, StubReply> scores(int... scores) {
         AtomicInteger i = new AtomicInteger();
         return r -> {
-            int s = scores[i.getAndIncrement()];
+            int s = scores[Math.min(i.getAndIncrement(), scores.length - 1)]; // the last score repeats
             return s < 0 ? StubReply.status(500) : StubJudge.accuracy(s);
         };
     }
@@ -112,9 +112,22 @@ class AccuracyEvalTest {
     void a_score_outside_1_to_10_is_a_judge_error_not_a_score() {
         judge(scores(11));
         AccuracyResult r = (AccuracyResult) eval().build().runWithOutput("4", null).evalData();
-        assertThat(r.results().get(0).error()).isEqualTo("judge: judge 'judge' gave accuracy_score 11, outside 1..10");
+        assertThat(r.results().get(0).error()).isEqualTo("judge: judge 'judge' gave no usable reply after one repair"
+                + " call: accuracy_score must be a whole number from 1 to 10, but was 11 (first problem: accuracy_score"
+                + " must be a whole number from 1 to 10, but was 11)");
         assertThat(r.avgScore()).isNull();
         assertThat(r.evalStatus()).isEqualTo(EvalStatus.ERROR);
+    }
+
+    @Test
+    void a_score_outside_1_to_10_gets_the_one_repair_call_which_may_fix_it() {
+        judge(scores(11, 7));
+        AccuracyResult r = (AccuracyResult) eval().build().runWithOutput("4", null).evalData();
+        assertThat(r.results().get(0).score()).isEqualTo(7);
+        assertThat(judge.server.requestCount()).isEqualTo(2);
+        // the repair call quotes the problem back to the judge
+        assertThat(judge.server.requests().get(1).userText())
+                .contains("Your reply could not be used: accuracy_score must be a whole number from 1 to 10, but was 11");
     }
 
     @Test

@@ -228,11 +228,14 @@ class AgentAsJudgeEvalTest {
     }
 
     @Test
-    void a_score_outside_the_range_is_an_error() {
+    void a_score_outside_the_range_gets_the_repair_call_and_is_an_error_when_it_stays_out() {
         judge(r -> StubJudge.numeric(0));
         AgentAsJudgeResult r = (AgentAsJudgeResult) eval().scoringStrategy(ScoringStrategy.NUMERIC).build()
                 .evaluate("q", "a").evalData();
-        assertThat(r.results().get(0).error()).isEqualTo("judge: judge 'judge' gave score 0, outside 1..10");
+        assertThat(r.results().get(0).error()).isEqualTo("judge: judge 'judge' gave no usable reply after one repair"
+                + " call: score must be a whole number from 1 to 10, but was 0 (first problem: score must be a whole"
+                + " number from 1 to 10, but was 0)");
+        assertThat(judge.server.requestCount()).isEqualTo(2);
         assertThat(r.results().get(0).passed()).isFalse();
         assertThat(r.evalStatus()).isEqualTo(EvalStatus.ERROR);
     }

@@ -169,7 +169,7 @@ public final class RailguardEvaluator implements Evaluator {
                 usage = usage.plus(r.usage());
             }
             handle.complete(new EvaluationResult(handle.eventId, EvaluationStatus.COMPLETED, results, usage,
-                    request.runMode(), request.nametag(), created, Instant.now(), null), created, request);
+                    request.runMode(), request.nametag(), created, Instant.now(), null));
         });
         return handle;
     }
@@ -466,7 +466,8 @@ public final class RailguardEvaluator implements Evaluator {
             this.ticket = new Ticket(() -> started = true);
         }
 
-        void complete(EvaluationResult r, Instant created, EvaluationRequest request) {
+        /** The one place an event ends, whatever the ending. */
+        void complete(EvaluationResult r) {
             result.complete(r);
         }
 
@@ -492,7 +493,7 @@ public final class RailguardEvaluator implements Evaluator {
             EvaluationResult ending = new EvaluationResult(eventId, status, finished, usage, request.runMode(),
                     request.nametag(), created, Instant.now(), status == EvaluationStatus.FAILED ? cause + " ("
                             + finished.size() + " of " + request.metrics().size() + " metrics had finished)" : cause);
-            complete(ending, created, request);
+            complete(ending);
             ticket.cancel();
             return result.join() == ending;
         }

@@ -185,7 +185,7 @@ final class JudgeClient {
             long t0 = started.get();
             Duration latency = t0 == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - t0);
             if (error == null) {
-                result.complete(new Sent(response, before.plus(usageOf(judge, response, latency)), messages));
+                result.complete(new Sent(response, before.plus(usageOf(call.judge(), response, latency)), messages));
                 return;
             }
             Throwable t = Failures.unwrap(error);
@@ -248,11 +248,12 @@ final class JudgeClient {
         }
     }
 
-    static Usage usageOf(String judge, ChatResponse response, Duration latency) {
+    /** The usage of one response of {@code judge}, priced by the engine's price table. */
+    private Usage usageOf(Judge judge, ChatResponse response, Duration latency) {
         TokenUsage tokens = response.tokenUsage();
         long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
         long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-        return Usage.ofCall(judge, in, out, latency, 0.0);
+        return Usage.ofCall(judge.name(), in, out, latency, engine.options.prices().cost(judge.modelName(), in, out));
     }
 
     static String describe(Throwable e) {

@@ -19,12 +19,13 @@ final class JudgeEngine {
     /** The engine's options; see the builder of {@link RailguardEvaluator} for their meaning and defaults. */
     record Options(JudgeSettings settings, int globalLimit, int perJudgeLimit, Map<String, JudgeLimits> judgeLimits,
             boolean adaptive, Duration callTimeout, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-            Duration maxRetryAfter, boolean cache, long cacheMaximumSize, Duration cacheExpiry, Path cacheDirectory) {
+            Duration maxRetryAfter, boolean cache, long cacheMaximumSize, Duration cacheExpiry, Path cacheDirectory,
+            PriceTable prices) {
 
         static Options defaults(JudgeSettings settings, int limit) {
             return new Options(settings, limit, limit, Map.of(), true, Duration.ofMinutes(2), 5,
                     Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 10_000,
-                    Duration.ofDays(14), null);
+                    Duration.ofDays(14), null, PriceTable.NONE);
         }
     }
 

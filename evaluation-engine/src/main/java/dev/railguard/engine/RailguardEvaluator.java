@@ -92,7 +92,8 @@ public final class RailguardEvaluator implements Evaluator {
         this.engine = new JudgeEngine(executor, new JudgeEngine.Options(settings, b.maxConcurrentJudgeCalls,
                 b.maxConcurrentCallsPerJudge == 0 ? b.maxConcurrentJudgeCalls : b.maxConcurrentCallsPerJudge,
                 Map.copyOf(b.judgeLimits), b.adaptiveConcurrency, b.callTimeout, b.maxCallAttempts, b.initialBackoff,
-                b.maxBackoff, b.maxRetryAfter, b.cache, b.cacheMaximumSize, b.cacheExpiry, b.cacheDirectory));
+                b.maxBackoff, b.maxRetryAfter, b.cache, b.cacheMaximumSize, b.cacheExpiry, b.cacheDirectory,
+                b.prices));
         this.client = new JudgeClient(engine, Ticket.NONE);
         this.evaluationTimeout = b.evaluationTimeout;
         this.maxInFlightEvaluations = b.maxInFlightEvaluations;
@@ -552,6 +553,7 @@ public final class RailguardEvaluator implements Evaluator {
         private long cacheMaximumSize = 10_000;
         private Duration cacheExpiry = Duration.ofDays(14);
         private Path cacheDirectory;
+        private PriceTable prices = PriceTable.NONE;
         private int maxInFlightEvaluations = 256;
 
         private Builder() {}
@@ -751,6 +753,15 @@ public final class RailguardEvaluator implements Evaluator {
         public Builder cacheDirectory(Path directory) {
             this.cacheDirectory = Objects.requireNonNull(directory, "cacheDirectory must not be null");
             this.cache = true;
+            return this;
+        }
+
+        /**
+         * The prices that turn judge tokens into {@code Usage.cost()}; default {@link PriceTable#NONE} (cost 0, tokens
+         * still counted).
+         */
+        public Builder prices(PriceTable prices) {
+            this.prices = Objects.requireNonNull(prices, "prices must not be null");
             return this;
         }
 

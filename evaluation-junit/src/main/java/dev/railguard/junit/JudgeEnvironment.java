@@ -2,6 +2,7 @@ package dev.railguard.junit;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.railguard.engine.JudgePanel;
+import dev.railguard.engine.PriceTable;
 import dev.railguard.engine.JudgeTier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import java.util.Properties;
  * {@code gpt-4o-mini}</td></tr>
  * <tr><td>RAILGUARD_JUDGE_MODEL_FAST, _STANDARD, _STRONG, _CODE</td><td>railguard.judge.model.fast, ...</td><td>the
  * model(s) of one tier, comma-separated for several judges (the precision modes need two distinct judges)</td></tr>
+ * <tr><td>RAILGUARD_JUDGE_PRICES</td><td>railguard.judge.prices</td><td>optional prices per million tokens, for
+ * {@code Usage.cost()}: {@code model=input:output} pairs separated by commas, for example
+ * {@code gpt-4o-mini=0.15:0.60,gpt-4o=2.5:10}</td></tr>
  * <tr><td>RAILGUARD_JUDGE_TIMEOUT_SECONDS</td><td>railguard.judge.timeoutSeconds</td><td>per-call timeout, default
  * 60</td></tr>
  * </table>
@@ -67,6 +71,7 @@ public final class JudgeEnvironment {
         put(s, "apiKey", env.get("RAILGUARD_JUDGE_API_KEY"));
         put(s, "model", env.get("RAILGUARD_JUDGE_MODEL"));
         put(s, "timeoutSeconds", env.get("RAILGUARD_JUDGE_TIMEOUT_SECONDS"));
+        put(s, "prices", env.get("RAILGUARD_JUDGE_PRICES"));
         for (JudgeTier tier : JudgeTier.values()) {
             put(s, "model." + tier.name().toLowerCase(Locale.ROOT), env.get("RAILGUARD_JUDGE_MODEL_" + tier.name()));
         }
@@ -143,6 +148,39 @@ public final class JudgeEnvironment {
      */
     public JudgePanel requirePanel() {
         return panel().orElseThrow(() -> new IllegalStateException(HOW_TO_CONFIGURE));
+    }
+
+    /**
+     * The prices set by {@code RAILGUARD_JUDGE_PRICES} / {@code railguard.judge.prices}, or {@link PriceTable#NONE}.
+     *
+     * @throws IllegalArgumentException naming the setting and the entry when an entry is not {@code model=input:output}
+     *                                  with two non-negative numbers
+     */
+    public PriceTable prices() {
+        String value = settings.get("prices");
+        if (value == null) {
+            return PriceTable.NONE;
+        }
+        PriceTable.Builder table = PriceTable.builder();
+        for (String entry : value.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.lastIndexOf('=');
+            String[] io = eq < 0 ? new String[0] : entry.substring(eq + 1).split(":");
+            try {
+                if (io.length != 2 || entry.substring(0, eq).isBlank()) {
+                    throw new NumberFormatException();
+                }
+                table.perMillionTokens(entry.substring(0, eq).trim(), Double.parseDouble(io[0].trim()),
+                        Double.parseDouble(io[1].trim()));
+            } catch (IllegalArgumentException bad) { // NumberFormatException included
+                throw new IllegalArgumentException("RAILGUARD_JUDGE_PRICES entries must be model=input:output with"
+                        + " prices per million tokens (for example gpt-4o-mini=0.15:0.60), but one was: '"
+                        + entry.trim() + "'");
+            }
+        }
+        return table.build();
     }
 
     private long timeoutSeconds() {

@@ -102,7 +102,7 @@ public final class RailguardExtension implements ParameterResolver, ExecutionCon
             }
             // the judge cache is on for the whole run; with a directory it also survives to the next run
             RailguardEvaluator.Builder builder = RailguardEvaluator.builder().judges(settings.judges().requirePanel())
-                    .cache(true);
+                    .prices(settings.judges().prices()).cache(true);
             settings.cacheDirectory().ifPresent(builder::cacheDirectory);
             return new SharedEvaluator(builder.build(), settings);
         }, SharedEvaluator.class);

@@ -66,7 +66,7 @@ public final class MainJob {
         Optional<JudgePanel> panel = environment.panel();
         RailguardEvaluator.Builder builder = RailguardEvaluator.builder().metrics(metrics());
         if (panel.isPresent()) {
-            builder.judges(panel.get());
+            builder.judges(panel.get()).prices(environment.prices());
         } else {
             builder.skipJudgedMetricsWhenNoJudge(JudgeEnvironment.HOW_TO_CONFIGURE);
         }

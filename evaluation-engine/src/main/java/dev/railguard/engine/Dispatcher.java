@@ -99,7 +99,7 @@ final class Dispatcher {
             while (progress && globalInFlight < globalLimit && !order.isEmpty()) {
                 progress = false;
                 for (int i = 0; i < order.size() && globalInFlight < globalLimit; i++) {
-                    Lane lane = order.get((roundRobin + i) % order.size());
+                    Lane lane = order.get(Math.floorMod(roundRobin + i, order.size()));
                     Task<?> head;
                     while ((head = lane.queue.peek()) != null && head.ticket.isCanceled()) {
                         toDrop.add(lane.queue.poll());
@@ -120,7 +120,7 @@ final class Dispatcher {
                     toStart.add(head);
                     progress = true;
                 }
-                roundRobin++;
+                roundRobin = (roundRobin + 1) % Math.max(1, order.size()); // never overflows in a long-lived evaluator
             }
             if (wakeIn != Long.MAX_VALUE) {
                 long at = System.nanoTime() + wakeIn;

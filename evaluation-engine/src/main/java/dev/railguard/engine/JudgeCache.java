@@ -58,9 +58,15 @@ final class JudgeCache {
         if (computedHere) {
             // Computed outside the cache's map lock (the model call may complete on this very thread), and the
             // directory is read on the executor so that submitting never waits for the disk.
-            CompletableFuture<Optional<DiskCache.Entry>> stored = disk == null
-                    ? CompletableFuture.completedFuture(Optional.empty())
-                    : CompletableFuture.supplyAsync(() -> disk.read(key), executor);
+            CompletableFuture<Optional<DiskCache.Entry>> stored;
+            try {
+                stored = disk == null ? CompletableFuture.completedFuture(Optional.empty())
+                        : CompletableFuture.supplyAsync(() -> disk.read(key), executor);
+            } catch (RuntimeException refused) {
+                // an executor that refuses the read must not leave the promise in the map uncompleted: every later
+                // identical call would join it and wait forever
+                stored = CompletableFuture.failedFuture(refused);
+            }
             stored.thenCompose(entry -> {
                 if (entry.isPresent()) {
                     fromDisk[0] = true;

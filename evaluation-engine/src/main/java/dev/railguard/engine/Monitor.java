@@ -420,8 +420,17 @@ public final class Monitor implements AutoCloseable {
             MonitorRun run;
             try {
                 run = queue.take();
+            } catch (InterruptedException e) {
+                if (closed && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            try {
                 inFlight.acquire();
             } catch (InterruptedException e) {
+                // taken from the queue but not started: it must not vanish (close() no longer sees it in the queue)
+                cancel(run, "canceled: the monitor was closed");
                 if (closed && queue.isEmpty()) {
                     return;
                 }
@@ -442,6 +451,9 @@ public final class Monitor implements AutoCloseable {
                 continue;
             }
             run.handle(handle);
+            if (run.status() == EvaluationStatus.CANCELED) {
+                handle.cancel(); // canceled between start() and handle(): cancel() saw no handle to cancel
+            }
             handle.result().whenComplete((r, e) -> {
                 inFlight.release();
                 running.decrementAndGet();

@@ -73,8 +73,9 @@ final class PrecisionStrategy implements RunModeStrategy {
                                 "the partition call failed: " + p.failure(), usage, notes));
                     }
                     List<UnitReplies.Unit> units = UnitReplies.partition(p.reply());
-                    if (units.size() > MAX_UNITS) {
-                        notes.add(Diagnostic.warning("the partition found " + units.size() + " units; only the first "
+                    int found = units.size();
+                    if (found > MAX_UNITS) {
+                        notes.add(Diagnostic.warning("the partition found " + found + " units; only the first "
                                 + MAX_UNITS + " were judged"));
                         units = units.subList(0, MAX_UNITS);
                     }
@@ -82,9 +83,15 @@ final class PrecisionStrategy implements RunModeStrategy {
                         return CompletableFuture.completedFuture(Scoring.score(task.metric(), task.threshold(),
                                 List.of(), usage, notes));
                     }
-                    List<UnitReplies.Unit> found = List.copyOf(units);
-                    return checks.thenCompose(report -> verify(context, task, found, verifiers, arbiter, report,
-                            usage, notes));
+                    List<UnitReplies.Unit> judged = List.copyOf(units);
+                    return checks.thenCompose(report -> verify(context, task, judged, verifiers, arbiter, report,
+                            usage, notes)).thenApply(r -> found > MAX_UNITS && r.passed()
+                                    // a unit beyond the judged ones could fail the output: no pass on part of it
+                                    ? MetricResult.error(task.name(), task.threshold(), "the partition found " + found
+                                            + " units and only the first " + MAX_UNITS + " were judged, all passing;"
+                                            + " an output whose other units were not judged cannot pass",
+                                            r.usage(), r.diagnostics())
+                                    : r);
                 }));
             }
         }
@@ -132,15 +139,12 @@ final class PrecisionStrategy implements RunModeStrategy {
                 return CompletableFuture.completedFuture(MetricResult.error(task.name(), task.threshold(),
                         "every verify call failed; first: " + firstFailure, usage, notes));
             }
+            // every verify reply that was accepted has a verdict for every unit id (its reply check, with one repair
+            // call, sees to that), so each unit has at least one vote: no score is taken over part of the units
             String kind = metric.unitKind().name();
             List<UnitVerdict> verdicts = new ArrayList<>();
             List<UnitReplies.Unit> kept = new ArrayList<>();
             for (int i = 0; i < units.size(); i++) {
-                if (votes.get(i).isEmpty()) {
-                    notes.add(Diagnostic.warning("unit " + (i + 1) + " got no vote and was left out: "
-                            + units.get(i).text()));
-                    continue;
-                }
                 verdicts.add(Scoring.consensus(units.get(i).text(), kind, units.get(i).label(), votes.get(i)));
                 kept.add(units.get(i));
             }

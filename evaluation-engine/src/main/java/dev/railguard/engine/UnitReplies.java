@@ -7,6 +7,7 @@ import dev.railguard.api.UnitVote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import dev.railguard.api.Diagnostic;
 
@@ -53,6 +54,25 @@ final class UnitReplies {
      * The votes of a {@link Schemas#verify} reply by unit index (0-based). Ids outside 1..{@code unitCount} and
      * repeated ids are left out with a warning in {@code notes}; so are missing ids.
      */
+    /**
+     * The problem with a verify reply that leaves out some of the unit ids 1..{@code unitCount}, for the engine's
+     * repair call; empty when every unit has a verdict.
+     */
+    static Optional<String> missingIds(JsonNode reply, int unitCount) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (JsonNode v : reply.path("verdicts")) {
+            seen.add(v.path("id").asInt(-1));
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int id = 1; id <= unitCount; id++) {
+            if (!seen.contains(id)) {
+                missing.add(id);
+            }
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of("verdicts must give a verdict for every unit id from 1"
+                + " to " + unitCount + ", but ids " + missing + " have none");
+    }
+
     static Map<Integer, UnitVote> votes(JsonNode reply, int unitCount, String judge, int pass, List<Diagnostic> notes) {
         Map<Integer, UnitVote> votes = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();

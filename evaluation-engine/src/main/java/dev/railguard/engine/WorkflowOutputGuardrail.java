@@ -9,7 +9,9 @@ import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
 import dev.langchain4j.guardrail.config.OutputGuardrailsConfig;
 import dev.railguard.api.EvaluationResult;
+import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.ModelInput;
+import dev.railguard.api.Verdict;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -90,6 +92,12 @@ public final class WorkflowOutputGuardrail implements OutputGuardrail {
             return success();
         }
         failures.increment();
+        if (result.status() != EvaluationStatus.COMPLETED
+                || result.metrics().values().stream().noneMatch(m -> m.verdict() == Verdict.FAIL)) {
+            // nothing failed on its merits: a judge problem is not the answer's fault, so no reprompt or retry
+            return fatal("workflow '" + workflow.settings().name() + "' could not evaluate the answer: "
+                    + (result.failure() != null ? result.failure() : FailureSummaries.analysis(result.metrics())));
+        }
         String message = "the answer failed workflow '" + workflow.settings().name() + "': "
                 + FailureSummaries.analysis(result.metrics());
         return switch (workflow.settings().improvementAction()) {

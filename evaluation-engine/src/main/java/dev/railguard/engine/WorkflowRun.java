@@ -60,8 +60,14 @@ final class WorkflowRun {
     }
 
     private void await(EvaluationHandle handle, int index, String output, Usage generatorUsage, Instant started) {
+        boolean alreadyOver;
         synchronized (this) {
             current = handle;
+            alreadyOver = status.isTerminal();
+        }
+        if (alreadyOver) {
+            handle.cancel(); // canceled while this evaluation was being submitted: cancel() saw the previous handle
+            return;
         }
         handle.result().whenCompleteAsync((r, e) -> step(index, output, generatorUsage, started, r, e),
                 owner.executor()).exceptionally(e -> {

@@ -31,6 +31,7 @@ class WorkflowOutputGuardrailTest {
     RailguardEvaluator evaluator;
     OpenAiChatModel model;
     final Queue<String> answers = new ConcurrentLinkedQueue<>();
+    volatile boolean judgeBroken;
 
     @BeforeEach
     void start() {
@@ -38,6 +39,9 @@ class WorkflowOutputGuardrailTest {
             if (request.schemaName().isEmpty()) {
                 String reply = answers.poll();
                 return reply == null ? StubReply.status(500) : StubReply.content(reply, 30, 40);
+            }
+            if (judgeBroken) {
+                return StubReply.content("the judge is having a bad day", 100, 20);
             }
             return StubReply.content(WorkflowThroughOpenAiTest.judge(TestMetrics.metricOf(request),
                     TestMetrics.outputOf(request)), 100, 20);
@@ -107,6 +111,18 @@ class WorkflowOutputGuardrailTest {
                     .contains("correctness failed (score 0.50, threshold 0.80)")
                     .contains("Paris has about 2.1 million inhabitants.")
                     .contains("fixing exactly these problems and keeping everything else");
+        }
+    }
+
+    @Test
+    void a_judge_failure_is_fatal_and_never_reprompts_the_model() {
+        judgeBroken = true;
+        answers.addAll(List.of(WorkflowThroughOpenAiTest.RIGHT, WorkflowThroughOpenAiTest.RIGHT));
+        try (Workflow workflow = workflow(ImprovementAction.FIXIT)) {
+            assertThatThrownBy(() -> assistant(workflow).chat(QUESTION))
+                    .hasMessageContaining("workflow 'guarded' could not evaluate the answer");
+            // the answer was never judged, so asking the model to "fix" it would only spend tokens
+            assertThat(modelRequests()).hasSize(1);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.railguard.engine;
 
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.railguard.api.Capability;
 import dev.railguard.api.ContextMessage;
 import dev.railguard.api.EvaluationRequest;
@@ -44,17 +45,8 @@ final class JudgePrompts {
      * reasons).
      */
     static JudgeCall holistic(JudgedMetric metric, EvaluationRequest request, Judge judge) {
-        List<Evidence> sections = sections(metric, request);
-        Untrusted untrusted = Untrusted.forTexts(sections.stream().map(Evidence::text).toList());
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("metric", metric.name());
-        values.put("description", metric.description());
-        values.put("partition", metric.unitKind().partitionInstructions());
-        values.put("rubric", rubric(metric, request));
-        values.put("preface", untrusted.preface());
-        String system = PromptResources.render(PromptResources.load(JudgePrompts.class, HOLISTIC_TEMPLATE), values);
-        return new JudgeCall(judge, system, fenced(sections, untrusted), Schemas.holisticUnits(metric.name()),
-                HOLISTIC_VERSION + "/" + metric.name() + "." + metric.promptVersion());
+        return findAndJudge(metric, request, judge, HOLISTIC_TEMPLATE, HOLISTIC_VERSION,
+                Schemas.holisticUnits(metric.name()));
     }
 
     /**
@@ -174,6 +166,12 @@ final class JudgePrompts {
 
     /** The call that partitions the material into the metric's units and verifies each one. */
     static JudgeCall units(JudgedMetric metric, EvaluationRequest request, Judge judge) {
+        return findAndJudge(metric, request, judge, UNITS_TEMPLATE, UNITS_VERSION, Schemas.judgedUnits(metric.name()));
+    }
+
+    /** A call whose judge finds the metric's units and judges each in the same reply ({@code fast}, {@code super_fast}). */
+    private static JudgeCall findAndJudge(JudgedMetric metric, EvaluationRequest request, Judge judge, String template,
+            String version, JsonSchema schema) {
         List<Evidence> sections = sections(metric, request);
         Untrusted untrusted = Untrusted.forTexts(sections.stream().map(Evidence::text).toList());
         Map<String, String> values = new LinkedHashMap<>();
@@ -182,9 +180,9 @@ final class JudgePrompts {
         values.put("partition", metric.unitKind().partitionInstructions());
         values.put("rubric", rubric(metric, request));
         values.put("preface", untrusted.preface());
-        String system = PromptResources.render(PromptResources.load(JudgePrompts.class, UNITS_TEMPLATE), values);
-        return new JudgeCall(judge, system, fenced(sections, untrusted), Schemas.judgedUnits(metric.name()),
-                UNITS_VERSION + "/" + metric.name() + "." + metric.promptVersion());
+        String system = PromptResources.render(PromptResources.load(JudgePrompts.class, template), values);
+        return new JudgeCall(judge, system, fenced(sections, untrusted), schema,
+                version + "/" + metric.name() + "." + metric.promptVersion());
     }
 
     /**

@@ -1,15 +1,11 @@
 package dev.railguard.engine;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
-import dev.railguard.api.Evidence;
-import dev.railguard.api.InputRequirement;
 import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.ModelInput;
-import dev.railguard.api.UnitKind;
 import dev.railguard.api.UnitVerdict;
 import dev.railguard.testkit.JudgeReplies;
 import dev.railguard.testkit.RecordedRequest;
@@ -33,52 +29,7 @@ final class ScaleFixtures {
 
     /** A judged metric over the output's claims. */
     static JudgedMetric metric(String name) {
-        return new JudgedMetric() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "Whether the claims of the output are true.";
-            }
-
-            @Override
-            public Set<InputRequirement> requires() {
-                return Set.of();
-            }
-
-            @Override
-            public double defaultThreshold() {
-                return 0.5;
-            }
-
-            @Override
-            public UnitKind unitKind() {
-                return new UnitKind("claim", "Split the output into atomic factual claims.", UnitKind.Source.OUTPUT);
-            }
-
-            @Override
-            public String rubric() {
-                return "Y when the claim is true.";
-            }
-
-            @Override
-            public List<Evidence> evidence(EvaluationRequest request) {
-                return List.of(new Evidence("user_prompt", request.modelInput().userPrompt()));
-            }
-
-            @Override
-            public Aggregation aggregation() {
-                return Aggregation.WEIGHTED_SHARE;
-            }
-
-            @Override
-            public String promptVersion() {
-                return "v1";
-            }
-        };
+        return TestMetrics.claims(name, false);
     }
 
     static MetricRegistry registry() {

@@ -640,8 +640,7 @@ public final class Monitor implements AutoCloseable {
 
         /** Capabilities passed into every evaluation. */
         public Builder capabilities(Capability... capabilities) {
-            this.capabilities = capabilities.length == 0 ? EnumSet.noneOf(Capability.class)
-                    : EnumSet.copyOf(Arrays.asList(capabilities));
+            this.capabilities = Workflow.capabilitySet(capabilities);
             return this;
         }
 

@@ -10,7 +10,6 @@ import dev.railguard.api.GuardrailMetric;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.RunMode;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -409,6 +408,15 @@ public final class Workflow implements AutoCloseable {
         }
     }
 
+    /** The capabilities of a workflow, update or monitor builder, as a set; a null element is named. */
+    static Set<Capability> capabilitySet(Capability... capabilities) {
+        Set<Capability> set = EnumSet.noneOf(Capability.class);
+        for (Capability c : Objects.requireNonNull(capabilities, "capabilities must not be null")) {
+            set.add(Objects.requireNonNull(c, "capabilities[] must not be null"));
+        }
+        return set;
+    }
+
     static void checkAttempts(int attempts) {
         if (attempts < 1 || attempts > 100) {
             throw new IllegalArgumentException("maxImprovementAttempts must be between 1 and 100, but was: " + attempts);
@@ -488,8 +496,7 @@ public final class Workflow implements AutoCloseable {
 
         /** Capabilities passed into every evaluation (web search, file search, context awareness). */
         public Builder capabilities(Capability... capabilities) {
-            this.capabilities = capabilities.length == 0 ? EnumSet.noneOf(Capability.class)
-                    : EnumSet.copyOf(Arrays.asList(capabilities));
+            this.capabilities = Workflow.capabilitySet(capabilities);
             return this;
         }
 

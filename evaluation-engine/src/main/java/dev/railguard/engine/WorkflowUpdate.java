@@ -3,8 +3,6 @@ package dev.railguard.engine;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.railguard.api.Capability;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +118,7 @@ public final class WorkflowUpdate {
 
         /** Replaces the capabilities (none clears them). */
         public Builder capabilities(Capability... capabilities) {
-            this.capabilities = capabilities.length == 0 ? EnumSet.noneOf(Capability.class)
-                    : EnumSet.copyOf(Arrays.asList(capabilities));
+            this.capabilities = Workflow.capabilitySet(capabilities);
             return this;
         }
 

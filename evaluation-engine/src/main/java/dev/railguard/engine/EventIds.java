@@ -4,7 +4,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /** Prefixed random ids ({@code evt_}, {@code wkfl_}, {@code mon_}, {@code file_}), as DeepRails writes them. */
-final class EventIds {
+public final class EventIds {
 
     /**
      * One self-seeded SHA1PRNG per thread: the platform default (NativePRNG) costs about 2 microseconds per
@@ -18,7 +18,7 @@ final class EventIds {
     private EventIds() {}
 
     /** {@code prefix + "_"} followed by 16 random lower-case letters and digits (about 82 bits). */
-    static String next(String prefix) {
+    public static String next(String prefix) {
         SecureRandom random = RANDOM.get();
         char[] out = new char[16];
         byte[] bytes = new byte[24];

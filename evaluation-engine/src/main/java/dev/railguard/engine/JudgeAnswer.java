@@ -1,5 +1,7 @@
 package dev.railguard.engine;
 
+import dev.railguard.engine.internal.call.JudgeOutcome;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railguard.api.Diagnostic;
 import dev.railguard.api.Usage;

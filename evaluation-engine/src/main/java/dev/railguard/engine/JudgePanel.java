@@ -82,7 +82,7 @@ public final class JudgePanel {
         List<Judge> preferred = new ArrayList<>();
         List<Judge> self = new ArrayList<>();
         for (Judge j : candidates) {
-            (isSelf(j, modelUsed) ? self : preferred).add(j);
+            (isModelUsed(j, modelUsed) ? self : preferred).add(j);
         }
         List<Judge> out = new ArrayList<>(preferred.subList(0, Math.min(count, preferred.size())));
         for (Judge j : self) {
@@ -93,7 +93,11 @@ public final class JudgePanel {
         return out;
     }
 
-    static boolean isSelf(Judge judge, String modelUsed) {
+    /**
+     * Whether {@code modelUsed} (the model that produced an output) names {@code judge}, by its model name or its
+     * judge name, ignoring case; such a judge never judges that output while its tier has another judge.
+     */
+    public static boolean isModelUsed(Judge judge, String modelUsed) {
         return modelUsed != null && (judge.modelName().equalsIgnoreCase(modelUsed) || judge.name().equalsIgnoreCase(modelUsed));
     }
 

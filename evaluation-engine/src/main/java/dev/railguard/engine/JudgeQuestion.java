@@ -1,5 +1,10 @@
 package dev.railguard.engine;
 
+import dev.railguard.engine.internal.call.JudgeCall;
+import dev.railguard.engine.internal.call.Untrusted;
+import dev.railguard.engine.internal.runmode.JudgePrompts;
+import dev.railguard.engine.internal.search.ToolBox;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.railguard.api.Evidence;

@@ -1,7 +1,8 @@
 package dev.railguard.engine;
 
+
 /**
- * A {@link Monitor}'s events with one nametag. Events without a tag count under {@code "(none)"}; once a monitor has
+ * A monitor's (or a batch run's) events with one nametag. Events without a tag count under {@code "(none)"}; once a monitor has
  * seen its maximum number of distinct tags, further new tags count under {@code "(other)"}, so memory stays bounded.
  *
  * @param nametag   the tag

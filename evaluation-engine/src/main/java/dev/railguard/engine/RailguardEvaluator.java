@@ -1,5 +1,15 @@
 package dev.railguard.engine;
 
+import dev.railguard.engine.internal.call.JudgeSettings;
+import dev.railguard.engine.internal.call.Ticket;
+import dev.railguard.engine.internal.judge.JudgeClient;
+import dev.railguard.engine.internal.judge.JudgeEngine;
+import dev.railguard.engine.internal.evaluation.EventHandle;
+import dev.railguard.engine.internal.evaluation.MetricDispatch;
+import dev.railguard.engine.internal.evaluation.ResultWindow;
+import dev.railguard.engine.internal.runmode.RunModeStrategy;
+import dev.railguard.engine.internal.search.JudgeTools;
+
 import dev.langchain4j.web.search.WebSearchEngine;
 import dev.railguard.api.Capability;
 import dev.railguard.api.EvaluationHandle;
@@ -8,8 +18,6 @@ import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.Evaluator;
 import dev.railguard.api.GuardrailMetric;
-import dev.railguard.api.InProcessMetric;
-import dev.railguard.api.InputRequirement;
 import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.RunMode;
@@ -17,24 +25,19 @@ import dev.railguard.api.Usage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -67,6 +70,10 @@ import java.util.stream.StreamSupport;
  */
 public final class RailguardEvaluator implements Evaluator {
 
+    // Why this file is longer than 400 lines: the builder documents every setting of the evaluator in one place, in
+    // four groups. The evaluation itself (validation, dispatch to the run modes, handles, the result window) lives in
+    // internal.evaluation, and judge traffic in internal.judge.
+
     private final JudgePanel panel;
     private final MetricRegistry metrics;
     private final ExecutorService executor;
@@ -75,11 +82,10 @@ public final class RailguardEvaluator implements Evaluator {
     private final JudgeEngine engine;
     private final Duration evaluationTimeout;
     private final int maxInFlightEvaluations;
-    private final Map<RunMode, RunModeStrategy> strategies;
     private final Map<RunMode, RunModePlan> plans;
     private final JudgeTools tools;
-    private final String judgedSkipReason;
-    private final Set<Handle> live = ConcurrentHashMap.newKeySet();
+    private final MetricDispatch dispatch;
+    private final Set<EventHandle> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private RailguardEvaluator(Builder b) {
@@ -97,16 +103,6 @@ public final class RailguardEvaluator implements Evaluator {
         this.client = new JudgeClient(engine, Ticket.NONE);
         this.evaluationTimeout = b.evaluationTimeout;
         this.maxInFlightEvaluations = b.maxInFlightEvaluations;
-        Map<RunMode, RunModeStrategy> s = new EnumMap<>(RunMode.class);
-        s.put(RunMode.ULTRA_FAST, new UltraFastStrategy());
-        s.put(RunMode.SUPER_FAST, new SuperFastStrategy());
-        s.put(RunMode.FAST, new FastStrategy());
-        PrecisionStrategy precision = new PrecisionStrategy();
-        s.put(RunMode.PRECISION, precision);
-        s.put(RunMode.PRECISION_CODEX, precision);
-        s.put(RunMode.PRECISION_MAX, precision);
-        s.put(RunMode.PRECISION_MAX_CODEX, precision);
-        this.strategies = s;
         Map<RunMode, RunModePlan> p = new EnumMap<>(RunMode.class);
         for (RunMode mode : RunMode.values()) {
             p.put(mode, b.plans.getOrDefault(mode, RunModePlan.defaults(mode)));
@@ -114,7 +110,8 @@ public final class RailguardEvaluator implements Evaluator {
         this.plans = p;
         this.tools = new JudgeTools(b.webSearch, b.documents != null ? b.documents : DocumentStore.inMemory(),
                 b.maxToolRoundTrips, 3);
-        this.judgedSkipReason = b.judgedSkipReason;
+        this.dispatch = new MetricDispatch(metrics, panel, RunModeStrategy.byMode(), plans, tools, client, executor,
+                b.judgedSkipReason);
     }
 
     /** A builder with the defaults: no judges, every installed metric, 16 concurrent judge calls. */
@@ -127,7 +124,7 @@ public final class RailguardEvaluator implements Evaluator {
         try {
             return submit(request).result().join();
         } catch (CompletionException e) {
-            throw new IllegalStateException("evaluation failed unexpectedly: " + JudgeClient.describe(e), e);
+            throw new IllegalStateException("evaluation failed unexpectedly: " + EvaluationFailures.describe(e), e);
         }
     }
 
@@ -138,25 +135,29 @@ public final class RailguardEvaluator implements Evaluator {
      */
     @Override
     public EvaluationHandle submit(EvaluationRequest request) {
+        return submitHandle(request);
+    }
+
+    private EventHandle submitHandle(EvaluationRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         if (closed) {
             throw new IllegalStateException("this evaluator is closed");
         }
-        List<GuardrailMetric> resolved = validate(request);
+        List<GuardrailMetric> resolved = dispatch.validate(request);
         Instant created = Instant.now();
-        Handle handle = new Handle(EventIds.next("evt"), request, created);
+        EventHandle handle = new EventHandle(EventIds.next("evt"), request, created);
         live.add(handle);
-        handle.result.whenComplete((r, e) -> live.remove(handle));
+        handle.result().whenComplete((r, e) -> live.remove(handle));
         if (resolved.stream().anyMatch(m -> !(m instanceof JudgedMetric))) {
-            handle.started = true;
+            handle.markStarted();
         }
-        Map<String, CompletableFuture<MetricResult>> futures = start(request, resolved, handle.ticket);
-        handle.parts.putAll(futures);
+        Map<String, CompletableFuture<MetricResult>> futures = dispatch.start(request, resolved, handle.ticket());
+        handle.parts(futures);
         if (evaluationTimeout != null) {
             try {
                 ScheduledFuture<?> timeout = engine.timer.schedule(() -> handle.fail("the evaluation timed out after "
                         + evaluationTimeout.toMillis() + " ms"), evaluationTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                handle.result.whenComplete((r, e) -> timeout.cancel(false));
+                handle.result().whenComplete((r, e) -> timeout.cancel(false));
             } catch (RejectedExecutionException e) {
                 handle.fail("the evaluator was closed");
             }
@@ -169,7 +170,7 @@ public final class RailguardEvaluator implements Evaluator {
                 results.put(m.name(), r);
                 usage = usage.plus(r.usage());
             }
-            handle.complete(new EvaluationResult(handle.eventId, EvaluationStatus.COMPLETED, results, usage,
+            handle.complete(new EvaluationResult(handle.eventId(), EvaluationStatus.COMPLETED, results, usage,
                     request.runMode(), request.nametag(), created, Instant.now(), null));
         });
         return handle;
@@ -190,7 +191,7 @@ public final class RailguardEvaluator implements Evaluator {
      */
     public Stream<EvaluationResult> evaluateAll(Stream<EvaluationRequest> requests) {
         Objects.requireNonNull(requests, "requests must not be null");
-        Window window = new Window(requests.iterator(), maxInFlightEvaluations);
+        ResultWindow window = new ResultWindow(requests.iterator(), maxInFlightEvaluations, this::submitHandle);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(window, Spliterator.ORDERED | Spliterator.NONNULL),
                 false).onClose(() -> {
                     window.cancelAll();
@@ -207,174 +208,6 @@ public final class RailguardEvaluator implements Evaluator {
     /** Counters of this evaluator's judge traffic: attempts, retries, 429s, timeouts, cache hits and misses. */
     public JudgeStats judgeStats() {
         return engine.stats();
-    }
-
-    /** A bounded window of submitted evaluations, read in completion order. */
-    private final class Window implements Iterator<EvaluationResult> {
-        private final Iterator<EvaluationRequest> source;
-        private final int size;
-        private final LinkedBlockingQueue<EvaluationResult> done = new LinkedBlockingQueue<>();
-        private final Set<Handle> running = ConcurrentHashMap.newKeySet();
-        private int outstanding;
-
-        Window(Iterator<EvaluationRequest> source, int size) {
-            this.source = source;
-            this.size = size;
-        }
-
-        private void fill() {
-            while (outstanding < size && source.hasNext()) {
-                Handle h = (Handle) submit(source.next());
-                outstanding++;
-                running.add(h);
-                h.result.whenComplete((r, e) -> {
-                    running.remove(h);
-                    done.add(r);
-                });
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            fill();
-            return outstanding > 0;
-        }
-
-        @Override
-        public EvaluationResult next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more results");
-            }
-            try {
-                EvaluationResult r = done.take();
-                outstanding--;
-                return r;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancelAll();
-                throw new IllegalStateException("interrupted while waiting for evaluation results", e);
-            }
-        }
-
-        void cancelAll() {
-            running.forEach(Handle::cancel);
-        }
-    }
-
-    private List<GuardrailMetric> validate(EvaluationRequest request) {
-        List<GuardrailMetric> resolved = new ArrayList<>();
-        List<JudgedMetric> judged = new ArrayList<>();
-        for (String name : request.metrics()) {
-            GuardrailMetric metric = metrics.require(name);
-            for (InputRequirement r : metric.requires()) {
-                if (!r.isMetBy(request.modelInput())) {
-                    throw new IllegalArgumentException("metric '" + name + "' requires " + r.field()
-                            + ", but it was missing or blank");
-                }
-            }
-            if (metric instanceof JudgedMetric j) {
-                judged.add(j);
-            }
-            resolved.add(metric);
-        }
-        List<JudgedMetric> served = judged.stream().filter(m -> !skipsJudgedMetric(request, m)).toList();
-        if (!served.isEmpty()) {
-            RunModeStrategy strategy = strategies.get(request.runMode());
-            if (strategy == null) {
-                throw new IllegalArgumentException("runMode '" + request.runMode().wireName()
-                        + "' is not available in this version; available: " + strategies.keySet());
-            }
-            strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, served);
-        }
-        if (request.has(Capability.WEB_SEARCH) && tools.webSearch() == null) {
-            throw new IllegalArgumentException("capabilities contains web_search, but this evaluator has no"
-                    + " WebSearchEngine: configure one with RailguardEvaluator.builder().webSearch(engine)");
-        }
-        if (request.has(Capability.FILE_SEARCH) && tools.documents().size() == 0) {
-            throw new IllegalArgumentException("capabilities contains file_search, but no document is registered:"
-                    + " add documents with evaluator.documents().add(name, text) or give a DocumentStore to"
-                    + " RailguardEvaluator.builder().documents(store)");
-        }
-        return resolved;
-    }
-
-    private Map<String, CompletableFuture<MetricResult>> start(EvaluationRequest request,
-            List<GuardrailMetric> resolved, Ticket ticket) {
-        Map<String, CompletableFuture<MetricResult>> futures = new LinkedHashMap<>();
-        List<RunModeStrategy.MetricTask> judgedTasks = new ArrayList<>();
-        for (GuardrailMetric metric : resolved) {
-            double threshold = request.thresholdOr(metric.name(), metric.defaultThreshold());
-            if (metric instanceof InProcessMetric inProcess) {
-                futures.put(metric.name(), CompletableFuture.supplyAsync(
-                        () -> inProcess.evaluate(request, threshold), executor));
-            } else if (metric instanceof JudgedMetric judgedMetric) {
-                var early = judgedMetric.decideWithoutJudge(request, threshold);
-                if (early.isPresent()) {
-                    futures.put(metric.name(), CompletableFuture.completedFuture(early.get()));
-                } else if (skipsJudgedMetric(request, judgedMetric)) {
-                    futures.put(metric.name(), CompletableFuture.completedFuture(
-                            MetricResult.skipped(metric.name(), threshold, judgedSkipReason)));
-                } else {
-                    judgedTasks.add(new RunModeStrategy.MetricTask(judgedMetric, threshold));
-                    futures.put(metric.name(), null);
-                }
-            } else {
-                futures.put(metric.name(), CompletableFuture.completedFuture(MetricResult.error(metric.name(),
-                        threshold, "metric '" + metric.name() + "' (" + metric.getClass().getName()
-                                + ") implements neither JudgedMetric nor InProcessMetric", Usage.NONE, List.of())));
-            }
-        }
-        if (!judgedTasks.isEmpty()) {
-            EvaluationContext context = new EvaluationContext(request, panel, client.forTicket(ticket),
-                    plans.get(request.runMode()), tools);
-            Map<String, CompletableFuture<MetricResult>> judged;
-            try {
-                judged = strategies.get(request.runMode()).evaluate(context, judgedTasks);
-            } catch (RuntimeException e) {
-                judged = new LinkedHashMap<>();
-                for (RunModeStrategy.MetricTask t : judgedTasks) {
-                    judged.put(t.name(), CompletableFuture.failedFuture(e));
-                }
-            }
-            futures.putAll(judged);
-        }
-        Map<String, CompletableFuture<MetricResult>> guarded = new LinkedHashMap<>();
-        for (GuardrailMetric metric : resolved) {
-            double threshold = request.thresholdOr(metric.name(), metric.defaultThreshold());
-            CompletableFuture<MetricResult> f = futures.get(metric.name());
-            if (f == null) {
-                f = CompletableFuture.completedFuture(MetricResult.error(metric.name(), threshold,
-                        "run mode '" + request.runMode().wireName() + "' returned no result for this metric",
-                        Usage.NONE, List.of()));
-            }
-            guarded.put(metric.name(), f.handle((r, e) -> e == null && r != null ? r
-                    : MetricResult.error(metric.name(), threshold, e == null
-                            ? "metric '" + metric.name() + "' returned no result"
-                            : "metric '" + metric.name() + "' failed: " + JudgeClient.describe(e), Usage.NONE,
-                            List.of())));
-        }
-        return guarded;
-    }
-
-    /**
-     * Whether judged metric {@code metric} of {@code request} is SKIPPED instead of rejected: the option
-     * {@link Builder#skipJudgedMetricsWhenNoJudge} is set and the panel cannot serve this metric in the request's run
-     * mode (for example no judge at all; in {@code ultra_fast} a metric with an in-process fallback needs none).
-     */
-    private boolean skipsJudgedMetric(EvaluationRequest request, JudgedMetric metric) {
-        if (judgedSkipReason == null) {
-            return false;
-        }
-        RunModeStrategy strategy = strategies.get(request.runMode());
-        if (strategy == null) {
-            return panel.isEmpty();
-        }
-        try {
-            strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, List.of(metric));
-            return false;
-        } catch (IllegalArgumentException cannotServe) {
-            return true;
-        }
     }
 
     /**
@@ -431,7 +264,7 @@ public final class RailguardEvaluator implements Evaluator {
     @Override
     public void close() {
         closed = true;
-        for (Handle h : live) {
+        for (EventHandle h : live) {
             h.end(EvaluationStatus.CANCELED, "the evaluator was closed");
         }
         engine.close();
@@ -450,85 +283,11 @@ public final class RailguardEvaluator implements Evaluator {
         return Executors.newFixedThreadPool(threads, factory);
     }
 
-    /** The handle of a submitted evaluation. */
-    private static final class Handle implements EvaluationHandle {
-        private final String eventId;
-        private final EvaluationRequest request;
-        private final Instant created;
-        private final Ticket ticket;
-        private final CompletableFuture<EvaluationResult> result = new CompletableFuture<>();
-        private final Map<String, CompletableFuture<MetricResult>> parts = new ConcurrentHashMap<>();
-        private volatile boolean started;
-
-        Handle(String eventId, EvaluationRequest request, Instant created) {
-            this.eventId = eventId;
-            this.request = request;
-            this.created = created;
-            this.ticket = new Ticket(() -> started = true);
-        }
-
-        /** The one place an event ends, whatever the ending. */
-        void complete(EvaluationResult r) {
-            result.complete(r);
-        }
-
-        /** Ends the event FAILED with {@code cause}, keeping the metrics that had finished; abandons the rest. */
-        void fail(String cause) {
-            end(EvaluationStatus.FAILED, cause);
-        }
-
-        private boolean end(EvaluationStatus status, String cause) {
-            if (result.isDone()) {
-                return false;
-            }
-            Map<String, MetricResult> finished = new LinkedHashMap<>();
-            Usage usage = Usage.NONE;
-            for (String metric : request.metrics()) {
-                CompletableFuture<MetricResult> f = parts.get(metric);
-                MetricResult r = f == null || f.isCompletedExceptionally() ? null : f.getNow(null);
-                if (r != null) {
-                    finished.put(metric, r);
-                    usage = usage.plus(r.usage());
-                }
-            }
-            EvaluationResult ending = new EvaluationResult(eventId, status, finished, usage, request.runMode(),
-                    request.nametag(), created, Instant.now(), status == EvaluationStatus.FAILED ? cause + " ("
-                            + finished.size() + " of " + request.metrics().size() + " metrics had finished)" : cause);
-            complete(ending);
-            ticket.cancel();
-            return result.join() == ending;
-        }
-
-        @Override
-        public String eventId() {
-            return eventId;
-        }
-
-        @Override
-        public EvaluationStatus status() {
-            if (!result.isDone()) {
-                return started ? EvaluationStatus.IN_PROGRESS : EvaluationStatus.QUEUED;
-            }
-            return result.join().status();
-        }
-
-        @Override
-        public CompletableFuture<EvaluationResult> result() {
-            return result;
-        }
-
-        @Override
-        public boolean cancel() {
-            return end(EvaluationStatus.CANCELED, "canceled by the caller");
-        }
-
-        @Override
-        public String toString() {
-            return "EvaluationHandle{" + eventId + ", " + status() + "}";
-        }
-    }
-
-    /** Builds a {@link RailguardEvaluator}; not thread-safe, reusable. */
+    /**
+     * Builds a {@link RailguardEvaluator}; not thread-safe, reusable. The settings read in four groups: judges and
+     * metrics, judge traffic, the cache, and search tools. Every setting has a default, so only the judges are
+     * usually set.
+     */
     public static final class Builder {
         private JudgePanel panel = JudgePanel.empty();
         private MetricRegistry metrics;
@@ -558,6 +317,20 @@ public final class RailguardEvaluator implements Evaluator {
 
         private Builder() {}
 
+        // ---- the judges, the metrics and how each run mode uses the judges ----
+
+        /** The judges to ask. Default: none (only in-process metrics can run). */
+        public Builder judges(JudgePanel panel) {
+            this.panel = Objects.requireNonNull(panel, "judges must not be null");
+            return this;
+        }
+
+        /** The metrics to know. Default: {@link MetricRegistry#installed()}. */
+        public Builder metrics(MetricRegistry metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
+            return this;
+        }
+
         /**
          * Replaces the default plan of {@code mode} (see {@link RunModePlan#defaults}): which tiers partition,
          * verify and arbitrate, and how many passes.
@@ -569,34 +342,6 @@ public final class RailguardEvaluator implements Evaluator {
             Objects.requireNonNull(plan, "plan must not be null");
             plan.checkFits(mode);
             plans.put(mode, plan);
-            return this;
-        }
-
-        /**
-         * The web search judges may use in requests with {@link Capability#WEB_SEARCH}, as a tool named
-         * {@code web_search}. Default: none (such requests are rejected).
-         */
-        public Builder webSearch(WebSearchEngine engine) {
-            this.webSearch = Objects.requireNonNull(engine, "webSearch must not be null");
-            return this;
-        }
-
-        /**
-         * The documents judges may search in requests with {@link Capability#FILE_SEARCH}, as a tool named
-         * {@code file_search}. Default: an empty {@link DocumentStore#inMemory()} store, reachable through
-         * {@link RailguardEvaluator#documents()}.
-         */
-        public Builder documents(DocumentStore documents) {
-            this.documents = Objects.requireNonNull(documents, "documents must not be null");
-            return this;
-        }
-
-        /** How many tool round trips (searches) one judge call may make before it must answer; default 3. */
-        public Builder maxToolRoundTrips(int max) {
-            if (max < 1 || max > 10) {
-                throw new IllegalArgumentException("maxToolRoundTrips must be between 1 and 10, but was: " + max);
-            }
-            this.maxToolRoundTrips = max;
             return this;
         }
 
@@ -617,17 +362,25 @@ public final class RailguardEvaluator implements Evaluator {
             return this;
         }
 
-        /** The judges to ask. Default: none (only in-process metrics can run). */
-        public Builder judges(JudgePanel panel) {
-            this.panel = Objects.requireNonNull(panel, "judges must not be null");
+        /**
+         * The prices that turn judge tokens into {@code Usage.cost()}; default {@link PriceTable#NONE} (cost 0, tokens
+         * still counted).
+         */
+        public Builder prices(PriceTable prices) {
+            this.prices = Objects.requireNonNull(prices, "prices must not be null");
             return this;
         }
 
-        /** The metrics to know. Default: {@link MetricRegistry#installed()}. */
-        public Builder metrics(MetricRegistry metrics) {
-            this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
+        /** The token cap of a judge reply; default 2048. A reply cut off at the cap is a failure. */
+        public Builder maxJudgeOutputTokens(int max) {
+            if (max < 16) {
+                throw new IllegalArgumentException("maxJudgeOutputTokens must be >= 16, but was: " + max);
+            }
+            this.maxJudgeOutputTokens = max;
             return this;
         }
+
+        // ---- judge traffic: concurrency, limits, retries, timeouts ----
 
         /**
          * The executor judge calls run on. The evaluator does not shut down an executor it was given. Default: its own
@@ -646,15 +399,6 @@ public final class RailguardEvaluator implements Evaluator {
                 throw new IllegalArgumentException("maxConcurrentJudgeCalls must be >= 1, but was: " + max);
             }
             this.maxConcurrentJudgeCalls = max;
-            return this;
-        }
-
-        /** The token cap of a judge reply; default 2048. A reply cut off at the cap is a failure. */
-        public Builder maxJudgeOutputTokens(int max) {
-            if (max < 16) {
-                throw new IllegalArgumentException("maxJudgeOutputTokens must be >= 16, but was: " + max);
-            }
-            this.maxJudgeOutputTokens = max;
             return this;
         }
 
@@ -737,6 +481,17 @@ public final class RailguardEvaluator implements Evaluator {
             return this;
         }
 
+        /** How many evaluations {@link #evaluateAll} keeps submitted at once; default 256. */
+        public Builder maxInFlightEvaluations(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxInFlightEvaluations must be >= 1, but was: " + max);
+            }
+            this.maxInFlightEvaluations = max;
+            return this;
+        }
+
+        // ---- the judge cache ----
+
         /**
          * Whether judge replies are cached in memory (Caffeine), keyed by judge, model, parameters, prompt template
          * version and rendered prompt; identical concurrent calls share one model call. Default: off.
@@ -756,15 +511,6 @@ public final class RailguardEvaluator implements Evaluator {
             return this;
         }
 
-        /**
-         * The prices that turn judge tokens into {@code Usage.cost()}; default {@link PriceTable#NONE} (cost 0, tokens
-         * still counted).
-         */
-        public Builder prices(PriceTable prices) {
-            this.prices = Objects.requireNonNull(prices, "prices must not be null");
-            return this;
-        }
-
         /** How long a cached reply is used; default 14 days. */
         public Builder cacheExpiry(Duration expiry) {
             this.cacheExpiry = positive(expiry, "cacheExpiry");
@@ -780,12 +526,33 @@ public final class RailguardEvaluator implements Evaluator {
             return this;
         }
 
-        /** How many evaluations {@link #evaluateAll} keeps submitted at once; default 256. */
-        public Builder maxInFlightEvaluations(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxInFlightEvaluations must be >= 1, but was: " + max);
+        // ---- search tools for the judges ----
+
+        /**
+         * The web search judges may use in requests with {@link Capability#WEB_SEARCH}, as a tool named
+         * {@code web_search}. Default: none (such requests are rejected).
+         */
+        public Builder webSearch(WebSearchEngine engine) {
+            this.webSearch = Objects.requireNonNull(engine, "webSearch must not be null");
+            return this;
+        }
+
+        /**
+         * The documents judges may search in requests with {@link Capability#FILE_SEARCH}, as a tool named
+         * {@code file_search}. Default: an empty {@link DocumentStore#inMemory()} store, reachable through
+         * {@link RailguardEvaluator#documents()}.
+         */
+        public Builder documents(DocumentStore documents) {
+            this.documents = Objects.requireNonNull(documents, "documents must not be null");
+            return this;
+        }
+
+        /** How many tool round trips (searches) one judge call may make before it must answer; default 3. */
+        public Builder maxToolRoundTrips(int max) {
+            if (max < 1 || max > 10) {
+                throw new IllegalArgumentException("maxToolRoundTrips must be between 1 and 10, but was: " + max);
             }
-            this.maxInFlightEvaluations = max;
+            this.maxToolRoundTrips = max;
             return this;
         }
 
@@ -801,10 +568,5 @@ public final class RailguardEvaluator implements Evaluator {
         public RailguardEvaluator build() {
             return new RailguardEvaluator(this);
         }
-    }
-
-    static boolean isCancellation(Throwable e) {
-        return e instanceof CancellationException
-                || (e instanceof CompletionException && e.getCause() instanceof CancellationException);
     }
 }

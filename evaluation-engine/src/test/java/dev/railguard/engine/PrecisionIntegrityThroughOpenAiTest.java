@@ -1,5 +1,7 @@
 package dev.railguard.engine;
 
+import dev.railguard.engine.internal.runmode.PrecisionStrategy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package dev.railguard.engine;
 
+import dev.railguard.engine.internal.call.Failures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.exception.RateLimitException;

@@ -1,5 +1,7 @@
 package dev.railguard.engine;
 
+import dev.railguard.engine.internal.runmode.EvaluationContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.railguard.engine;
 
+import dev.railguard.engine.internal.judge.Dispatcher;
+
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
@@ -18,26 +20,26 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A judged metric, a deterministic stub judge and request factories shared by the scale tests. */
-final class ScaleFixtures {
+public final class ScaleFixtures {
 
-    static final String METRIC = "claims";
-    static final String SECOND_METRIC = "claims_again";
+    public static final String METRIC = "claims";
+    public static final String SECOND_METRIC = "claims_again";
     private static final Pattern OUTPUT = Pattern.compile("<<<BEGIN model_output \\S+>>>\\n(.*?)\\n<<<END model_output",
             Pattern.DOTALL);
 
     private ScaleFixtures() {}
 
     /** A judged metric over the output's claims. */
-    static JudgedMetric metric(String name) {
+    public static JudgedMetric metric(String name) {
         return TestMetrics.claims(name, false);
     }
 
-    static MetricRegistry registry() {
+    public static MetricRegistry registry() {
         return MetricRegistry.of(metric(METRIC), metric(SECOND_METRIC));
     }
 
     /** Output {@code i}: "fact i." repeated; the stub judge marks claim k of output i Y when (i + k) % 3 != 0. */
-    static EvaluationRequest request(int i, String... metrics) {
+    public static EvaluationRequest request(int i, String... metrics) {
         return EvaluationRequest.builder()
                 .modelInput(ModelInput.ofUserPrompt("Question " + i + "?"))
                 .modelOutput("Output " + i + ": claim one. claim two. claim three.")
@@ -47,13 +49,13 @@ final class ScaleFixtures {
     }
 
     /** The model output the judge was shown. */
-    static String outputOf(RecordedRequest request) {
+    public static String outputOf(RecordedRequest request) {
         Matcher m = OUTPUT.matcher(request.messages("user").get(0));
         return m.find() ? m.group(1) : "";
     }
 
     /** A judge whose verdicts depend only on the output it is shown. */
-    static StubReply goodReply(RecordedRequest request) {
+    public static StubReply goodReply(RecordedRequest request) {
         String output = outputOf(request);
         int i = Integer.parseInt(output.replaceAll("^Output (\\d+):.*$", "$1").trim());
         JudgeReplies units = JudgeReplies.units();
@@ -64,7 +66,7 @@ final class ScaleFixtures {
     }
 
     /** An OpenAI judge against {@code baseUrl} that shows Retry-After to the engine and does not retry itself. */
-    static OpenAiChatModel model(String baseUrl) {
+    public static OpenAiChatModel model(String baseUrl) {
         return OpenAiChatModel.builder()
                 .httpClientBuilder(RailguardHttp.retryAfterAware())
                 .baseUrl(baseUrl).apiKey("test-key").modelName("judge-model")
@@ -73,12 +75,12 @@ final class ScaleFixtures {
     }
 
     /** What must not change between runs: verdict, score and unit verdicts of each metric. */
-    static String essence(EvaluationResult r) {
+    public static String essence(EvaluationResult r) {
         return r.nametag() + " " + r.status() + " " + r.metrics().values().stream().map(ScaleFixtures::essence)
                 .collect(Collectors.joining(" | "));
     }
 
-    static String essence(MetricResult m) {
+    public static String essence(MetricResult m) {
         return m.metric() + "=" + m.verdict() + "@" + m.score() + m.units().stream().map(UnitVerdict::toString)
                 .collect(Collectors.joining(",", "[", "]"));
     }
@@ -99,7 +101,7 @@ final class ScaleFixtures {
     }
 
     /** The names of the relevant threads alive now that were not in {@code baseline}. */
-    static List<String> newThreads(java.util.Set<Thread> baseline) {
+    public static List<String> newThreads(java.util.Set<Thread> baseline) {
         return relevantThreads().stream().filter(t -> !baseline.contains(t)).map(Thread::getName).sorted().toList();
     }
 }

@@ -19,39 +19,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small metrics for engine tests, which cannot see the guardrail-metrics module. */
-final class TestMetrics {
+public final class TestMetrics {
 
     private static final Pattern OUTPUT = Pattern.compile(
             "<<<BEGIN model_output (\\w+)>>>\\n(.*)\\n<<<END model_output \\1>>>", Pattern.DOTALL);
 
-    static final UnitKind CLAIM = new UnitKind("claim", "Split the output into claims.", UnitKind.Source.OUTPUT);
+    public static final UnitKind CLAIM = new UnitKind("claim", "Split the output into claims.", UnitKind.Source.OUTPUT);
 
     private TestMetrics() {}
 
-    static JudgedMetric judged(String name, Set<InputRequirement> requires) {
+    public static JudgedMetric judged(String name, Set<InputRequirement> requires) {
         return judged(name, requires, Aggregation.WEIGHTED_SHARE);
     }
 
     /** A judged metric over claims; with {@code fallback}, an in-process one that scores the output's length. */
-    static JudgedMetric claims(String name, boolean fallback) {
+    public static JudgedMetric claims(String name, boolean fallback) {
         return judged(name, Set.of(), Aggregation.WEIGHTED_SHARE, fallback);
     }
 
-    static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation) {
+    public static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation) {
         return judged(name, requires, aggregation, false);
     }
 
     /** A judged metric named {@code name} whose units are claims of the output. */
-    static JudgedMetric judged(String name, double defaultThreshold) {
+    public static JudgedMetric judged(String name, double defaultThreshold) {
         return judged(name, Set.of(), Aggregation.WEIGHTED_SHARE, false, defaultThreshold);
     }
 
-    static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation,
+    public static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation,
             boolean fallback) {
         return judged(name, requires, aggregation, fallback, 0.5);
     }
 
-    static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation,
+    public static JudgedMetric judged(String name, Set<InputRequirement> requires, Aggregation aggregation,
             boolean fallback, double defaultThreshold) {
         return new JudgedMetric() {
             @Override
@@ -145,7 +145,7 @@ final class TestMetrics {
         };
     }
 
-    static InProcessMetric throwing(String name) {
+    public static InProcessMetric throwing(String name) {
         return new InProcessMetric() {
             @Override
             public MetricResult evaluate(EvaluationRequest request, double threshold) {
@@ -175,7 +175,7 @@ final class TestMetrics {
     }
 
     /** An in-process metric whose score is computed from the request, with no judge. */
-    static InProcessMetric inProcess(String name, double threshold, ToDoubleFunction<EvaluationRequest> score) {
+    public static InProcessMetric inProcess(String name, double threshold, ToDoubleFunction<EvaluationRequest> score) {
         return new InProcessMetric() {
             @Override
             public MetricResult evaluate(EvaluationRequest request, double t) {
@@ -205,12 +205,12 @@ final class TestMetrics {
     }
 
     /** The metric a judge request is about, from its schema name; empty for a request without schema. */
-    static String metricOf(RecordedRequest request) {
+    public static String metricOf(RecordedRequest request) {
         return request.schemaName().replace("railguard_", "").replace("_units", "");
     }
 
     /** The fenced model output in a judge request. */
-    static String outputOf(RecordedRequest request) {
+    public static String outputOf(RecordedRequest request) {
         Matcher m = OUTPUT.matcher(request.userText());
         if (!m.find()) {
             throw new AssertionError("no model_output section in: " + request.userText());

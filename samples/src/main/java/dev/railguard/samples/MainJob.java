@@ -1,8 +1,8 @@
 package dev.railguard.samples;
 
-import dev.railguard.engine.BatchEvaluator;
-import dev.railguard.engine.BatchSummary;
-import dev.railguard.engine.HtmlReport;
+import dev.railguard.batch.BatchEvaluator;
+import dev.railguard.batch.BatchSummary;
+import dev.railguard.report.HtmlReport;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;

@@ -1,11 +1,11 @@
 package dev.railguard.samples;
 
 import dev.railguard.api.ModelInput;
-import dev.railguard.engine.EventInput;
+import dev.railguard.event.EventInput;
 import dev.railguard.engine.JudgePanel;
-import dev.railguard.engine.MetricDistribution;
-import dev.railguard.engine.Monitor;
-import dev.railguard.engine.MonitorStats;
+import dev.railguard.monitor.MetricDistribution;
+import dev.railguard.monitor.Monitor;
+import dev.railguard.monitor.MonitorStats;
 import dev.railguard.engine.NametagStats;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.junit.JudgeEnvironment;

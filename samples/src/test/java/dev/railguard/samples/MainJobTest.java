@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railguard.engine.BatchSummary;
+import dev.railguard.batch.BatchSummary;
 import dev.railguard.junit.JudgeEnvironment;
 import dev.railguard.testkit.JudgeReplies;
 import dev.railguard.testkit.StubOpenAiServer;

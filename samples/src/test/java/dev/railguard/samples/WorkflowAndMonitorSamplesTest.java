@@ -3,10 +3,10 @@ package dev.railguard.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.railguard.engine.ImprovementToolStatus;
+import dev.railguard.workflow.ImprovementToolStatus;
 import dev.railguard.engine.JudgePanel;
-import dev.railguard.engine.MonitorStats;
-import dev.railguard.engine.WorkflowEvent;
+import dev.railguard.monitor.MonitorStats;
+import dev.railguard.workflow.WorkflowEvent;
 import dev.railguard.testkit.JudgeReplies;
 import dev.railguard.testkit.RecordedRequest;
 import dev.railguard.testkit.StubOpenAiServer;

@@ -1,0 +1,151 @@
+package dev.railguard.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The architecture of ARCHITECTURE.md as rules over the product classes (tests and samples excluded): the module arrows,
+ * the JDK-only API, no package cycles, the {@code .internal.} boundary and a public API that exposes no internal type.
+ * A broken rule fails the build with ArchUnit's message, which names the class, the member and the dependency.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses product;
+
+    @BeforeAll
+    static void importProductClasses() {
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("dev.railguard");
+        // the product modules reach this test as jars in the reactor; import them from their jars then
+        if (product.isEmpty() || !product.containPackage("dev.railguard.engine")) {
+            product = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("dev.railguard");
+        }
+    }
+
+    @Test
+    void productClassesAreImported() {
+        for (Modules m : Modules.values()) {
+            for (String p : m.packages) {
+                if (!product.containPackage(p)) {
+                    throw new AssertionError("no class of package " + p + " (module " + m.artifact + ") was imported");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Modules.class)
+    void moduleUsesOnlyTheModulesItsArrowsAllow(Modules module) {
+        classes().that().resideInAnyPackage(module.patterns())
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.railguard..")
+                        .or(resideInAnyPackage(module.allowedPatterns())))
+                .because(module.artifact + " may use only " + module.uses + " (ARCHITECTURE.md, Modules)")
+                .check(product);
+    }
+
+    @Test
+    void theApiDependsOnNothingOutsideTheJdk() {
+        classes().that().resideInAPackage("dev.railguard.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.railguard.api..", "java..")
+                .because("evaluation-api is plain Java: users and SPI authors need nothing else")
+                .check(product);
+    }
+
+    @Test
+    void noCyclesBetweenTopLevelPackages() {
+        slices().matching("dev.railguard.(*)..").should().beFreeOfCycles().check(product);
+    }
+
+    @Test
+    void noCyclesBetweenInternalPackages() {
+        slices().matching("dev.railguard.(**).internal.(*)..").should().beFreeOfCycles().check(product);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Modules.class)
+    void nothingOutsideAModuleUsesItsInternals(Modules module) {
+        noClasses().that().resideOutsideOfPackages(module.patterns())
+                .should().dependOnClassesThat().resideInAnyPackage(module.internalPatterns())
+                .because("the .internal. packages of " + module.artifact + " may change in any release")
+                .allowEmptyShould(true)
+                .check(product);
+    }
+
+    @Test
+    void publicApiExposesNoInternalType() {
+        classes().that().arePublic().and().resideOutsideOfPackage("..internal..")
+                .should(exposeNoInternalType())
+                .check(product);
+    }
+
+    private static ArchCondition<JavaClass> exposeNoInternalType() {
+        return new ArchCondition<>("expose no internal type in a public or protected member") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                List<String> leaks = new ArrayList<>();
+                if (c.getRawSuperclass().map(ArchitectureTest::isInternal).orElse(false)) {
+                    leaks.add("extends " + c.getRawSuperclass().get().getName());
+                }
+                for (JavaClass i : c.getRawInterfaces()) {
+                    if (isInternal(i)) {
+                        leaks.add("implements " + i.getName());
+                    }
+                }
+                for (JavaCodeUnit u : c.getCodeUnits()) {
+                    if (!visible(u.getModifiers())) {
+                        continue;
+                    }
+                    if (isInternal(u.getRawReturnType())) {
+                        leaks.add(u.getFullName() + " returns " + u.getRawReturnType().getName());
+                    }
+                    for (JavaClass p : u.getRawParameterTypes()) {
+                        if (isInternal(p)) {
+                            leaks.add(u.getFullName() + " takes " + p.getName());
+                        }
+                    }
+                }
+                for (JavaField f : c.getFields()) {
+                    if (visible(f.getModifiers()) && isInternal(f.getRawType())) {
+                        leaks.add(f.getFullName() + " is of type " + f.getRawType().getName());
+                    }
+                }
+                for (String leak : leaks) {
+                    events.add(SimpleConditionEvent.violated(c, "public API of " + c.getName() + ": " + leak));
+                }
+            }
+        };
+    }
+
+    private static boolean visible(java.util.Set<JavaModifier> modifiers) {
+        return modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED);
+    }
+
+    private static boolean isInternal(JavaClass type) {
+        JavaClass t = type.isArray() ? type.getBaseComponentType() : type;
+        return t.getPackageName().contains(".internal") && t.getPackageName().startsWith("dev.railguard");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.railguard.architecture;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The modules of ARCHITECTURE.md, by the packages they hold, and the arrows between them. A new module adds itself here
+ * with its packages and the modules it may use; the rules in {@link ArchitectureTest} then hold it.
+ */
+enum Modules {
+    API("evaluation-api", List.of("dev.railguard.api")),
+    TESTKIT("evaluation-testkit", List.of("dev.railguard.testkit")),
+    ENGINE("evaluation-engine", List.of("dev.railguard.engine"), API),
+    METRICS("guardrail-metrics", List.of("dev.railguard.metrics"), ENGINE, API),
+    EMBEDDINGS("guardrail-embeddings", List.of("dev.railguard.embeddings"), METRICS, ENGINE, API),
+    WORKFLOWS("guardrail-workflows", List.of("dev.railguard.workflow", "dev.railguard.monitor", "dev.railguard.event"),
+            ENGINE, API),
+    BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), ENGINE, API),
+    JUNIT("evaluation-junit", List.of("dev.railguard.junit"), METRICS, ENGINE, API);
+
+    final String artifact;
+    final List<String> packages;
+    final Set<Modules> uses;
+
+    Modules(String artifact, List<String> packages, Modules... uses) {
+        this.artifact = artifact;
+        this.packages = packages;
+        this.uses = Set.of(uses);
+    }
+
+    /** ArchUnit package patterns of this module's packages and their sub-packages. */
+    String[] patterns() {
+        return packages.stream().map(p -> p + "..").toArray(String[]::new);
+    }
+
+    /** ArchUnit package patterns of this module's internal packages. */
+    String[] internalPatterns() {
+        return packages.stream().map(p -> p + ".internal..").toArray(String[]::new);
+    }
+
+    /** Patterns of what this module's classes may use of Railguard: itself and the modules it uses. */
+    String[] allowedPatterns() {
+        return java.util.stream.Stream.concat(Arrays.stream(patterns()),
+                uses.stream().flatMap(m -> Arrays.stream(m.patterns()))).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,496 @@
+package dev.railguard.batch;
+
+import dev.railguard.engine.EvaluationFailures;
+
+import dev.railguard.engine.RailguardEvaluator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.api.EvaluationHandle;
+import dev.railguard.api.EvaluationResult;
+import dev.railguard.api.EvaluationStatus;
+import dev.railguard.api.Evaluator;
+import dev.railguard.api.RunMode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Evaluates a file of JSON lines shaped like DeepRails events and writes one JSON line per event, concurrently and
+ * resumably.
+ *
+ * <pre>{@code
+ * try (RailguardEvaluator evaluator = RailguardEvaluator.builder().judges(panel).build()) {
+ *     BatchSummary summary = BatchEvaluator.builder()
+ *         .evaluator(evaluator)
+ *         .input(Path.of("events.jsonl"))
+ *         .output(Path.of("railguard-out/results.jsonl"))
+ *         .build()
+ *         .run();
+ *     dev.railguard.report.HtmlReport.write(summary, Path.of("railguard-out/report.html"));
+ * }
+ * }</pre>
+ *
+ * <p><b>Input</b>, one JSON object a line: {@code model_input} ({@code user_prompt}, {@code system_prompt},
+ * {@code ground_truth}, {@code context} as {@code [{role, content}]}, {@code documents} as strings),
+ * {@code model_output}, {@code model_used}, {@code run_mode}, {@code nametag}, {@code guardrail_metrics} (names, or an
+ * object of names to thresholds), optional {@code capabilities} and {@code id}. A line that is not JSON, lacks a field
+ * or asks for something its metrics cannot do (the evaluator's validation message) is skipped with its line number and
+ * reason, and the run goes on. Blank lines are ignored.
+ *
+ * <p><b>Output</b>, one JSON object per event, in completion order: {@code line}, {@code input_hash}, {@code event_id},
+ * {@code status}, {@code passed}, {@code outcome}, {@code nametag}, {@code evaluation_result} as
+ * {@code {metric: {score, rationale, threshold, verdict}}}, {@code units} and {@code diagnostics} by metric,
+ * {@code usage}, and the prompt and output for the report.
+ *
+ * <p><b>Resume</b>: an event is keyed by its line number and a hash of the line's text. Started again with the same
+ * output file, a run keeps the events already there whose key still matches the input and evaluates only the others;
+ * a truncated last line (the process died while writing) and records of changed lines are dropped first. Events that
+ * were canceled, or have a SKIPPED metric (no judge was configured), are evaluated again,
+ * so configuring a judge and running again completes them.
+ *
+ * <p><b>Concurrency</b>: at most {@link Builder#maxInFlight} events are submitted at a time; the evaluator bounds the
+ * judge calls themselves. <b>Progress</b>: a progress bar when the JVM has a console, a log line every
+ * {@link Builder#logEvery} events otherwise.
+ */
+public final class BatchEvaluator {
+
+    // Why this file is longer than 400 lines: the run (window, resume, skipped lines, writing and interruption) is one
+    // state machine over one results file, and its builder documents each setting.
+
+    private final Evaluator evaluator;
+    private final Path input;
+    private final Path output;
+    private final Path summaryFile;
+    private final int maxInFlight;
+    private final List<String> defaultMetrics;
+    private final RunMode defaultRunMode;
+    private final Progress progress;
+    private final PrintStream log;
+    private final int logEvery;
+
+    private BatchEvaluator(Builder b) {
+        this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
+        this.input = Objects.requireNonNull(b.input, "input must not be null");
+        this.output = Objects.requireNonNull(b.output, "output must not be null");
+        this.summaryFile = b.summaryFile;
+        this.maxInFlight = b.maxInFlight;
+        this.defaultMetrics = List.copyOf(b.defaultMetrics);
+        this.defaultRunMode = b.defaultRunMode;
+        this.progress = b.progress;
+        this.log = b.log;
+        this.logEvery = b.logEvery;
+    }
+
+    /** A builder; the evaluator, the input and the output are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How progress is shown. */
+    public enum Progress {
+        /** A progress bar when {@link System#console()} is not null, else log lines. */
+        AUTO,
+        /** Always a progress bar. */
+        BAR,
+        /** Always log lines. */
+        LOG,
+        /** Nothing but skipped-line notes and the final line. */
+        QUIET
+    }
+
+    /**
+     * Runs the batch: reads the input, keeps what the output already holds for unchanged lines, evaluates the rest,
+     * appends their records, and summarizes the whole output file. If the calling thread is interrupted, the run stops
+     * submitting, cancels what is in flight, keeps what it wrote and returns a summary marked interrupted.
+     *
+     * @throws UncheckedIOException if the input cannot be read or the output cannot be written
+     */
+    public BatchSummary run() {
+        long started = System.nanoTime();
+        List<String> lines = readLines(input);
+        int nonBlank = (int) lines.stream().filter(l -> !l.isBlank()).count();
+        Map<Integer, JsonNode> done = resume(lines);
+        List<BatchSummary.SkippedLine> skipped = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger evaluated = new AtomicInteger();
+        boolean interrupted = false;
+        try {
+            Files.createDirectories(output.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the directory of " + output, e);
+        }
+        Semaphore window = new Semaphore(maxInFlight);
+        Set<EvaluationHandle> inFlight = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> writeFailure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND); Reporter reporter = new Reporter(nonBlank, done.size())) {
+            for (int i = 0; i < lines.size() && !interrupted; i++) {
+                int lineNo = i + 1;
+                String line = lines.get(i);
+                if (line.isBlank() || done.containsKey(lineNo)) {
+                    continue;
+                }
+                BatchLines.Input parsed;
+                try {
+                    parsed = BatchLines.parse(line, defaultMetrics, defaultRunMode);
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    skip(skipped, reporter, lineNo, e.getMessage());
+                    continue;
+                }
+                try {
+                    window.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    interrupted = true;
+                    break;
+                }
+                EvaluationHandle handle;
+                try {
+                    handle = evaluator.submit(parsed.request());
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    window.release();
+                    skip(skipped, reporter, lineNo, e.getMessage());
+                    continue;
+                }
+                inFlight.add(handle);
+                String hash = BatchLines.hash(line);
+                handle.result().whenComplete((result, error) -> {
+                    try {
+                        if (result != null && result.status() != EvaluationStatus.CANCELED) {
+                            write(out, BatchLines.record(lineNo, hash, parsed, result).toString());
+                            evaluated.incrementAndGet();
+                            reporter.step(result);
+                        } else if (error != null) {
+                            skip(skipped, reporter, lineNo, "evaluation failed: " + EvaluationFailures.describe(error));
+                        }
+                    } catch (RuntimeException e) {
+                        writeFailure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.remove(handle);
+                        window.release();
+                    }
+                });
+            }
+            try {
+                window.acquire(maxInFlight);
+                window.release(maxInFlight);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted = true;
+            }
+            if (interrupted) {
+                inFlight.forEach(EvaluationHandle::cancel);
+            }
+            synchronized (out) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + output, e);
+        }
+        if (writeFailure.get() != null) {
+            throw new UncheckedIOException("could not write a result to " + output + "; run again to resume",
+                    writeFailure.get() instanceof UncheckedIOException u ? u.getCause()
+                            : new IOException(writeFailure.get()));
+        }
+        List<JsonNode> records = new ArrayList<>(readRecords(output).values());
+        skipped.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        BatchSummary summary = BatchLines.summarize(output, nonBlank, records, evaluated.get(), done.size(),
+                skipped, Duration.ofNanos(System.nanoTime() - started), interrupted);
+        if (summaryFile != null) {
+            try {
+                Files.createDirectories(summaryFile.toAbsolutePath().getParent());
+                Files.writeString(summaryFile, BatchLines.JSON.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(BatchLines.toJson(summary)) + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write " + summaryFile, e);
+            }
+        }
+        synchronized (log) {
+            log.println("railguard batch: " + summary.events() + " events in " + output + " (" + summary.evaluatedNow()
+                    + " evaluated now, " + summary.resumed() + " from an earlier run), " + summary.passedEvents()
+                    + " passed, " + summary.metricErrors() + " metric errors, " + summary.skippedLines().size()
+                    + " skipped lines, " + summary.judgeCalls() + " judge calls"
+                    + (interrupted ? "; interrupted: run again to resume" : ""));
+        }
+        return summary;
+    }
+
+    private void skip(List<BatchSummary.SkippedLine> skipped, Reporter reporter, int line, String reason) {
+        String r = reason == null || reason.isBlank() ? "unknown problem" : reason;
+        skipped.add(new BatchSummary.SkippedLine(line, r));
+        reporter.note("line " + line + " skipped: " + r);
+    }
+
+    private static void write(BufferedWriter out, String json) {
+        synchronized (out) {
+            try {
+                out.write(json);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the batch input " + file, e);
+        }
+    }
+
+    /**
+     * The records of the output file by line number, for lines whose hash still matches; rewrites the file without the
+     * others (a truncated last line, changed input lines, canceled or incomplete events) so that appending stays valid JSON lines.
+     */
+    private Map<Integer, JsonNode> resume(List<String> lines) {
+        if (!Files.exists(output)) {
+            return Map.of();
+        }
+        List<String> raw = readLines(output);
+        Map<Integer, JsonNode> valid = new LinkedHashMap<>();
+        List<String> keep = new ArrayList<>();
+        for (String r : raw) {
+            JsonNode n = parseRecord(r);
+            if (n == null) {
+                continue;
+            }
+            int line = n.path("line").asInt(0);
+            boolean matches = line >= 1 && line <= lines.size()
+                    && BatchLines.hash(lines.get(line - 1)).equals(n.path("input_hash").asText())
+                    && !"canceled".equals(n.path("status").asText())
+                    && !hasSkippedMetric(n)
+                    && !valid.containsKey(line);
+            if (matches) {
+                valid.put(line, n);
+                keep.add(r.strip());
+            }
+        }
+        if (keep.size() != raw.size() || !endsWithNewline(output)) {
+            try {
+                Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
+                Files.write(tmp, keep, StandardCharsets.UTF_8);
+                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not rewrite " + output + " for resuming", e);
+            }
+        }
+        return valid;
+    }
+
+    private static boolean hasSkippedMetric(JsonNode record) {
+        for (JsonNode r : record.path("evaluation_result")) {
+            if ("skipped".equals(r.path("verdict").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithNewline(Path file) {
+        try {
+            byte[] all = Files.readAllBytes(file);
+            return all.length == 0 || all[all.length - 1] == '\n';
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The valid records of a results file by line number (the last one wins); unparseable lines are ignored. */
+    public static Map<Integer, JsonNode> readRecords(Path file) {
+        Map<Integer, JsonNode> out = new java.util.TreeMap<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                JsonNode n = parseRecord(line);
+                if (n != null) {
+                    out.put(n.path("line").asInt(0), n);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+        return out;
+    }
+
+    private static JsonNode parseRecord(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode n = BatchLines.JSON.readTree(line);
+            return n != null && n.isObject() && n.has("event_id") && n.has("line") ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Progress as a bar on a terminal, log lines otherwise. */
+    private final class Reporter implements AutoCloseable {
+        private final ProgressBar bar;
+        private final int total;
+        private final AtomicInteger finished;
+        private final AtomicInteger failing = new AtomicInteger();
+
+        Reporter(int total, int alreadyDone) {
+            this.total = total;
+            this.finished = new AtomicInteger(alreadyDone);
+            boolean useBar = progress == Progress.BAR || (progress == Progress.AUTO && System.console() != null);
+            this.bar = useBar ? new ProgressBarBuilder().setTaskName("railguard").setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build() : null;
+            if (bar != null) {
+                bar.stepTo(alreadyDone);
+            } else if (progress != Progress.QUIET) {
+                log.println("railguard batch: " + total + " events in " + input + (alreadyDone > 0 ? ", " + alreadyDone
+                        + " already in " + output + " (resuming)" : "") + ", up to " + maxInFlight + " at a time");
+            }
+        }
+
+        synchronized void step(EvaluationResult result) {
+            int n = finished.incrementAndGet();
+            if ("fail".equals(BatchLines.outcome(result))) {
+                failing.incrementAndGet();
+            }
+            if (bar != null) {
+                bar.step();
+                bar.setExtraMessage(failing.get() + " failing");
+            } else if (progress != Progress.QUIET && (n % logEvery == 0 || n == total)) {
+                log.println("railguard batch: " + n + "/" + total + " events (" + (total == 0 ? 100 : n * 100 / total)
+                        + "%), " + failing.get() + " with a failing metric in this run");
+            }
+        }
+
+        synchronized void note(String message) {
+            finished.incrementAndGet();
+            if (bar != null) {
+                bar.step();
+            }
+            synchronized (log) {
+                log.println("railguard batch: " + message);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    /** Builds a {@link BatchEvaluator}; not thread-safe. */
+    public static final class Builder {
+        private Evaluator evaluator;
+        private Path input;
+        private Path output;
+        private Path summaryFile;
+        private int maxInFlight = 32;
+        private List<String> defaultMetrics = List.of();
+        private RunMode defaultRunMode = RunMode.FAST;
+        private Progress progress = Progress.AUTO;
+        private PrintStream log = System.err;
+        private int logEvery = 25;
+
+        private Builder() {}
+
+        /** The evaluator that evaluates each event; the batch does not close it. Required. */
+        public Builder evaluator(Evaluator evaluator) {
+            this.evaluator = Objects.requireNonNull(evaluator, "evaluator must not be null");
+            return this;
+        }
+
+        /** The JSON-lines input file. Required. */
+        public Builder input(Path input) {
+            this.input = Objects.requireNonNull(input, "input must not be null");
+            return this;
+        }
+
+        /** The JSON-lines results file; if it exists, the run resumes from it. Required. */
+        public Builder output(Path output) {
+            this.output = Objects.requireNonNull(output, "output must not be null");
+            return this;
+        }
+
+        /** Where to write the summary as JSON, or nothing when not set. */
+        public Builder summaryFile(Path summaryFile) {
+            this.summaryFile = Objects.requireNonNull(summaryFile, "summaryFile must not be null");
+            return this;
+        }
+
+        /** How many events may be submitted and unfinished at once; default 32. */
+        public Builder maxInFlight(int max) {
+            if (max < 1 || max > 10_000) {
+                throw new IllegalArgumentException("maxInFlight must be between 1 and 10000, but was: " + max);
+            }
+            this.maxInFlight = max;
+            return this;
+        }
+
+        /** The metrics of lines without {@code guardrail_metrics}; default none (such lines are skipped). */
+        public Builder defaultMetrics(String... metrics) {
+            this.defaultMetrics = List.of(metrics);
+            return this;
+        }
+
+        /** The run mode of lines without {@code run_mode}; default {@code fast}. */
+        public Builder defaultRunMode(RunMode runMode) {
+            this.defaultRunMode = Objects.requireNonNull(runMode, "runMode must not be null");
+            return this;
+        }
+
+        /** How progress is shown; default {@link Progress#AUTO}. */
+        public Builder progress(Progress progress) {
+            this.progress = Objects.requireNonNull(progress, "progress must not be null");
+            return this;
+        }
+
+        /** Where log lines and skipped-line notes go; default {@code System.err}. */
+        public Builder log(PrintStream log) {
+            this.log = Objects.requireNonNull(log, "log must not be null");
+            return this;
+        }
+
+        /** Without a terminal, a log line every {@code n} finished events; default 25. */
+        public Builder logEvery(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("logEvery must be >= 1, but was: " + n);
+            }
+            this.logEvery = n;
+            return this;
+        }
+
+        /**
+         * Builds the batch.
+         *
+         * @throws NullPointerException if the evaluator, input or output is missing
+         */
+        public BatchEvaluator build() {
+            return new BatchEvaluator(this);
+        }
+    }
+}

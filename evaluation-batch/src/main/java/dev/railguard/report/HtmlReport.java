@@ -1,0 +1,349 @@
+package dev.railguard.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railguard.batch.BatchEvaluator;
+import dev.railguard.batch.BatchLines;
+import dev.railguard.batch.BatchSummary;
+import dev.railguard.engine.Judge;
+import dev.railguard.engine.PromptResources;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A batch run as one self-contained HTML file: headline figures, pass rate per metric and per nametag as stacked bars,
+ * a score histogram per metric, judge calls per judge, the skipped input lines, then every event with the failing
+ * ones first (their metrics, rationales and failing units). CSS and the script that draws the charts (inline SVG)
+ * are inside the file; viewing it needs no network. Every text from the data (prompts, outputs, rationales, metric
+ * and tag names) is escaped, so an output holding HTML or a script is shown, never run.
+ *
+ * <pre>{@code
+ * BatchSummary summary = batch.run();
+ * HtmlReport.write(summary, Path.of("railguard-out/report.html"));
+ * }</pre>
+ */
+public final class HtmlReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Events shown in full by default; the rest are counted. Failing events come first, so they are never cut. */
+    public static final int DEFAULT_MAX_EVENTS = 500;
+
+    private static final int MAX_OUTPUT_CHARS = 4000;
+
+    private HtmlReport() {}
+
+    /**
+     * Writes the report of {@code summary} (reading its results file) to {@code html}, titled "Railguard report".
+     *
+     * @throws UncheckedIOException if a file cannot be read or written
+     */
+    public static void write(BatchSummary summary, Path html) {
+        write(summary, html, "Railguard report", DEFAULT_MAX_EVENTS);
+    }
+
+    /**
+     * Writes the report with a title and a cap on the events shown in full.
+     *
+     * @throws IllegalArgumentException if {@code maxEvents} is negative
+     * @throws UncheckedIOException     if a file cannot be read or written
+     */
+    public static void write(BatchSummary summary, Path html, String title, int maxEvents) {
+        Objects.requireNonNull(html, "html must not be null");
+        String page = render(summary, title, maxEvents);
+        try {
+            Path parent = html.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(html, page, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the report " + html, e);
+        }
+    }
+
+    /**
+     * The report as a string.
+     *
+     * @throws IllegalArgumentException if {@code maxEvents} is negative
+     */
+    public static String render(BatchSummary summary, String title, int maxEvents) {
+        Objects.requireNonNull(summary, "summary must not be null");
+        Objects.requireNonNull(title, "title must not be null");
+        if (maxEvents < 0) {
+            throw new IllegalArgumentException("maxEvents must be >= 0, but was: " + maxEvents);
+        }
+        List<JsonNode> events = new ArrayList<>(BatchEvaluator.readRecords(summary.resultsFile()).values());
+        events.sort(Comparator.comparingInt((JsonNode n) -> rank(n.path("outcome").asText()))
+                .thenComparingInt(n -> n.path("line").asInt()));
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
+                        + " script-src 'unsafe-inline'; img-src data:\">")
+                .append("<title>").append(esc(title)).append("</title><style>\n")
+                .append(PromptResources.load(HtmlReport.class, "report/report.css"))
+                .append("\n</style></head><body>\n");
+        h.append("<header class=\"top\"><h1>").append(esc(title)).append("</h1><div class=\"sub\">")
+                .append(esc(summary.resultsFile().getFileName().toString())).append(" &middot; generated ")
+                .append(esc(Instant.now().toString().substring(0, 19).replace('T', ' '))).append(" UTC</div></header>\n<main>\n");
+        java.util.Set<String> skipReasons = skipReasons(events);
+        for (String reason : skipReasons) {
+            h.append("<div class=\"banner\"><b>Some metrics were skipped.</b> ").append(esc(reason)).append("</div>\n");
+        }
+        tiles(h, summary);
+        h.append("<div class=\"grid2\"><section><h2>Pass rate per metric</h2><div class=\"panel\">").append(legend())
+                .append("<div id=\"metric-bars\"></div></div></section>")
+                .append("<section><h2>Pass rate per nametag</h2><div class=\"panel\">").append(legend())
+                .append("<div id=\"nametag-bars\"></div></div></section></div>\n");
+        h.append("<h2>Score distribution</h2><div class=\"hists\" id=\"histograms\"></div>\n");
+        h.append("<noscript><p class=\"note\">The charts are drawn by a script inside this file; enable JavaScript to"
+                + " see them.</p></noscript>\n");
+        usage(h, summary);
+        skipped(h, summary);
+        h.append("<h2 id=\"events\">Events, failing first</h2>\n");
+        int shown = 0;
+        for (JsonNode e : events) {
+            if (shown == maxEvents) {
+                break;
+            }
+            event(h, e, skipReasons);
+            shown++;
+        }
+        if (events.size() > shown) {
+            h.append("<p class=\"note\">").append(events.size() - shown).append(" more events (all passed or less"
+                    + " severe than those above) are in the results file.</p>\n");
+        }
+        if (events.isEmpty()) {
+            h.append("<p class=\"note\">No event was evaluated.</p>\n");
+        }
+        h.append("</main>\n<script type=\"application/json\" id=\"railguard-data\">")
+                .append(scriptSafe(BatchLines.toJson(summary)))
+                .append("</script>\n<script>\n").append(PromptResources.load(HtmlReport.class, "report/report.js"))
+                .append("\n</script>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static int rank(String outcome) {
+        return switch (outcome) {
+            case "fail" -> 0;
+            case "error" -> 1;
+            case "incomplete" -> 2;
+            default -> 3;
+        };
+    }
+
+    private static String legend() {
+        return "<div class=\"legend\"><span><i style=\"background:var(--pass)\"></i>pass</span>"
+                + "<span><i style=\"background:var(--fail)\"></i>fail</span>"
+                + "<span><i style=\"background:var(--error)\"></i>error</span>"
+                + "<span><i style=\"background:var(--skipped)\"></i>skipped (no judge)</span></div>";
+    }
+
+    private static void tiles(StringBuilder h, BatchSummary s) {
+        h.append("<section class=\"tiles\">");
+        tile(h, "events", String.valueOf(s.events()), "");
+        tile(h, "all metrics passed", s.passedEvents() + " (" + percent(s.eventPassRate()) + ")",
+                s.passedEvents() == s.events() ? "good" : "bad");
+        long failing = s.metrics().values().stream().mapToLong(BatchSummary.MetricStats::fail).sum();
+        tile(h, "failed metric results", String.valueOf(failing), failing > 0 ? "bad" : "good");
+        tile(h, "errors", String.valueOf(s.metricErrors() + s.failedEvents()), s.metricErrors() > 0 ? "warn" : "");
+        long skippedMetrics = s.metrics().values().stream().mapToLong(BatchSummary.MetricStats::skipped).sum();
+        tile(h, "skipped metric results", String.valueOf(skippedMetrics), "");
+        tile(h, "skipped input lines", String.valueOf(s.skippedLines().size()), s.skippedLines().isEmpty() ? "" : "warn");
+        tile(h, "judge calls", String.valueOf(s.judgeCalls()), "");
+        tile(h, "tokens in / out", compact(s.inputTokens()) + " / " + compact(s.outputTokens()), "");
+        h.append("</section>\n");
+    }
+
+    private static void tile(StringBuilder h, String key, String value, String cls) {
+        h.append("<div class=\"tile ").append(cls).append("\"><div class=\"v\">").append(esc(value))
+                .append("</div><div class=\"k\">").append(esc(key)).append("</div></div>");
+    }
+
+    private static void usage(StringBuilder h, BatchSummary s) {
+        h.append("<div class=\"grid2\"><section><h2>Usage and cost</h2><div class=\"panel\"><table class=\"plain\">")
+                .append(row("judge calls", String.valueOf(s.judgeCalls())))
+                .append(row("cache hits", String.valueOf(s.cacheHits())))
+                .append(row("input tokens", String.valueOf(s.inputTokens())))
+                .append(row("output tokens", String.valueOf(s.outputTokens())))
+                .append(row("cost", s.cost() > 0 ? String.format(Locale.ROOT, "%.4f", s.cost())
+                        : s.judgeCalls() == 0 ? "0 (no judge called)" : "not priced (no price table set)"))
+                .append(row("judge time (sum of call latencies)", seconds(s.judgeTime().toMillis())))
+                .append(row("wall time of the last run", seconds(s.wallTime().toMillis())))
+                .append(row("evaluated by the last run / resumed", s.evaluatedNow() + " / " + s.resumed()))
+                .append("</table></div></section><section><h2>Judge calls per judge</h2><div class=\"panel\">"
+                        + "<div id=\"judges\"></div></div></section></div>\n");
+    }
+
+    private static String row(String k, String v) {
+        return "<tr><th>" + esc(k) + "</th><td>" + esc(v) + "</td></tr>";
+    }
+
+    private static void skipped(StringBuilder h, BatchSummary s) {
+        if (s.skippedLines().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Skipped input lines</h2><div class=\"panel\"><table class=\"plain skipped-lines\">"
+                + "<tr><th>line</th><th>reason</th></tr>");
+        for (BatchSummary.SkippedLine l : s.skippedLines().subList(0, Math.min(200, s.skippedLines().size()))) {
+            h.append("<tr><td>").append(l.line()).append("</td><td>").append(esc(l.reason())).append("</td></tr>");
+        }
+        h.append("</table>");
+        if (s.skippedLines().size() > 200) {
+            h.append("<p class=\"note\">").append(s.skippedLines().size() - 200)
+                    .append(" more skipped lines are listed in the summary.</p>");
+        }
+        h.append("</div>\n");
+    }
+
+    /** The distinct rationales of SKIPPED metrics: shown once at the top instead of in every row. */
+    private static java.util.Set<String> skipReasons(List<JsonNode> events) {
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        for (JsonNode e : events) {
+            e.path("evaluation_result").forEach(r -> {
+                if ("skipped".equals(r.path("verdict").asText()) && reasons.size() < 5) {
+                    reasons.add(r.path("rationale").asText());
+                }
+            });
+        }
+        return reasons;
+    }
+
+    private static void event(StringBuilder h, JsonNode e, java.util.Set<String> skipReasons) {
+        String outcome = e.path("outcome").asText("pass");
+        boolean pass = outcome.equals("pass");
+        h.append("<article class=\"event outcome-").append(esc(outcome)).append("\" data-line=\"")
+                .append(e.path("line").asInt()).append("\"><div class=\"head\"><span class=\"badge ").append(esc(outcome))
+                .append("\">").append(esc(outcome)).append("</span><span>line ").append(e.path("line").asInt())
+                .append("</span><span>").append(esc(e.path("event_id").asText())).append("</span>");
+        if (e.path("nametag").isTextual()) {
+            h.append("<span>nametag <b>").append(esc(e.path("nametag").asText())).append("</b></span>");
+        }
+        if (e.path("model_used").isTextual()) {
+            h.append("<span>model ").append(esc(e.path("model_used").asText())).append("</span>");
+        }
+        h.append("<span>").append(esc(e.path("run_mode").asText())).append("</span>");
+        JsonNode usage = e.path("usage");
+        if (usage.path("judge_calls").asInt() > 0) {
+            h.append("<span>").append(usage.path("judge_calls").asInt()).append(" judge calls, ")
+                    .append(usage.path("input_tokens").asLong() + usage.path("output_tokens").asLong()).append(" tokens</span>");
+        }
+        h.append("</div>");
+        if (e.path("user_prompt").isTextual()) {
+            h.append("<div class=\"prompt\">").append(esc(abbreviate(e.path("user_prompt").asText(), 600))).append("</div>");
+        }
+        if (e.path("ground_truth").isTextual()) {
+            h.append("<div class=\"truth\">ground truth: ").append(esc(abbreviate(e.path("ground_truth").asText(), 600)))
+                    .append("</div>");
+        }
+        h.append(pass ? "<details><summary>output and metrics</summary>" : "");
+        h.append("<pre class=\"output\">").append(esc(abbreviate(e.path("model_output").asText(), MAX_OUTPUT_CHARS)))
+                .append("</pre>");
+        h.append("<table class=\"metrics\"><tr><th>metric</th><th>verdict</th><th>score / threshold</th>"
+                + "<th>rationale and failing units</th></tr>");
+        for (Iterator<Map.Entry<String, JsonNode>> it = e.path("evaluation_result").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> m = it.next();
+            JsonNode r = m.getValue();
+            String verdict = r.path("verdict").asText();
+            h.append("<tr><td>").append(esc(m.getKey())).append("</td><td><span class=\"badge ").append(esc(verdict))
+                    .append("\">").append(esc(verdict)).append("</span></td><td class=\"score\">")
+                    .append(r.path("score").isNumber() ? String.format(Locale.ROOT, "%.2f", r.path("score").asDouble()) : "&ndash;")
+                    .append(" / ").append(String.format(Locale.ROOT, "%.2f", r.path("threshold").asDouble()))
+                    .append("</td><td>").append("skipped".equals(verdict) && skipReasons.contains(r.path("rationale").asText())
+                            ? "<span class=\"note\">skipped: see the note at the top</span>"
+                            : esc(abbreviate(r.path("rationale").asText(), 1200)));
+            List<JsonNode> failing = new ArrayList<>();
+            e.path("units").path(m.getKey()).forEach(u -> {
+                if ("N".equals(u.path("verdict").asText())) {
+                    failing.add(u);
+                }
+            });
+            if (!failing.isEmpty()) {
+                h.append("<ul class=\"units\">");
+                for (JsonNode u : failing.subList(0, Math.min(20, failing.size()))) {
+                    h.append("<li>");
+                    if (!u.path("label").asText().isEmpty()) {
+                        h.append("<span class=\"lbl\">").append(esc(u.path("label").asText())).append("</span>");
+                    }
+                    h.append(esc(abbreviate(u.path("text").asText(), 300)));
+                    if (!u.path("reason").asText().isEmpty()) {
+                        h.append(" <span class=\"why\">&mdash; ").append(esc(abbreviate(u.path("reason").asText(), 300)))
+                                .append(" (").append(esc(u.path("confidence").asText())).append(")</span>");
+                    }
+                    h.append("</li>");
+                }
+                if (failing.size() > 20) {
+                    h.append("<li class=\"note\">").append(failing.size() - 20).append(" more</li>");
+                }
+                h.append("</ul>");
+            }
+            h.append("</td></tr>");
+        }
+        h.append("</table>").append(pass ? "</details>" : "").append("</article>\n");
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values. */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** JSON that cannot end its script element or open a comment: {@code <}, {@code >} and {@code &} as escapes. */
+    private static String scriptSafe(JsonNode json) {
+        try {
+            return JSON.writeValueAsString(json).replace("<", "\\u003c").replace(">", "\\u003e")
+                    .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialize the report data", e);
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + " ... (" + (s.length() - max) + " more characters)";
+    }
+
+    /** 950, 12.3k, 4.1M: short enough for a tile; the exact figures are in the usage table. */
+    static String compact(long n) {
+        if (n < 10_000) {
+            return Long.toString(n);
+        }
+        if (n < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1fk", n / 1000.0);
+        }
+        return String.format(Locale.ROOT, "%.1fM", n / 1_000_000.0);
+    }
+
+    private static String percent(double d) {
+        return Math.round(d * 100) + "%";
+    }
+
+    private static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.railguard.engine.internal.evaluation;
+
+import dev.railguard.api.Capability;
+import dev.railguard.api.EvaluationRequest;
+import dev.railguard.api.GuardrailMetric;
+import dev.railguard.api.InProcessMetric;
+import dev.railguard.api.InputRequirement;
+import dev.railguard.api.JudgedMetric;
+import dev.railguard.api.MetricResult;
+import dev.railguard.api.RunMode;
+import dev.railguard.api.Usage;
+import dev.railguard.engine.EvaluationFailures;
+import dev.railguard.engine.JudgePanel;
+import dev.railguard.engine.MetricRegistry;
+import dev.railguard.engine.RunModePlan;
+import dev.railguard.engine.internal.call.Ticket;
+import dev.railguard.engine.internal.judge.JudgeClient;
+import dev.railguard.engine.internal.runmode.EvaluationContext;
+import dev.railguard.engine.internal.runmode.RunModeStrategy;
+import dev.railguard.engine.internal.search.JudgeTools;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * What one evaluator does with each request: checks it against the metrics, the panel and the run mode's strategy,
+ * then starts every metric (in process, decided without a judge, skipped, or handed to the strategy) and guards each
+ * future so it ends with a result, never an exception.
+ */
+public final class MetricDispatch {
+
+    private final MetricRegistry metrics;
+    private final JudgePanel panel;
+    private final Map<RunMode, RunModeStrategy> strategies;
+    private final Map<RunMode, RunModePlan> plans;
+    private final JudgeTools tools;
+    private final JudgeClient client;
+    private final Executor executor;
+    private final String judgedSkipReason;
+
+    /** The dispatch of one evaluator; {@code judgedSkipReason} is null unless judged metrics may be skipped. */
+    public MetricDispatch(MetricRegistry metrics, JudgePanel panel, Map<RunMode, RunModeStrategy> strategies,
+            Map<RunMode, RunModePlan> plans, JudgeTools tools, JudgeClient client, Executor executor,
+            String judgedSkipReason) {
+        this.metrics = metrics;
+        this.panel = panel;
+        this.strategies = strategies;
+        this.plans = plans;
+        this.tools = tools;
+        this.client = client;
+        this.executor = executor;
+        this.judgedSkipReason = judgedSkipReason;
+    }
+
+    /** The metrics of {@code request}, resolved; throws naming what is wrong with the request for this evaluator. */
+    public List<GuardrailMetric> validate(EvaluationRequest request) {
+        List<GuardrailMetric> resolved = new ArrayList<>();
+        List<JudgedMetric> judged = new ArrayList<>();
+        for (String name : request.metrics()) {
+            GuardrailMetric metric = metrics.require(name);
+            for (InputRequirement r : metric.requires()) {
+                if (!r.isMetBy(request.modelInput())) {
+                    throw new IllegalArgumentException("metric '" + name + "' requires " + r.field()
+                            + ", but it was missing or blank");
+                }
+            }
+            if (metric instanceof JudgedMetric j) {
+                judged.add(j);
+            }
+            resolved.add(metric);
+        }
+        List<JudgedMetric> served = judged.stream().filter(m -> !skipsJudgedMetric(request, m)).toList();
+        if (!served.isEmpty()) {
+            RunModeStrategy strategy = strategies.get(request.runMode());
+            if (strategy == null) {
+                throw new IllegalArgumentException("runMode '" + request.runMode().wireName()
+                        + "' is not available in this version; available: " + strategies.keySet());
+            }
+            strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, served);
+        }
+        if (request.has(Capability.WEB_SEARCH) && tools.webSearch() == null) {
+            throw new IllegalArgumentException("capabilities contains web_search, but this evaluator has no"
+                    + " WebSearchEngine: configure one with RailguardEvaluator.builder().webSearch(engine)");
+        }
+        if (request.has(Capability.FILE_SEARCH) && tools.documents().size() == 0) {
+            throw new IllegalArgumentException("capabilities contains file_search, but no document is registered:"
+                    + " add documents with evaluator.documents().add(name, text) or give a DocumentStore to"
+                    + " RailguardEvaluator.builder().documents(store)");
+        }
+        return resolved;
+    }
+
+    /** Starts every metric of {@code request}; each future ends with a result (ERROR rather than failing). */
+    public Map<String, CompletableFuture<MetricResult>> start(EvaluationRequest request,
+            List<GuardrailMetric> resolved, Ticket ticket) {
+        Map<String, CompletableFuture<MetricResult>> futures = new LinkedHashMap<>();
+        List<RunModeStrategy.MetricTask> judgedTasks = new ArrayList<>();
+        for (GuardrailMetric metric : resolved) {
+            double threshold = request.thresholdOr(metric.name(), metric.defaultThreshold());
+            if (metric instanceof InProcessMetric inProcess) {
+                futures.put(metric.name(), CompletableFuture.supplyAsync(
+                        () -> inProcess.evaluate(request, threshold), executor));
+            } else if (metric instanceof JudgedMetric judgedMetric) {
+                var early = judgedMetric.decideWithoutJudge(request, threshold);
+                if (early.isPresent()) {
+                    futures.put(metric.name(), CompletableFuture.completedFuture(early.get()));
+                } else if (skipsJudgedMetric(request, judgedMetric)) {
+                    futures.put(metric.name(), CompletableFuture.completedFuture(
+                            MetricResult.skipped(metric.name(), threshold, judgedSkipReason)));
+                } else {
+                    judgedTasks.add(new RunModeStrategy.MetricTask(judgedMetric, threshold));
+                    futures.put(metric.name(), null);
+                }
+            } else {
+                futures.put(metric.name(), CompletableFuture.completedFuture(MetricResult.error(metric.name(),
+                        threshold, "metric '" + metric.name() + "' (" + metric.getClass().getName()
+                                + ") implements neither JudgedMetric nor InProcessMetric", Usage.NONE, List.of())));
+            }
+        }
+        if (!judgedTasks.isEmpty()) {
+            EvaluationContext context = new EvaluationContext(request, panel, client.forTicket(ticket),
+                    plans.get(request.runMode()), tools);
+            Map<String, CompletableFuture<MetricResult>> judged;
+            try {
+                judged = strategies.get(request.runMode()).evaluate(context, judgedTasks);
+            } catch (RuntimeException e) {
+                judged = new LinkedHashMap<>();
+                for (RunModeStrategy.MetricTask t : judgedTasks) {
+                    judged.put(t.name(), CompletableFuture.failedFuture(e));
+                }
+            }
+            futures.putAll(judged);
+        }
+        Map<String, CompletableFuture<MetricResult>> guarded = new LinkedHashMap<>();
+        for (GuardrailMetric metric : resolved) {
+            double threshold = request.thresholdOr(metric.name(), metric.defaultThreshold());
+            CompletableFuture<MetricResult> f = futures.get(metric.name());
+            if (f == null) {
+                f = CompletableFuture.completedFuture(MetricResult.error(metric.name(), threshold,
+                        "run mode '" + request.runMode().wireName() + "' returned no result for this metric",
+                        Usage.NONE, List.of()));
+            }
+            guarded.put(metric.name(), f.handle((r, e) -> e == null && r != null ? r
+                    : MetricResult.error(metric.name(), threshold, e == null
+                            ? "metric '" + metric.name() + "' returned no result"
+                            : "metric '" + metric.name() + "' failed: " + EvaluationFailures.describe(e), Usage.NONE,
+                            List.of())));
+        }
+        return guarded;
+    }
+
+    /**
+     * Whether judged metric {@code metric} of {@code request} is SKIPPED instead of rejected: the option
+     * {@code skipJudgedMetricsWhenNoJudge} is set and the panel cannot serve this metric in the request's run
+     * mode (for example no judge at all; in {@code ultra_fast} a metric with an in-process fallback needs none).
+     */
+    private boolean skipsJudgedMetric(EvaluationRequest request, JudgedMetric metric) {
+        if (judgedSkipReason == null) {
+            return false;
+        }
+        RunModeStrategy strategy = strategies.get(request.runMode());
+        if (strategy == null) {
+            return panel.isEmpty();
+        }
+        try {
+            strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, List.of(metric));
+            return false;
+        } catch (IllegalArgumentException cannotServe) {
+            return true;
+        }
+    }
+}

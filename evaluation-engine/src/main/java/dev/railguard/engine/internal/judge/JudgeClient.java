@@ -1,0 +1,259 @@
+package dev.railguard.engine.internal.judge;
+
+import dev.railguard.engine.EvaluationFailures;
+import dev.railguard.engine.internal.call.CallFailedException;
+
+import dev.railguard.engine.Judge;
+import dev.railguard.engine.internal.cache.JudgeCache;
+import dev.railguard.engine.internal.call.Failures;
+import dev.railguard.engine.internal.call.JsonReplies;
+import dev.railguard.engine.internal.call.JudgeCall;
+import dev.railguard.engine.internal.call.JudgeOutcome;
+import dev.railguard.engine.internal.call.JudgeSettings;
+import dev.railguard.engine.internal.call.Ticket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.railguard.api.Diagnostic;
+import dev.railguard.api.Usage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Asks judges. Every call requests JSON matching the call's schema, at the configured temperature (0) and token cap.
+ * The reply is read tolerantly and validated; a bad reply (malformed, not matching the schema, cut off at the token
+ * cap) gets exactly one repair call that quotes the problem; a second bad reply, or a call that fails for good, is a
+ * failure that carries the raw replies in its diagnostics. Never completes exceptionally.
+ *
+ * <p>Each model request ({@link #send}) is one attempt admitted by the engine's {@link Dispatcher} (global and
+ * per-judge limits, budgets, call timeout) and retried by {@link #sendAsync} when it fails in a retriable way (429,
+ * 5xx, timeouts, connection errors) with exponential backoff or the server's {@code Retry-After}, up to a bound.
+ * Identical calls are answered by the {@link JudgeCache} when the evaluator has one. A client is bound to the
+ * {@link Ticket} of one evaluation, so canceling the evaluation drops its queued attempts and abandons running ones.
+ */
+public final class JudgeClient {
+
+    private final JudgeEngine engine;
+    private final Ticket ticket;
+    /** The engine's call parameters and executor, for code that builds requests or runs work beside the calls. */
+    private final JudgeSettings settings;
+    private final Executor executor;
+
+    /** A client with its own engine: the default limits (16 calls), retries and timeouts, no cache. */
+    public JudgeClient(Executor executor, JudgeSettings settings) {
+        this(new JudgeEngine(executor, JudgeEngine.Options.defaults(settings, 16)), Ticket.NONE);
+    }
+
+    public JudgeClient(JudgeEngine engine, Ticket ticket) {
+        this.engine = engine;
+        this.ticket = ticket;
+        this.settings = engine.settings;
+        this.executor = engine.executor;
+    }
+
+    /** The executor judge work runs on. */
+    public Executor executor() {
+        return executor;
+    }
+
+    /** This client's engine bound to another evaluation's ticket. */
+    public JudgeClient forTicket(Ticket other) {
+        return new JudgeClient(engine, other);
+    }
+
+    /** Asks the judge; the outcome is never exceptional (a canceled call is a failure outcome). */
+    public CompletableFuture<JudgeOutcome> call(JudgeCall call) {
+        CompletableFuture<JudgeOutcome> f;
+        try {
+            f = engine.cache == null ? exchange(call) : engine.cache.get(call, settings, ticket,
+                    () -> exchange(call));
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        String judge = call.judge().name();
+        return f.handle((o, e) -> e == null ? o : JudgeOutcome.failure(judge, "judge '" + judge + "' call failed: "
+                + EvaluationFailures.describe(e), e instanceof CallFailedException c ? c.usage() : Usage.NONE, List.of()));
+    }
+
+    /** Asks the judge and waits. */
+    public JudgeOutcome callNow(JudgeCall call) {
+        return call(call).join();
+    }
+
+    /** The call and, if its reply is unusable, one repair call. */
+    private CompletableFuture<JudgeOutcome> exchange(JudgeCall call) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(call.systemPrompt()));
+        messages.add(UserMessage.from(call.userPrompt()));
+        return step(call, messages, 1, Usage.NONE, null, null);
+    }
+
+    private CompletableFuture<JudgeOutcome> step(JudgeCall call, List<ChatMessage> messages, int attempt,
+            Usage usageBefore, String firstProblem, String firstRaw) {
+        String judge = call.judge().name();
+        return ToolLoop.sendAsync(this, call, List.copyOf(messages)).handle((sent, error) -> {
+            if (error != null) {
+                Throwable t = Failures.unwrap(error);
+                if (t instanceof CallFailedException failed) {
+                    engine.counters.failedCalls.increment();
+                    return CompletableFuture.completedFuture(JudgeOutcome.failure(judge, failed.getMessage(),
+                            usageBefore.plus(failed.usage()), List.of()));
+                }
+                return CompletableFuture.<JudgeOutcome>failedFuture(t);
+            }
+            Usage usage = usageBefore.plus(sent.usage());
+            ChatResponse response = sent.response();
+            String raw = response.aiMessage() == null ? null : response.aiMessage().text();
+            String problem;
+            if (response.finishReason() == FinishReason.LENGTH) {
+                problem = "the reply was cut off at the token cap of " + settings.maxOutputTokens()
+                        + " (finish reason LENGTH)";
+            } else {
+                try {
+                    JsonNode node = JsonReplies.read(raw, call.schema().rootElement());
+                    Optional<String> checkProblem = call.replyCheck().apply(node);
+                    if (checkProblem.isPresent()) {
+                        throw new JsonReplies.BadReplyException(checkProblem.get());
+                    }
+                    List<Diagnostic> diagnostics = new ArrayList<>();
+                    if (attempt == 2) {
+                        diagnostics.add(Diagnostic.warning("judge '" + judge + "' needed a repair call: "
+                                + firstProblem + "; first reply: " + EvaluationFailures.abbreviate(firstRaw)));
+                    }
+                    return CompletableFuture.completedFuture(JudgeOutcome.success(judge, node, usage, diagnostics));
+                } catch (JsonReplies.BadReplyException e) {
+                    problem = e.getMessage();
+                }
+            }
+            if (attempt == 1) {
+                List<ChatMessage> repair = new ArrayList<>(sent.conversation());
+                repair.add(AiMessage.from(raw == null || raw.isEmpty() ? "(empty reply)" : raw));
+                repair.add(UserMessage.from("Your reply could not be used: " + problem + ". Reply again with only"
+                        + " one JSON object that matches the required schema, complete and concise, and nothing else."));
+                return step(call, repair, 2, usage, problem, raw);
+            }
+            List<Diagnostic> diagnostics = List.of(
+                    Diagnostic.error("raw reply of judge '" + judge + "' (first attempt): " + EvaluationFailures.abbreviate(firstRaw)),
+                    Diagnostic.error("raw reply of judge '" + judge + "' (repair attempt): " + EvaluationFailures.abbreviate(raw)));
+            engine.counters.failedCalls.increment();
+            return CompletableFuture.completedFuture(JudgeOutcome.failure(judge, "judge '" + judge
+                    + "' gave no usable reply after one repair call: " + problem + " (first problem: " + firstProblem
+                    + ")", usage, diagnostics));
+        }).thenCompose(f -> f);
+    }
+
+    /**
+     * One model response, what it cost (retries and tool round trips included), and the conversation that was sent
+     * for it (a repair continues that conversation, search results included).
+     */
+    public record Sent(ChatResponse response, Usage usage, List<ChatMessage> conversation) {}
+
+    /**
+     * Sends {@code messages} through the engine: admitted by the dispatcher, retried on retriable failures. Completes
+     * with the response, or exceptionally with a {@link CallFailedException} naming the cause (and carrying the usage
+     * of the failed attempts), or with a {@link CancellationException} when the evaluation is canceled. A multi-turn
+     * exchange (a repair, a tool loop) chains one {@code sendAsync} per model request.
+     */
+    public CompletableFuture<Sent> sendAsync(JudgeCall call, List<ChatMessage> messages) {
+        CompletableFuture<Sent> result = new CompletableFuture<>();
+        long chars = 0;
+        for (ChatMessage m : messages) {
+            chars += m.toString().length();
+        }
+        attempt(call, messages, chars / 4, 1, Usage.NONE, result);
+        return result;
+    }
+
+    private void attempt(JudgeCall call, List<ChatMessage> messages, long tokens, int n, Usage before,
+            CompletableFuture<Sent> result) {
+        if (ticket.isCanceled()) {
+            result.completeExceptionally(new CancellationException("the evaluation was canceled"));
+            return;
+        }
+        String judge = call.judge().name();
+        AtomicLong started = new AtomicLong();
+        engine.dispatcher.submit(judge, ticket, tokens, () -> {
+            started.set(System.nanoTime());
+            return send(call, messages);
+        }).whenComplete((response, error) -> {
+            long t0 = started.get();
+            Duration latency = t0 == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - t0);
+            if (error == null) {
+                result.complete(new Sent(response, before.plus(usageOf(call.judge(), response, latency)), messages));
+                return;
+            }
+            Throwable t = Failures.unwrap(error);
+            if (t instanceof CancellationException) {
+                result.completeExceptionally(t);
+                return;
+            }
+            Usage usage = t0 == 0 ? before : before.plus(Usage.ofCall(judge, 0, 0, latency, 0.0));
+            Failures.Failure f = Failures.classify(t);
+            if (!f.retriable()) {
+                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed: "
+                        + f.describe(), usage, t));
+                return;
+            }
+            if (n >= engine.options.maxAttempts()) {
+                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed after " + n
+                        + " attempts: " + f.describe(), usage, t));
+                return;
+            }
+            Duration delay = engine.retryDelay(n, f.retryAfter());
+            engine.counters.retries.increment();
+            try {
+                engine.timer.schedule(() -> attempt(call, messages, tokens, n + 1, usage, result),
+                        delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed: the "
+                        + "evaluator was closed before retry " + n + "; last failure: " + f.describe(), usage, t));
+            }
+        });
+    }
+
+    /**
+     * Sends one request to the judge's model on the current thread: one attempt, no retry. The single place where
+     * the engine talks to a model; called by the dispatcher under the engine's limits.
+     */
+    public ChatResponse send(JudgeCall call, List<ChatMessage> messages) {
+        ChatRequest request = ChatRequest.builder()
+                .messages(messages)
+                .parameters(ChatRequestParameters.builder()
+                        .temperature(settings.temperature())
+                        .maxOutputTokens(settings.maxOutputTokens())
+                        .responseFormat(ResponseFormat.builder()
+                                .type(ResponseFormatType.JSON)
+                                .jsonSchema(call.schema())
+                                .build())
+                        .toolSpecifications(call.tools().isEmpty() ? null : call.tools().specifications())
+                        .build())
+                .build();
+        return call.judge().model().chat(request);
+    }
+
+    /** The usage of one response of {@code judge}, priced by the engine's price table. */
+    private Usage usageOf(Judge judge, ChatResponse response, Duration latency) {
+        TokenUsage tokens = response.tokenUsage();
+        long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
+        long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
+        return Usage.ofCall(judge.name(), in, out, latency, engine.options.prices().cost(judge.modelName(), in, out));
+    }
+}

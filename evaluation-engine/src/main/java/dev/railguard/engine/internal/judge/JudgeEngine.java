@@ -1,0 +1,92 @@
+package dev.railguard.engine.internal.judge;
+
+import dev.railguard.engine.JudgeLimits;
+import dev.railguard.engine.JudgeStats;
+import dev.railguard.engine.PriceTable;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.internal.cache.JudgeCache;
+import dev.railguard.engine.internal.call.EngineCounters;
+import dev.railguard.engine.internal.call.JudgeSettings;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What an evaluator's judge calls share: the executor, the dispatcher with its limits, the retry policy, the cache,
+ * the counters and one timer thread (for call timeouts, retry delays and budget waits; it ends itself when idle and
+ * at {@link #close()}).
+ */
+public final class JudgeEngine {
+
+    /** The engine's options; see the builder of {@link RailguardEvaluator} for their meaning and defaults. */
+    public record Options(JudgeSettings settings, int globalLimit, int perJudgeLimit, Map<String, JudgeLimits> judgeLimits,
+            boolean adaptive, Duration callTimeout, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+            Duration maxRetryAfter, boolean cache, long cacheMaximumSize, Duration cacheExpiry, Path cacheDirectory,
+            PriceTable prices) {
+
+        public static Options defaults(JudgeSettings settings, int limit) {
+            return new Options(settings, limit, limit, Map.of(), true, Duration.ofMinutes(2), 5,
+                    Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 10_000,
+                    Duration.ofDays(14), null, PriceTable.NONE);
+        }
+    }
+
+    final Options options;
+    final JudgeSettings settings;
+    final Executor executor;
+    public final ScheduledThreadPoolExecutor timer;
+    final Dispatcher dispatcher;
+    final JudgeCache cache;
+    final EngineCounters counters = new EngineCounters();
+
+    public JudgeEngine(Executor executor, Options options) {
+        this.options = options;
+        this.settings = options.settings();
+        this.executor = executor;
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "railguard-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true);
+        this.dispatcher = new Dispatcher(executor, timer, options.globalLimit(),
+                judge -> options.judgeLimits().getOrDefault(judge, JudgeLimits.ofConcurrency(options.perJudgeLimit())),
+                options.adaptive(), options.callTimeout(), counters);
+        this.cache = options.cache() ? new JudgeCache(options.cacheMaximumSize(), options.cacheExpiry(),
+                options.cacheDirectory(), Clock.systemUTC(), counters, executor) : null;
+    }
+
+    /**
+     * How long to wait before attempt {@code attempt + 1}: the server's {@code Retry-After} (capped at
+     * {@code maxRetryAfter}) plus up to 10% jitter when it sent one, else exponential backoff
+     * {@code initial * 2^(attempt-1)} capped at {@code maxBackoff}, with "equal jitter" (half fixed, half random).
+     */
+    public Duration retryDelay(int attempt, Duration retryAfter) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (retryAfter != null) {
+            long ms = Math.min(retryAfter.toMillis(), options.maxRetryAfter().toMillis());
+            return Duration.ofMillis(ms + random.nextLong(Math.max(1, Math.min(ms / 10, 1000) + 1)));
+        }
+        long base = options.initialBackoff().toMillis() << Math.min(20, attempt - 1);
+        long capped = Math.min(Math.max(1, base), options.maxBackoff().toMillis());
+        return Duration.ofMillis(capped / 2 + random.nextLong(capped / 2 + 1));
+    }
+
+    public JudgeStats stats() {
+        return new JudgeStats(counters.attempts.sum(), counters.retries.sum(), counters.rateLimited.sum(),
+                counters.timeouts.sum(), counters.failedCalls.sum(), counters.cacheHits.sum(),
+                counters.cacheMisses.sum(), counters.corruptCacheEntries.sum(), dispatcher.limits());
+    }
+
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.railguard.event.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railguard.api.ContextMessage;
+import dev.railguard.api.EvaluationResult;
+import dev.railguard.api.MetricResult;
+import dev.railguard.api.ModelInput;
+import dev.railguard.api.Usage;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * The JSON parts every kind of event writes with DeepRails' snake_case field names: model input, evaluation result,
+ * usage, optional fields and instants. Each event writes its own object with these; this class knows no kind of event.
+ */
+public final class EventJson {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EventJson() {}
+
+    /** A new empty JSON object. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static ObjectNode modelInput(ModelInput in) {
+        ObjectNode n = MAPPER.createObjectNode();
+        putNullable(n, "system_prompt", in.systemPrompt());
+        putNullable(n, "user_prompt", in.userPrompt());
+        putNullable(n, "ground_truth", in.groundTruth());
+        if (!in.context().isEmpty()) {
+            ArrayNode ctx = n.putArray("context");
+            for (ContextMessage m : in.context()) {
+                ctx.addObject().put("role", m.role()).put("content", m.content());
+            }
+        }
+        return n;
+    }
+
+    public static ObjectNode result(EvaluationResult r) {
+        return result(r.metrics());
+    }
+
+    public static ObjectNode result(java.util.Map<String, MetricResult> metrics) {
+        ObjectNode n = MAPPER.createObjectNode();
+        for (MetricResult m : metrics.values()) {
+            ObjectNode metric = n.putObject(m.metric());
+            if (m.score().isPresent()) {
+                metric.put("score", m.score().getAsDouble());
+            } else {
+                metric.putNull("score");
+            }
+            metric.put("threshold", m.threshold());
+            metric.put("verdict", m.verdict().wireName());
+            metric.put("rationale", m.rationale());
+        }
+        return n;
+    }
+
+    public static ObjectNode usage(Usage u) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("judge_calls", u.judgeCalls());
+        n.put("cache_hits", u.cacheHits());
+        n.put("input_tokens", u.inputTokens());
+        n.put("output_tokens", u.outputTokens());
+        return n;
+    }
+
+    public static void putNullable(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
+    }
+
+    public static void putInstant(ObjectNode n, String field, Instant value) {
+        if (value != null) {
+            n.put(field, value.toString());
+        }
+    }
+
+    public static String write(ObjectNode n) {
+        try {
+            return MAPPER.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

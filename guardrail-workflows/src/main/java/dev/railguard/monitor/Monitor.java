@@ -1,0 +1,532 @@
+package dev.railguard.monitor;
+
+import dev.railguard.engine.EvaluationFailures;
+
+import dev.railguard.engine.EventIds;
+import dev.railguard.engine.NametagStats;
+import dev.railguard.event.EventInput;
+import dev.railguard.event.internal.EventBook;
+import dev.railguard.event.internal.EventRequests;
+
+import dev.railguard.api.Capability;
+import dev.railguard.api.EvaluationHandle;
+import dev.railguard.api.EvaluationRequest;
+import dev.railguard.api.EvaluationResult;
+import dev.railguard.api.EvaluationStatus;
+import dev.railguard.api.Evaluator;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A read-only evaluation pipeline over production events (DeepRails Monitor): a fixed metric set, events taken without
+ * blocking the caller and evaluated in the background, and statistics in bounded memory however many events pass.
+ *
+ * <pre>{@code
+ * try (Monitor monitor = Monitor.builder().name("support bot").evaluator(evaluator)
+ *         .metrics("correctness", "comprehensive_safety").build()) {
+ *     MonitorEvent queued = monitor.submit(EventInput.of(input, output).withNametag("staging"));
+ *     ...
+ *     monitor.stats();                       // total, completed, failed, queued, in progress, canceled, rejected
+ *     monitor.distribution("correctness");   // pass rate and a 10-bin score histogram
+ *     monitor.nametags();                    // the same per nametag
+ * }
+ * }</pre>
+ *
+ * <p><b>Intake.</b> {@link #submit} never blocks: the event goes into a bounded queue ({@code queueCapacity}, default
+ * 10,000). When the queue is full the policy is <b>reject</b>: the event is recorded at once as {@code failed} with the
+ * reason, counted in {@code failedEvaluations} and {@code rejectedEvaluations}, handed to the listeners, and returned
+ * to the caller with that status, so nothing is dropped silently. A dispatcher thread takes events from the queue and
+ * evaluates at most {@code maxInFlight} (default 16) at a time through the {@link Evaluator}.
+ *
+ * <p><b>Memory.</b> What the monitor keeps does not grow with the number of events: counters, one fixed histogram per
+ * metric, at most {@code maxNametags} (default 100) nametag buckets (further tags count under {@code "(other)"}), the
+ * events in the queue or in flight, and the {@code retainedEvents} (default 1,000) most recent terminal events, which
+ * are what {@link #event}, {@link #recentEvents} and {@link #exportJsonLines} see. To keep every event, add a listener
+ * (for example one that writes {@link MonitorEvent#toJson()} lines to a file).
+ *
+ * <p><b>Closing.</b> {@link #close()} finishes what is queued; {@link #close(boolean) close(true)} cancels it (and what is
+ * in flight), recording each as {@code canceled}. Thread-safe.
+ */
+public final class Monitor implements AutoCloseable {
+
+    // Why this file is longer than 400 lines: a monitor's public surface (intake, lookup, statistics, closing) and its
+    // builder's documented settings sit together; the counting lives in MonitorCounters and the event book (running
+    // events, recent events, listeners) in event.internal.EventBook, shared with workflows.
+
+    private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+
+    private final String id = EventIds.next("mon");
+    private final Evaluator evaluator;
+    private final List<String> metrics;
+    private final Set<Capability> capabilities;
+    private final int queueCapacity;
+    private final Instant createdAt = Instant.now();
+    private volatile String name;
+    private volatile String description;
+    private volatile boolean active;
+    private volatile boolean closed;
+
+    private final ArrayBlockingQueue<MonitorRun> queue;
+    private final Semaphore inFlight;
+    private final EventBook<MonitorRun, MonitorEvent> book;
+    private final Thread dispatcher;
+
+    private final AtomicInteger running = new AtomicInteger();
+    private final MonitorCounters counters;
+
+    private Monitor(Builder b) {
+        this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
+        EventRequests.requireName(b.name);
+        if (b.metrics.isEmpty()) {
+            throw new IllegalArgumentException("metrics must name at least one metric, but was: []");
+        }
+        for (String m : b.metrics) {
+            EventRequests.requireKnownMetric(evaluator, m);
+        }
+        this.metrics = List.copyOf(b.metrics);
+        this.capabilities = b.capabilities.isEmpty() ? Set.of() : Set.copyOf(b.capabilities);
+        this.name = b.name;
+        this.description = b.description;
+        this.active = b.active;
+        this.queueCapacity = b.queueCapacity;
+        this.counters = new MonitorCounters(b.metrics, b.maxNametags);
+        this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
+        this.inFlight = new Semaphore(b.maxInFlight);
+        this.book = new EventBook<>("monitor " + id, b.retainedEvents, MonitorRun::snapshot);
+        this.dispatcher = new Thread(this::dispatch, "railguard-monitor-" + id);
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    /** A builder; name, evaluator and at least one metric are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The monitor's id, {@code mon_...}. */
+    public String id() {
+        return id;
+    }
+
+    /** The monitor's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The monitor's description. */
+    public String description() {
+        return description;
+    }
+
+    /** The fixed metric set. */
+    public List<String> metrics() {
+        return metrics;
+    }
+
+    /** The capabilities passed into every evaluation. */
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    /** When the monitor was built. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Whether the monitor records events. */
+    public boolean active() {
+        return active;
+    }
+
+    /** Activates or deactivates the monitor (an inactive monitor refuses events; queued ones still finish). */
+    public void active(boolean active) {
+        this.active = active;
+    }
+
+    /** Renames the monitor. */
+    public void name(String name) {
+        this.name = EventRequests.requireName(name);
+    }
+
+    /** Changes the description. */
+    public void description(String description) {
+        this.description = Objects.requireNonNull(description, "description must not be null");
+    }
+
+    /**
+     * Takes an event without blocking: returns it {@code queued}, or {@code failed} with the reason when the intake
+     * queue is full (see the class comment).
+     *
+     * @throws IllegalStateException    if the monitor is inactive or closed
+     * @throws IllegalArgumentException if the event cannot form a valid request (for example search capabilities on
+     *                                  {@code super_fast})
+     */
+    public MonitorEvent submit(EventInput input) {
+        Objects.requireNonNull(input, "input must not be null");
+        if (closed) {
+            throw new IllegalStateException("monitor " + id + " ('" + name + "') is closed");
+        }
+        if (!active) {
+            throw new IllegalStateException("monitor " + id + " ('" + name + "') is inactive and no longer records"
+                    + " events; activate it with active(true)");
+        }
+        EvaluationRequest request = EventRequests.request(input, input.modelOutput(), input.modelUsed(), metrics,
+                capabilities, Map.of());
+        MonitorRun run = new MonitorRun(EventIds.next("evt"), id, input, request);
+        counters.total.increment();
+        book.started(run.eventId, run);
+        if (!queue.offer(run)) {
+            counters.rejected.increment();
+            MonitorEvent event = run.finish(EvaluationStatus.FAILED, null, "rejected: the intake queue of monitor " + id
+                    + " was full (capacity " + queueCapacity + "); policy: reject, recorded as failed");
+            finished(run, event);
+            return event;
+        }
+        return run.snapshot();
+    }
+
+    /** The event {@code eventId}: queued, in flight, or among the retained recent events. */
+    public Optional<MonitorEvent> event(String eventId) {
+        return book.event(eventId);
+    }
+
+    /**
+     * Cancels a queued or running event, recording it as {@code canceled}; false if it is not queued or running.
+     */
+    public boolean cancel(String eventId) {
+        MonitorRun run = book.running(eventId);
+        return run != null && cancel(run, "canceled by the caller");
+    }
+
+    private boolean cancel(MonitorRun run, String reason) {
+        boolean wasQueued = queue.remove(run);
+        EvaluationHandle h = run.handle();
+        MonitorEvent event = run.finish(EvaluationStatus.CANCELED, null, reason);
+        if (event == null) {
+            return false;
+        }
+        if (h != null) {
+            h.cancel();
+        }
+        finished(run, event);
+        LOG.debug("monitor {} canceled event {} ({})", id, run.eventId, wasQueued ? "queued" : "in flight");
+        return true;
+    }
+
+    /** Counts now. */
+    public MonitorStats stats() {
+        return new MonitorStats(counters.total.sum(), counters.completed.sum(), counters.failed.sum(), queue.size(),
+                running.get(), counters.canceled.sum(), counters.rejected.sum());
+    }
+
+    /** The 10 most recent terminal events, newest first. */
+    public List<MonitorEvent> recentEvents() {
+        return recentEvents(10);
+    }
+
+    /** Up to {@code limit} recent terminal events, newest first. */
+    public List<MonitorEvent> recentEvents(int limit) {
+        return book.recentEvents(limit);
+    }
+
+    /**
+     * Pass rate and score histogram of {@code metric} over completed events.
+     *
+     * @throws IllegalArgumentException if the monitor does not evaluate {@code metric}
+     */
+    public MetricDistribution distribution(String metric) {
+        MetricDistribution d = counters.distribution(metric);
+        if (d == null) {
+            throw new IllegalArgumentException("metric '" + metric + "' is not evaluated by monitor " + id
+                    + "; its metrics are " + metrics);
+        }
+        return d;
+    }
+
+    /** The distribution of every metric, in the monitor's order. */
+    public Map<String, MetricDistribution> distributions() {
+        return counters.distributions();
+    }
+
+    /** Counts per nametag (at most {@code maxNametags} tags, plus {@code "(none)"} and {@code "(other)"}). */
+    public Map<String, NametagStats> nametags() {
+        return counters.nametags();
+    }
+
+    /** Writes the retained terminal events, oldest first, one JSON object per line; returns how many. */
+    public int exportJsonLines(Writer out) {
+        return book.exportJsonLines(out, MonitorEvent::toJson);
+    }
+
+    /** Calls {@code listener} with every event that reaches a terminal status, rejected ones included. */
+    public void addListener(Consumer<? super MonitorEvent> listener) {
+        book.addListener(listener);
+    }
+
+    /**
+     * Waits until nothing is queued or in flight, at most {@code timeout}.
+     *
+     * @return whether the monitor became idle in time
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return book.awaitIdle(timeout);
+    }
+
+    /** Refuses new events and finishes what is queued and in flight, then stops the dispatcher. */
+    @Override
+    public void close() {
+        close(false);
+    }
+
+    /**
+     * Refuses new events; then either finishes ({@code cancelPending == false}) or cancels ({@code true}) what is
+     * queued and in flight. Canceled events are recorded as {@code canceled}. Waits for the dispatcher to stop.
+     */
+    public void close(boolean cancelPending) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (cancelPending) {
+            List<MonitorRun> drained = new ArrayList<>();
+            queue.drainTo(drained);
+            for (MonitorRun run : drained) {
+                cancel(run, "canceled: the monitor was closed");
+            }
+            for (MonitorRun run : book.running()) {
+                cancel(run, "canceled: the monitor was closed");
+            }
+        } else {
+            try {
+                awaitIdle(Duration.ofDays(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        dispatcher.interrupt();
+        try {
+            dispatcher.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // an event that raced the close into the queue is recorded, not lost
+        List<MonitorRun> leftovers = new ArrayList<>();
+        queue.drainTo(leftovers);
+        for (MonitorRun run : leftovers) {
+            cancel(run, "canceled: the monitor was closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Monitor{" + id + ", '" + name + "', " + metrics + ", " + stats() + "}";
+    }
+
+    // ---- internals ----
+
+    /** Events queued or in flight (bounded by queueCapacity + maxInFlight + 1). */
+    int liveEventCount() {
+        return book.runningCount();
+    }
+
+    /** Terminal events retained (bounded by retainedEvents). */
+    int retainedEventCount() {
+        return book.retainedCount();
+    }
+
+    /** Nametag buckets (bounded by maxNametags + 2). */
+    int nametagBucketCount() {
+        return counters.nametagBucketCount();
+    }
+
+    private void dispatch() {
+        while (true) {
+            MonitorRun run;
+            try {
+                run = queue.take();
+            } catch (InterruptedException e) {
+                if (closed && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                // taken from the queue but not started: it must not vanish (close() no longer sees it in the queue)
+                cancel(run, "canceled: the monitor was closed");
+                if (closed && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            if (!run.start()) {
+                inFlight.release();
+                continue;
+            }
+            running.incrementAndGet();
+            EvaluationHandle handle;
+            try {
+                handle = evaluator.submit(run.request);
+            } catch (RuntimeException e) {
+                inFlight.release();
+                running.decrementAndGet();
+                complete(run, null, e);
+                continue;
+            }
+            run.handle(handle);
+            if (run.status() == EvaluationStatus.CANCELED) {
+                handle.cancel(); // canceled between start() and handle(): cancel() saw no handle to cancel
+            }
+            handle.result().whenComplete((r, e) -> {
+                inFlight.release();
+                running.decrementAndGet();
+                complete(run, r, e);
+            });
+        }
+    }
+
+    private void complete(MonitorRun run, EvaluationResult r, Throwable e) {
+        MonitorEvent event;
+        if (e != null && EvaluationFailures.isCancellation(e)) {
+            event = run.finish(EvaluationStatus.CANCELED, null, "the evaluation was canceled");
+        } else if (e != null) {
+            event = run.finish(EvaluationStatus.FAILED, null, "evaluation failed: " + EvaluationFailures.describe(e));
+        } else if (r.status() == EvaluationStatus.CANCELED) {
+            event = run.finish(EvaluationStatus.CANCELED, null, r.failure() == null ? "canceled" : r.failure());
+        } else if (r.status() != EvaluationStatus.COMPLETED) {
+            event = run.finish(EvaluationStatus.FAILED, r, "evaluation ended " + r.status().wireName() + ": " + r.failure());
+        } else {
+            event = run.finish(EvaluationStatus.COMPLETED, r, null);
+        }
+        if (event != null) {
+            finished(run, event);
+        }
+    }
+
+    /** Records a terminal event: counted, then retained, heard by the listeners and no longer live. */
+    private void finished(MonitorRun run, MonitorEvent event) {
+        counters.record(event);
+        book.finished(run.eventId, event);
+    }
+
+    /** Builds a {@link Monitor}; not thread-safe. */
+    public static final class Builder {
+        private String name;
+        private String description = "";
+        private final List<String> metrics = new ArrayList<>();
+        private Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        private Evaluator evaluator;
+        private boolean active = true;
+        private int queueCapacity = 10_000;
+        private int maxInFlight = 16;
+        private int retainedEvents = 1000;
+        private int maxNametags = 100;
+
+        private Builder() {}
+
+        /** The monitor's name (required). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** A description. */
+        public Builder description(String description) {
+            this.description = Objects.requireNonNull(description, "description must not be null");
+            return this;
+        }
+
+        /** The fixed metric set (required, at least one). */
+        public Builder metrics(String... metrics) {
+            this.metrics.clear();
+            for (String m : metrics) {
+                Objects.requireNonNull(m, "metrics[] must not be null");
+                if (this.metrics.contains(m)) {
+                    throw new IllegalArgumentException("metrics must not name a metric twice, but '" + m
+                            + "' appears more than once in " + Arrays.asList(metrics));
+                }
+                this.metrics.add(m);
+            }
+            return this;
+        }
+
+        /** Capabilities passed into every evaluation. */
+        public Builder capabilities(Capability... capabilities) {
+            this.capabilities = EventRequests.capabilitySet(capabilities);
+            return this;
+        }
+
+        /** The evaluator (required). */
+        public Builder evaluator(Evaluator evaluator) {
+            this.evaluator = Objects.requireNonNull(evaluator, "evaluator must not be null");
+            return this;
+        }
+
+        /** Whether the monitor starts active; default true. */
+        public Builder active(boolean active) {
+            this.active = active;
+            return this;
+        }
+
+        /** Capacity of the intake queue, 1..1,000,000; default 10,000. */
+        public Builder queueCapacity(int capacity) {
+            if (capacity < 1 || capacity > 1_000_000) {
+                throw new IllegalArgumentException("queueCapacity must be between 1 and 1000000, but was: " + capacity);
+            }
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        /** How many events are evaluated at once, 1..1024; default 16. */
+        public Builder maxInFlight(int max) {
+            if (max < 1 || max > 1024) {
+                throw new IllegalArgumentException("maxInFlight must be between 1 and 1024, but was: " + max);
+            }
+            this.maxInFlight = max;
+            return this;
+        }
+
+        /** How many terminal events are kept for lookup, listing and export, 1..1,000,000; default 1,000. */
+        public Builder retainedEvents(int retained) {
+            if (retained < 1 || retained > 1_000_000) {
+                throw new IllegalArgumentException("retainedEvents must be between 1 and 1000000, but was: " + retained);
+            }
+            this.retainedEvents = retained;
+            return this;
+        }
+
+        /** How many distinct nametags get their own bucket, 0..10,000; default 100. */
+        public Builder maxNametags(int max) {
+            if (max < 0 || max > 10_000) {
+                throw new IllegalArgumentException("maxNametags must be between 0 and 10000, but was: " + max);
+            }
+            this.maxNametags = max;
+            return this;
+        }
+
+        /**
+         * Builds and starts the monitor.
+         *
+         * @throws IllegalArgumentException naming what is wrong (no name, no metric, an unknown metric)
+         */
+        public Monitor build() {
+            return new Monitor(this);
+        }
+    }
+}

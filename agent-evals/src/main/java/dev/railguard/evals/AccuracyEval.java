@@ -1,16 +1,12 @@
 package dev.railguard.evals;
 
-import dev.railguard.api.Usage;
-import dev.railguard.engine.Judge;
-import dev.railguard.engine.JudgeAnswer;
-import dev.railguard.engine.JudgeTier;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.engine.JudgeQuestion;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.evals.internal.EvalPrompts;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
-import dev.railguard.evals.internal.JudgeChoice;
-import java.time.Duration;
-import java.time.Instant;
+import dev.railguard.evals.internal.JudgedIterations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
@@ -41,19 +36,17 @@ import java.util.function.BiFunction;
  */
 public final class AccuracyEval {
 
-    private final JudgeChoice judge;
+    private final JudgedIterations iterations;
     private final String input;
     private final List<String> expectedOutputs;
     private final int numIterations;
     private final List<String> additionalGuidelines;
     private final String additionalContext;
     private final Double threshold;
-    private final int parallelism;
-    private final Duration timeout;
     private final String name;
 
     private AccuracyEval(Builder b) {
-        this.judge = new JudgeChoice(b.evaluator, b.judge, b.tier);
+        this.iterations = b.iterations();
         this.input = EvalSettings.required("input", b.input);
         if (b.expectedOutputs.isEmpty()) {
             throw new IllegalArgumentException("expectedOutput must be given (at least one accepted answer)");
@@ -63,8 +56,6 @@ public final class AccuracyEval {
         this.additionalGuidelines = List.copyOf(b.additionalGuidelines);
         this.additionalContext = b.additionalContext;
         this.threshold = b.threshold;
-        this.parallelism = b.parallelism;
-        this.timeout = b.timeout;
         this.name = b.name;
     }
 
@@ -81,13 +72,8 @@ public final class AccuracyEval {
      */
     public EvalRun run(Subject subject) {
         Objects.requireNonNull(subject, "subject must not be null");
-        return execute(subject.name(), subject.modelId(), (runId, i) -> {
-            try {
-                return subject.call("eval_" + runId + "_" + (i + 1), input).content();
-            } catch (RuntimeException e) {
-                throw new Iterations.EvalException("agent: " + Iterations.describe(e, timeout));
-            }
-        });
+        return execute(subject.name(), subject.modelId(),
+                (runId, i) -> subject.answer("eval_" + runId + "_" + (i + 1), input, iterations.timeout()));
     }
 
     /**
@@ -104,48 +90,41 @@ public final class AccuracyEval {
     }
 
     private EvalRun execute(String component, String subjectModel, BiFunction<String, Integer, String> produce) {
-        Judge resolved = judge.resolve(subjectModel);
         String runId = EvalRun.newId();
-        AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
-        Instant created = Instant.now();
         ExecutorService pool = Iterations.agentPool("accuracy");
         try {
-            List<Iterations.Outcome<AccuracyResult.Iteration>> outcomes = Iterations.run(numIterations, parallelism,
-                    timeout, i -> CompletableFuture.supplyAsync(() -> produce.apply(runId, i), pool)
-                            .thenCompose(output -> judgeOne(i, output, resolved, usage))
-                            .exceptionally(e -> iteration(i, null, null, null, Iterations.describe(e, timeout),
-                                    null)));
-            List<AccuracyResult.Iteration> results = new ArrayList<>();
-            for (Iterations.Outcome<AccuracyResult.Iteration> o : outcomes) {
-                results.add(o.value() != null ? o.value()
-                        : iteration(o.index(), null, null, null, o.error(), null));
-            }
-            return EvalRun.of(runId, EvalType.ACCURACY, name, component, subjectModel, resolved.modelName(), evalInput(),
-                    AccuracyResult.of(results, threshold), created, usage.get());
+            JudgedIterations.Judged<AccuracyResult.Iteration> judged = iterations.run(subjectModel, numIterations,
+                    i -> CompletableFuture.supplyAsync(() -> produce.apply(runId, i), pool), new Judging());
+            return EvalRun.of(runId, EvalType.ACCURACY, name, component, subjectModel, judged.judge().modelName(),
+                    evalInput(), AccuracyResult.of(judged.results(), threshold), judged.created(), judged.usage());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private CompletableFuture<AccuracyResult.Iteration> judgeOne(int i, String output, Judge resolved,
-            AtomicReference<Usage> usage) {
-        if (output == null || output.isBlank()) {
-            return CompletableFuture.completedFuture(iteration(i, output, null, null,
-                    "agent: empty output", null));
-        }
-        return judge.ask(resolved, EvalPrompts.accuracy(input, expectedOutputs, output, additionalGuidelines,
-                additionalContext)).thenApply(a -> {
-                    usage.accumulateAndGet(a.usage(), Usage::plus);
-                    return fromAnswer(i, output, a);
-                });
-    }
+    /** An item is the output to judge; iteration numbers are 1-based. */
+    private final class Judging implements JudgedIterations.Judging<String, AccuracyResult.Iteration> {
 
-    private AccuracyResult.Iteration fromAnswer(int i, String output, JudgeAnswer a) {
-        if (!a.ok()) {
-            return iteration(i, output, null, null, "judge: " + a.failure(), a.judge());
+        @Override
+        public String output(String output) {
+            return output;
         }
-        int score = a.reply().path("accuracy_score").asInt(); // 1..10: the question's reply check holds the judge to it
-        return iteration(i, output, score, a.reply().path("accuracy_reason").asText(), null, a.judge());
+
+        @Override
+        public JudgeQuestion question(String output) {
+            return EvalPrompts.accuracy(input, expectedOutputs, output, additionalGuidelines, additionalContext);
+        }
+
+        @Override
+        public AccuracyResult.Iteration judged(int i, String output, JsonNode reply, String judgeName) {
+            int score = reply.path("accuracy_score").asInt(); // 1..10: the question's reply check holds the judge to it
+            return iteration(i, output, score, reply.path("accuracy_reason").asText(), null, judgeName);
+        }
+
+        @Override
+        public AccuracyResult.Iteration error(int i, String output, String error, String judgeName) {
+            return iteration(i, output, null, null, error, judgeName);
+        }
     }
 
     private AccuracyResult.Iteration iteration(int i, String output, Integer score, String reason, String error,
@@ -163,39 +142,28 @@ public final class AccuracyEval {
         m.put("additional_guidelines", additionalGuidelines);
         m.put("additional_context", additionalContext);
         m.put("threshold", threshold);
-        m.put("parallelism", parallelism);
+        m.put("parallelism", iterations.parallelism());
         m.put("judge_prompt_version", EvalPrompts.ACCURACY_VERSION);
         return m;
     }
 
-    /** Builds an {@link AccuracyEval}. */
-    public static final class Builder {
-        private final RailguardEvaluator evaluator;
-        private Judge judge;
-        private JudgeTier tier = JudgeTier.STANDARD;
+    /**
+     * Builds an {@link AccuracyEval}. The judge, guidelines, parallelism (default 1, sequential for stateful agents),
+     * timeout and name are set as for any judged eval.
+     */
+    public static final class Builder extends JudgedEvalBuilder<Builder> {
         private String input;
         private final List<String> expectedOutputs = new ArrayList<>();
         private int numIterations = 1;
-        private final List<String> additionalGuidelines = new ArrayList<>();
         private String additionalContext;
         private Double threshold;
-        private int parallelism = 1;
-        private Duration timeout = EvalSettings.DEFAULT_TIMEOUT;
-        private String name;
 
         private Builder(RailguardEvaluator evaluator) {
-            this.evaluator = Objects.requireNonNull(evaluator, "evaluator must not be null");
+            super(evaluator, 1);
         }
 
-        /** A custom judge; it receives the same instructions (rubric, guidelines) as any other. */
-        public Builder judge(Judge judge) {
-            this.judge = Objects.requireNonNull(judge, "judge must not be null");
-            return this;
-        }
-
-        /** The tier of the evaluator's panel to pick the judge from; default STANDARD. */
-        public Builder judgeTier(JudgeTier tier) {
-            this.tier = Objects.requireNonNull(tier, "judgeTier must not be null");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -224,14 +192,6 @@ public final class AccuracyEval {
             return this;
         }
 
-        /** Guidelines for the judge, each one a bullet (replacing earlier ones). */
-        public Builder additionalGuidelines(String... guidelines) {
-            List<String> copy = EvalSettings.texts("additionalGuidelines", Arrays.asList(guidelines));
-            additionalGuidelines.clear();
-            additionalGuidelines.addAll(copy);
-            return this;
-        }
-
         /** Background for the judge; fenced as untrusted like the input and outputs. */
         public Builder additionalContext(String context) {
             this.additionalContext = context;
@@ -241,28 +201,6 @@ public final class AccuracyEval {
         /** The mean score needed to pass, 1..10; default none (the status is then COMPLETED). */
         public Builder threshold(double threshold) {
             this.threshold = EvalSettings.range("threshold", threshold, 1, 10);
-            return this;
-        }
-
-        /** How many iterations may run at once, 1..64; default 1 (sequential, for stateful agents). */
-        public Builder parallelism(int parallelism) {
-            this.parallelism = EvalSettings.range("parallelism", parallelism, 1, 64);
-            return this;
-        }
-
-        /**
-         * The bound on one iteration (agent call and judge call); default 120 s. A timed-out iteration is an error
-         * entry at once and frees its slot; its agent thread is interrupted when the run ends, so with parallelism 1
-         * a hung agent may still be running while the next iteration starts.
-         */
-        public Builder timeout(Duration timeout) {
-            this.timeout = EvalSettings.timeout(timeout);
-            return this;
-        }
-
-        /** The eval's name. */
-        public Builder name(String name) {
-            this.name = name;
             return this;
         }
 

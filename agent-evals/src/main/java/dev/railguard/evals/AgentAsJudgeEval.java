@@ -1,25 +1,19 @@
 package dev.railguard.evals;
 
-import dev.railguard.api.Usage;
-import dev.railguard.engine.Judge;
-import dev.railguard.engine.JudgeAnswer;
-import dev.railguard.engine.JudgeTier;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.engine.JudgeQuestion;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.evals.internal.EvalPrompts;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
-import dev.railguard.evals.internal.JudgeChoice;
-import java.time.Duration;
-import java.time.Instant;
+import dev.railguard.evals.internal.JudgedIterations;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -41,25 +35,21 @@ import java.util.function.IntFunction;
  */
 public final class AgentAsJudgeEval {
 
-    private final JudgeChoice judge;
+    private final JudgedIterations iterations;
     private final String criteria;
     private final ScoringStrategy strategy;
     private final int threshold;
     private final List<String> additionalGuidelines;
     private final Consumer<AgentAsJudgeResult.Evaluation> onFail;
-    private final int parallelism;
-    private final Duration timeout;
     private final String name;
 
     private AgentAsJudgeEval(Builder b) {
-        this.judge = new JudgeChoice(b.evaluator, b.judge, b.tier);
+        this.iterations = b.iterations();
         this.criteria = EvalSettings.required("criteria", b.criteria);
         this.strategy = b.strategy;
         this.threshold = b.threshold;
         this.additionalGuidelines = List.copyOf(b.additionalGuidelines);
         this.onFail = b.onFail;
-        this.parallelism = b.parallelism;
-        this.timeout = b.timeout;
         this.name = b.name;
     }
 
@@ -117,12 +107,8 @@ public final class AgentAsJudgeEval {
         ExecutorService pool = Iterations.agentPool("agent-as-judge");
         try {
             return judgeAll(times, i -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    String out = subject.call(input).content();
-                    return JudgeCase.of(input, out == null ? "" : out);
-                } catch (RuntimeException e) {
-                    throw new Iterations.EvalException("agent: " + Iterations.describe(e, timeout));
-                }
+                String out = subject.answer(input, iterations.timeout());
+                return JudgeCase.of(input, out == null ? "" : out);
             }, pool), i -> input, subject);
         } finally {
             pool.shutdownNow();
@@ -146,58 +132,62 @@ public final class AgentAsJudgeEval {
     private EvalRun judgeAll(int count, IntFunction<CompletableFuture<JudgeCase>> cases, IntFunction<String> inputs,
             Subject subject) {
         String subjectModel = subject == null ? null : subject.modelId();
-        Judge resolved = judge.resolve(subjectModel);
-        Instant created = Instant.now();
-        AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
-        List<Iterations.Outcome<AgentAsJudgeResult.Evaluation>> outcomes = Iterations.run(count, parallelism,
-                timeout, i -> cases.apply(i).thenCompose(c -> {
-                    if (c.output().isBlank()) {
-                        return CompletableFuture.completedFuture(
-                                evaluation(i, c, null, null, false, "agent: empty output", null));
-                    }
-                    return judge.ask(resolved, EvalPrompts.agentAsJudge(criteria, strategy == ScoringStrategy.NUMERIC, additionalGuidelines,
-                            c.input(), c.output(), c.expectedOutput())).thenApply(a -> {
-                                usage.accumulateAndGet(a.usage(), Usage::plus);
-                                return fromAnswer(i, c, a);
-                            });
-                }));
+        JudgedIterations.Judged<AgentAsJudgeResult.Evaluation> judged = iterations.run(subjectModel, count, cases,
+                new Judging(inputs));
         List<AgentAsJudgeResult.Evaluation> results = new ArrayList<>();
-        for (Iterations.Outcome<AgentAsJudgeResult.Evaluation> o : outcomes) {
-            results.add(o.value() != null ? o.value()
-                    : new AgentAsJudgeResult.Evaluation(o.index(), inputs.apply(o.index()), null, null, criteria,
-                            null, null, false, o.error(), null, null));
-        }
-        return finish(results, subject, resolved, created, usage.get());
-    }
-
-    private EvalRun finish(List<AgentAsJudgeResult.Evaluation> judged, Subject subject, Judge resolved,
-            Instant created, Usage usage) {
-        List<AgentAsJudgeResult.Evaluation> results = new ArrayList<>();
-        for (AgentAsJudgeResult.Evaluation e : judged) {
+        for (AgentAsJudgeResult.Evaluation e : judged.results()) {
             if (!e.passed() && onFail != null) {
                 try {
                     onFail.accept(e);
                 } catch (RuntimeException ex) {
-                    e = e.withOnFailError(Iterations.describe(ex, timeout));
+                    e = e.withOnFailError(Iterations.describe(ex, iterations.timeout()));
                 }
             }
             results.add(e);
         }
         return EvalRun.of(EvalRun.newId(), EvalType.AGENT_AS_JUDGE, name, subject == null ? null : subject.name(),
-                subject == null ? null : subject.modelId(), resolved.modelName(), evalInput(),
-                AgentAsJudgeResult.of(results, strategy, threshold), created, usage);
+                subjectModel, judged.judge().modelName(), evalInput(),
+                AgentAsJudgeResult.of(results, strategy, threshold), judged.created(), judged.usage());
     }
 
-    private AgentAsJudgeResult.Evaluation fromAnswer(int i, JudgeCase c, JudgeAnswer a) {
-        if (!a.ok()) {
-            return evaluation(i, c, null, null, false, "judge: " + a.failure(), a.judge());
+    /** An item is a case; evaluation numbers are 0-based; {@code inputs} gives the input of a case that never came. */
+    private final class Judging implements JudgedIterations.Judging<JudgeCase, AgentAsJudgeResult.Evaluation> {
+
+        private final IntFunction<String> inputs;
+
+        Judging(IntFunction<String> inputs) {
+            this.inputs = inputs;
         }
-        String reason = a.reply().path("reason").asText();
-        if (strategy == ScoringStrategy.BINARY) {
-            return evaluation(i, c, null, reason, a.reply().path("passed").asBoolean(), null, a.judge());
+
+        @Override
+        public String output(JudgeCase c) {
+            return c.output();
         }
-        int score = a.reply().path("score").asInt(); // 1..10: the question's reply check holds the judge to it
-        return evaluation(i, c, score, reason, score >= threshold, null, a.judge());
+
+        @Override
+        public JudgeQuestion question(JudgeCase c) {
+            return EvalPrompts.agentAsJudge(criteria, strategy == ScoringStrategy.NUMERIC, additionalGuidelines,
+                    c.input(), c.output(), c.expectedOutput());
+        }
+
+        @Override
+        public AgentAsJudgeResult.Evaluation judged(int i, JudgeCase c, JsonNode reply, String judgeName) {
+            String reason = reply.path("reason").asText();
+            if (strategy == ScoringStrategy.BINARY) {
+                return evaluation(i, c, null, reason, reply.path("passed").asBoolean(), null, judgeName);
+            }
+            int score = reply.path("score").asInt(); // 1..10: the question's reply check holds the judge to it
+            return evaluation(i, c, score, reason, score >= threshold, null, judgeName);
+        }
+
+        @Override
+        public AgentAsJudgeResult.Evaluation error(int i, JudgeCase c, String error, String judgeName) {
+            if (c == null) {
+                return new AgentAsJudgeResult.Evaluation(i, inputs.apply(i), null, null, criteria, null, null, false,
+                        error, null, null);
+            }
+            return evaluation(i, c, null, null, false, error, judgeName);
+        }
     }
 
     private AgentAsJudgeResult.Evaluation evaluation(int i, JudgeCase c, Integer score, String reason,
@@ -226,33 +216,22 @@ public final class AgentAsJudgeEval {
         return threshold;
     }
 
-    /** Builds an {@link AgentAsJudgeEval}. */
-    public static final class Builder {
-        private final RailguardEvaluator evaluator;
-        private Judge judge;
-        private JudgeTier tier = JudgeTier.STANDARD;
+    /**
+     * Builds an {@link AgentAsJudgeEval}. The judge, guidelines, parallelism (default 4), timeout and name are set as
+     * for any judged eval.
+     */
+    public static final class Builder extends JudgedEvalBuilder<Builder> {
         private String criteria;
         private ScoringStrategy strategy = ScoringStrategy.BINARY;
         private int threshold = 7;
-        private final List<String> additionalGuidelines = new ArrayList<>();
         private Consumer<AgentAsJudgeResult.Evaluation> onFail;
-        private int parallelism = 4;
-        private Duration timeout = EvalSettings.DEFAULT_TIMEOUT;
-        private String name;
 
         private Builder(RailguardEvaluator evaluator) {
-            this.evaluator = Objects.requireNonNull(evaluator, "evaluator must not be null");
+            super(evaluator, 4);
         }
 
-        /** A custom judge; it receives the criteria, rubric and guidelines like any other. */
-        public Builder judge(Judge judge) {
-            this.judge = Objects.requireNonNull(judge, "judge must not be null");
-            return this;
-        }
-
-        /** The tier of the evaluator's panel to pick the judge from; default STANDARD. */
-        public Builder judgeTier(JudgeTier tier) {
-            this.tier = Objects.requireNonNull(tier, "judgeTier must not be null");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -274,35 +253,9 @@ public final class AgentAsJudgeEval {
             return this;
         }
 
-        /** Guidelines for the judge, each one a bullet (replacing earlier ones). */
-        public Builder additionalGuidelines(String... guidelines) {
-            List<String> copy = EvalSettings.texts("additionalGuidelines", Arrays.asList(guidelines));
-            additionalGuidelines.clear();
-            additionalGuidelines.addAll(copy);
-            return this;
-        }
-
         /** Called for every case that did not pass, after judging, on the calling thread. */
         public Builder onFail(Consumer<AgentAsJudgeResult.Evaluation> onFail) {
             this.onFail = Objects.requireNonNull(onFail, "onFail must not be null");
-            return this;
-        }
-
-        /** How many cases are judged at once, 1..64; default 4. */
-        public Builder parallelism(int parallelism) {
-            this.parallelism = EvalSettings.range("parallelism", parallelism, 1, 64);
-            return this;
-        }
-
-        /** The bound on judging one case; default 120 s. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = EvalSettings.timeout(timeout);
-            return this;
-        }
-
-        /** The eval's name. */
-        public Builder name(String name) {
-            this.name = name;
             return this;
         }
 

@@ -77,33 +77,18 @@ public final class AgentEvals {
         Subject s = request.modelId() == null ? subject : subject.withModelId(request.modelId());
         switch (request.evalType()) {
             case ACCURACY -> {
-                AccuracyEval.Builder b = AccuracyEval.builder(evaluator).judgeTier(tier).input(request.input())
+                AccuracyEval.Builder b = judged(AccuracyEval.builder(evaluator), request).input(request.input())
                         .expectedOutput(request.expectedOutput()).numIterations(request.numIterations())
-                        .additionalContext(request.additionalContext()).parallelism(parallelism).timeout(timeout)
-                        .name(request.name());
-                if (judge != null) {
-                    b.judge(judge);
-                }
-                if (request.additionalGuidelines() != null) {
-                    b.additionalGuidelines(request.additionalGuidelines());
-                }
+                        .additionalContext(request.additionalContext());
                 if (request.threshold() != null) {
                     b.threshold(request.threshold());
                 }
                 return b.build().run(s);
             }
             case AGENT_AS_JUDGE -> {
-                AgentAsJudgeEval.Builder b = AgentAsJudgeEval.builder(evaluator).judgeTier(tier)
-                        .criteria(request.criteria()).scoringStrategy(request.scoringStrategy())
-                        .threshold(request.thresholdOrDefault()).parallelism(parallelism).timeout(timeout)
-                        .name(request.name());
-                if (judge != null) {
-                    b.judge(judge);
-                }
-                if (request.additionalGuidelines() != null) {
-                    b.additionalGuidelines(request.additionalGuidelines());
-                }
-                return b.build().run(s, request.input(), request.numIterations());
+                return judged(AgentAsJudgeEval.builder(evaluator), request).criteria(request.criteria())
+                        .scoringStrategy(request.scoringStrategy()).threshold(request.thresholdOrDefault()).build()
+                        .run(s, request.input(), request.numIterations());
             }
             case PERFORMANCE -> {
                 return PerformanceEval.builder().warmupRuns(request.warmupRuns())
@@ -117,5 +102,17 @@ public final class AgentEvals {
             }
             default -> throw new IllegalStateException("unknown eval type " + request.evalType());
         }
+    }
+
+    /** {@code b} with this runner's judge, tier, parallelism and timeout, and the request's name and guidelines. */
+    private <B extends JudgedEvalBuilder<B>> B judged(B b, EvalRunRequest request) {
+        b.judgeTier(tier).parallelism(parallelism).timeout(timeout).name(request.name());
+        if (judge != null) {
+            b.judge(judge);
+        }
+        if (request.additionalGuidelines() != null) {
+            b.additionalGuidelines(request.additionalGuidelines());
+        }
+        return b;
     }
 }

@@ -1,6 +1,8 @@
 package dev.railguard.evals;
 
 import dev.langchain4j.service.Result;
+import dev.railguard.evals.internal.Iterations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -116,12 +118,33 @@ public final class Subject {
 
     /** Calls the subject with a fresh memory id. */
     AgentReply call(String input) {
-        return call("eval_" + UUID.randomUUID(), input);
+        return call(freshMemoryId(), input);
     }
 
     /** Calls the subject; a subject with memory gets {@code memoryId}, others ignore it. */
     AgentReply call(String memoryId, String input) {
         return call.apply(memoryId, input);
+    }
+
+    /**
+     * The subject's answer to {@code input} with a fresh memory id; a failure is an error entry's exception,
+     * {@code agent: <cause>} (a timeout said with {@code timeout}).
+     */
+    String answer(String input, Duration timeout) {
+        return answer(freshMemoryId(), input, timeout);
+    }
+
+    /** The subject's answer to {@code input} with {@code memoryId}; a failure is an {@code agent: <cause>} error. */
+    String answer(String memoryId, String input, Duration timeout) {
+        try {
+            return call(memoryId, input).content();
+        } catch (RuntimeException e) {
+            throw new Iterations.EvalException("agent: " + Iterations.describe(e, timeout));
+        }
+    }
+
+    private static String freshMemoryId() {
+        return "eval_" + UUID.randomUUID();
     }
 
     @Override

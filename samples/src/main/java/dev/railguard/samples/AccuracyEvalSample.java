@@ -1,8 +1,8 @@
 package dev.railguard.samples;
 
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
 import dev.railguard.evals.AccuracyEval;
 import dev.railguard.evals.AccuracyResult;
 import dev.railguard.evals.EvalRun;

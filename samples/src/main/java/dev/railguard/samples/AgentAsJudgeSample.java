@@ -1,8 +1,8 @@
 package dev.railguard.samples;
 
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
 import dev.railguard.evals.AgentAsJudgeEval;
 import dev.railguard.evals.AgentAsJudgeResult;
 import dev.railguard.evals.EvalRun;

@@ -3,12 +3,12 @@ package dev.railguard.samples;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.ImprovementAction;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.Workflow;
 import dev.railguard.engine.WorkflowOutputGuardrail;
-import dev.railguard.junit.JudgeEnvironment;
 import java.io.PrintStream;
 import java.util.Optional;
 

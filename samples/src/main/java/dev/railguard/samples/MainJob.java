@@ -1,12 +1,12 @@
 package dev.railguard.samples;
 
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.BatchEvaluator;
 import dev.railguard.engine.BatchSummary;
 import dev.railguard.engine.HtmlReport;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
 import dev.railguard.metrics.ContainsMetric;
 import dev.railguard.metrics.JsonSchemaMetric;
 import dev.railguard.metrics.RegexMetric;

@@ -1,6 +1,7 @@
 package dev.railguard.samples;
 
 import dev.railguard.api.ModelInput;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.EventInput;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricDistribution;
@@ -8,7 +9,6 @@ import dev.railguard.engine.Monitor;
 import dev.railguard.engine.MonitorStats;
 import dev.railguard.engine.NametagStats;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.time.Duration;

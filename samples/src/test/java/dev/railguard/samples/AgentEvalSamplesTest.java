@@ -2,7 +2,7 @@ package dev.railguard.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.evals.AccuracyResult;
 import dev.railguard.evals.AgentAsJudgeResult;
 import dev.railguard.evals.EvalRun;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.BatchSummary;
-import dev.railguard.junit.JudgeEnvironment;
 import dev.railguard.testkit.JudgeReplies;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;

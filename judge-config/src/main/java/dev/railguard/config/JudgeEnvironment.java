@@ -1,4 +1,4 @@
-package dev.railguard.junit;
+package dev.railguard.config;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.railguard.engine.JudgePanel;

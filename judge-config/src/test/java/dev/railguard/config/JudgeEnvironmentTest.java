@@ -1,4 +1,4 @@
-package dev.railguard.junit;
+package dev.railguard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

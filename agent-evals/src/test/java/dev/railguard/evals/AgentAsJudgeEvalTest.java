@@ -13,6 +13,7 @@ import dev.railguard.testkit.StubReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -269,6 +270,28 @@ class AgentAsJudgeEvalTest {
         assertThat(r.results()).extracting(AgentAsJudgeResult.Evaluation::passed).containsExactly(true, false, true);
         assertThat(run.modelId()).isEqualTo("bot-model");
         assertThat(run.evaluatedComponentName()).isEqualTo("support");
+    }
+
+    @Test
+    void agent_failures_of_a_subject_run_are_error_entries_that_keep_the_input_and_reach_on_fail() {
+        judge(r -> StubJudge.binary(true));
+        AtomicInteger calls = new AtomicInteger();
+        Subject flaky = Subject.of("flaky", "agent-model", in -> switch (calls.incrementAndGet()) {
+            case 1 -> throw new IllegalStateException("boom");
+            case 2 -> null;
+            default -> "Happy to help: call us.";
+        });
+        List<AgentAsJudgeResult.Evaluation> failed = new CopyOnWriteArrayList<>();
+        EvalRun run = eval().parallelism(1).onFail(failed::add).build().run(flaky, "Where is my order?", 3);
+        AgentAsJudgeResult r = (AgentAsJudgeResult) run.evalData();
+        assertThat(r.results()).extracting(AgentAsJudgeResult.Evaluation::error)
+                .containsExactly("agent: IllegalStateException: boom", "agent: empty output", null);
+        assertThat(r.results()).extracting(AgentAsJudgeResult.Evaluation::input).containsOnly("Where is my order?");
+        assertThat(r.results()).extracting(AgentAsJudgeResult.Evaluation::passed).containsExactly(false, false, true);
+        assertThat(r.results()).extracting(AgentAsJudgeResult.Evaluation::judge).containsExactly(null, null, "judge");
+        assertThat(failed).extracting(AgentAsJudgeResult.Evaluation::index).containsExactly(0, 1);
+        assertThat(judge.server.requestCount()).isEqualTo(1);
+        assertThat(r.evalStatus()).isEqualTo(EvalStatus.ERROR);
     }
 
     @Test

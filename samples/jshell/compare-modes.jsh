@@ -10,9 +10,9 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.api.*;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
 import java.nio.file.*;
 import java.util.*;
 

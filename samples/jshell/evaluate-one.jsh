@@ -6,9 +6,9 @@
 // Delete the last line (/exit) to stay in jshell afterwards.
 
 import dev.railguard.api.*;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
 import java.util.*;
 
 String prompt = "What is the capital of France, and how many people live there?";

@@ -14,10 +14,12 @@ enum Modules {
     ENGINE("evaluation-engine", List.of("dev.railguard.engine"), API),
     METRICS("guardrail-metrics", List.of("dev.railguard.metrics"), ENGINE, API),
     EMBEDDINGS("guardrail-embeddings", List.of("dev.railguard.embeddings"), METRICS, ENGINE, API),
+    EVALS("agent-evals", List.of("dev.railguard.evals"), ENGINE, API),
     WORKFLOWS("guardrail-workflows", List.of("dev.railguard.workflow", "dev.railguard.monitor", "dev.railguard.event"),
             ENGINE, API),
     BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), ENGINE, API),
-    JUNIT("evaluation-junit", List.of("dev.railguard.junit"), METRICS, ENGINE, API);
+    CONFIG("judge-config", List.of("dev.railguard.config"), ENGINE, API),
+    JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, METRICS, ENGINE, API);
 
     final String artifact;
     final List<String> packages;

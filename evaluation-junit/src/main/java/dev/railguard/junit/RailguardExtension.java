@@ -37,7 +37,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * {@code junit-platform.properties}) or environment variables; a parameter wins:
  * <ul>
  * <li>the judges: {@code railguard.judge.baseUrl}, {@code .apiKey}, {@code .model}, {@code .model.<tier>},
- * {@code .timeoutSeconds}, or {@code RAILGUARD_JUDGE_BASE_URL} and friends (see {@link JudgeEnvironment});</li>
+ * {@code .timeoutSeconds}, or {@code RAILGUARD_JUDGE_BASE_URL} and friends (see
+ * {@link dev.railguard.config.JudgeEnvironment});</li>
  * <li>{@code railguard.junit.requireJudge} / {@code RAILGUARD_REQUIRE_JUDGE} ({@code false} by default): when
  * {@code true}, a test that needs a judge fails if none is configured, instead of being skipped;</li>
  * <li>{@code railguard.cache.dir} / {@code RAILGUARD_CACHE_DIR}: the directory judge replies persist in, so a second

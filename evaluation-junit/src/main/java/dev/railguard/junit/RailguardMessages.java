@@ -8,6 +8,7 @@ import dev.railguard.api.MetricResult;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.UnitVerdict;
 import dev.railguard.api.Verdict;
+import dev.railguard.config.JudgeEnvironment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.railguard.junit;
 
+import dev.railguard.config.JudgeEnvironment;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.railguard.samples;
 
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
-import dev.railguard.metrics.evals.AccuracyEval;
-import dev.railguard.metrics.evals.AccuracyResult;
-import dev.railguard.metrics.evals.EvalRun;
-import dev.railguard.metrics.evals.Subject;
+import dev.railguard.evals.AccuracyEval;
+import dev.railguard.evals.AccuracyResult;
+import dev.railguard.evals.EvalRun;
+import dev.railguard.evals.Subject;
 import java.io.PrintStream;
 import java.util.Optional;
 

@@ -1,13 +1,13 @@
 package dev.railguard.samples;
 
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
-import dev.railguard.metrics.evals.AgentAsJudgeEval;
-import dev.railguard.metrics.evals.AgentAsJudgeResult;
-import dev.railguard.metrics.evals.EvalRun;
-import dev.railguard.metrics.evals.JudgeCase;
-import dev.railguard.metrics.evals.ScoringStrategy;
+import dev.railguard.evals.AgentAsJudgeEval;
+import dev.railguard.evals.AgentAsJudgeResult;
+import dev.railguard.evals.EvalRun;
+import dev.railguard.evals.JudgeCase;
+import dev.railguard.evals.ScoringStrategy;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;

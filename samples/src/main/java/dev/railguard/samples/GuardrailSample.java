@@ -8,7 +8,7 @@ import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.workflow.Workflow;
 import dev.railguard.workflow.WorkflowOutputGuardrail;
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import java.io.PrintStream;
 import java.util.Optional;
 

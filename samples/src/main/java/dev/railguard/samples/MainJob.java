@@ -6,7 +6,6 @@ import dev.railguard.report.HtmlReport;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
 import dev.railguard.metrics.ContainsMetric;
 import dev.railguard.metrics.JsonSchemaMetric;
 import dev.railguard.metrics.RegexMetric;

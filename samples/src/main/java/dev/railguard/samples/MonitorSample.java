@@ -8,7 +8,6 @@ import dev.railguard.monitor.Monitor;
 import dev.railguard.monitor.MonitorStats;
 import dev.railguard.engine.NametagStats;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.time.Duration;

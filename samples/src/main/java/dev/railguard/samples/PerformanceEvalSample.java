@@ -1,9 +1,9 @@
 package dev.railguard.samples;
 
 import dev.langchain4j.service.AiServices;
-import dev.railguard.metrics.evals.EvalRun;
-import dev.railguard.metrics.evals.PerformanceEval;
-import dev.railguard.metrics.evals.PerformanceResult;
+import dev.railguard.evals.EvalRun;
+import dev.railguard.evals.PerformanceEval;
+import dev.railguard.evals.PerformanceResult;
 import dev.railguard.testkit.ScriptedChatModel;
 import java.io.IOException;
 import java.io.PrintStream;

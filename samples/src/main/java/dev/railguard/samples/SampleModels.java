@@ -2,7 +2,7 @@ package dev.railguard.samples;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import java.time.Duration;
 import java.util.Optional;
 

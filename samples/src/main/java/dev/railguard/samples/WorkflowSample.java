@@ -11,7 +11,7 @@ import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.workflow.Tolerance;
 import dev.railguard.workflow.Workflow;
 import dev.railguard.workflow.WorkflowEvent;
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -2,13 +2,13 @@ package dev.railguard.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.railguard.junit.JudgeEnvironment;
-import dev.railguard.metrics.evals.AccuracyResult;
-import dev.railguard.metrics.evals.AgentAsJudgeResult;
-import dev.railguard.metrics.evals.EvalRun;
-import dev.railguard.metrics.evals.EvalStatus;
-import dev.railguard.metrics.evals.PerformanceResult;
-import dev.railguard.metrics.evals.ReliabilityResult;
+import dev.railguard.config.JudgeEnvironment;
+import dev.railguard.evals.AccuracyResult;
+import dev.railguard.evals.AgentAsJudgeResult;
+import dev.railguard.evals.EvalRun;
+import dev.railguard.evals.EvalStatus;
+import dev.railguard.evals.PerformanceResult;
+import dev.railguard.evals.ReliabilityResult;
 import dev.railguard.testkit.RecordedRequest;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;

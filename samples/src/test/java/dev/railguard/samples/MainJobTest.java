@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.batch.BatchSummary;
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.testkit.JudgeReplies;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;

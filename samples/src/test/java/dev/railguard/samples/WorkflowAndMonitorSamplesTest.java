@@ -98,7 +98,7 @@ class WorkflowAndMonitorSamplesTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            if (!dev.railguard.junit.JudgeEnvironment.fromSystem().configured()) {
+            if (!dev.railguard.config.JudgeEnvironment.fromSystem().configured()) {
                 WorkflowSample.main();
                 GuardrailSample.main();
                 assertThat(captured.toString(StandardCharsets.UTF_8)).contains("No judge is configured")

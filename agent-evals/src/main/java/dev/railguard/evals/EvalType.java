@@ -1,0 +1,39 @@
+package dev.railguard.evals;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The four eval types, with the wire names of Agno's {@code eval_type}. */
+public enum EvalType {
+    /** Answers judged against expected outputs, scored 1..10. */
+    ACCURACY,
+    /** Outputs judged against prose criteria, binary or numeric. */
+    AGENT_AS_JUDGE,
+    /** Wall time and allocated bytes per run. */
+    PERFORMANCE,
+    /** Tool calls against expected tool calls. */
+    RELIABILITY;
+
+    /** The wire name, for example {@code agent_as_judge}. */
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The type whose wire name is {@code name} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the value and the allowed names
+     */
+    public static EvalType fromWireName(String name) {
+        for (EvalType t : values()) {
+            if (t.wireName().equalsIgnoreCase(name == null ? "" : name.trim())) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("eval_type must be one of " + Arrays.stream(values())
+                .map(EvalType::wireName).collect(Collectors.joining(", ")) + ", but was: " + name);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.railguard.config;
+
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.railguard.engine.JudgePanel;
+import dev.railguard.engine.PriceTable;
+import dev.railguard.engine.JudgeTier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The judge configuration read from environment variables or system properties (a system property wins): an
+ * OpenAI-compatible endpoint (OpenAI, Azure OpenAI's compatible endpoint, vLLM, Ollama, LM Studio, ...) and the model
+ * of each tier.
+ *
+ * <table>
+ * <caption>Settings</caption>
+ * <tr><th>environment variable</th><th>system property</th><th>meaning</th></tr>
+ * <tr><td>RAILGUARD_JUDGE_BASE_URL</td><td>railguard.judge.baseUrl</td><td>the endpoint, default
+ * {@code https://api.openai.com/v1} (also read from OPENAI_BASE_URL)</td></tr>
+ * <tr><td>RAILGUARD_JUDGE_API_KEY</td><td>railguard.judge.apiKey</td><td>the key (also read from OPENAI_API_KEY); a
+ * local server without keys needs only the base URL</td></tr>
+ * <tr><td>RAILGUARD_JUDGE_MODEL</td><td>railguard.judge.model</td><td>the model of every tier, default
+ * {@code gpt-4o-mini}</td></tr>
+ * <tr><td>RAILGUARD_JUDGE_MODEL_FAST, _STANDARD, _STRONG, _CODE</td><td>railguard.judge.model.fast, ...</td><td>the
+ * model(s) of one tier, comma-separated for several judges (the precision modes need two distinct judges)</td></tr>
+ * <tr><td>RAILGUARD_JUDGE_PRICES</td><td>railguard.judge.prices</td><td>optional prices per million tokens, for
+ * {@code Usage.cost()}: {@code model=input:output} pairs separated by commas, for example
+ * {@code gpt-4o-mini=0.15:0.60,gpt-4o=2.5:10}</td></tr>
+ * <tr><td>RAILGUARD_JUDGE_TIMEOUT_SECONDS</td><td>railguard.judge.timeoutSeconds</td><td>per-call timeout, default
+ * 60</td></tr>
+ * </table>
+ *
+ * A judge is configured when a base URL or an API key is set. Judges are built with LangChain4j's own retries off:
+ * the engine retries, honouring {@code Retry-After}.
+ */
+public final class JudgeEnvironment {
+
+    /** What to set when no judge is configured; quoted by every "no judge" message. */
+    public static final String HOW_TO_CONFIGURE = "No judge is configured. Set RAILGUARD_JUDGE_BASE_URL (an"
+            + " OpenAI-compatible endpoint, default https://api.openai.com/v1) and RAILGUARD_JUDGE_API_KEY, and"
+            + " optionally RAILGUARD_JUDGE_MODEL (default gpt-4o-mini) or per tier RAILGUARD_JUDGE_MODEL_FAST,"
+            + " _STANDARD, _STRONG, _CODE (comma-separated for several judges); or the system properties"
+            + " railguard.judge.baseUrl, railguard.judge.apiKey, railguard.judge.model, railguard.judge.model.<tier>.";
+
+    private static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    private static final String DEFAULT_MODEL = "gpt-4o-mini";
+
+    private final Map<String, String> settings;
+
+    private JudgeEnvironment(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    /** The configuration of this process: its environment variables and system properties. */
+    public static JudgeEnvironment fromSystem() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /** The configuration given by {@code env} and {@code properties} (a property wins over a variable). */
+    public static JudgeEnvironment from(Map<String, String> env, Properties properties) {
+        Map<String, String> s = new HashMap<>();
+        put(s, "baseUrl", env.get("OPENAI_BASE_URL"));
+        put(s, "apiKey", env.get("OPENAI_API_KEY"));
+        put(s, "baseUrl", env.get("RAILGUARD_JUDGE_BASE_URL"));
+        put(s, "apiKey", env.get("RAILGUARD_JUDGE_API_KEY"));
+        put(s, "model", env.get("RAILGUARD_JUDGE_MODEL"));
+        put(s, "timeoutSeconds", env.get("RAILGUARD_JUDGE_TIMEOUT_SECONDS"));
+        put(s, "prices", env.get("RAILGUARD_JUDGE_PRICES"));
+        for (JudgeTier tier : JudgeTier.values()) {
+            put(s, "model." + tier.name().toLowerCase(Locale.ROOT), env.get("RAILGUARD_JUDGE_MODEL_" + tier.name()));
+        }
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("railguard.judge.")) {
+                put(s, name.substring("railguard.judge.".length()), properties.getProperty(name));
+            }
+        }
+        return new JudgeEnvironment(s);
+    }
+
+    private static void put(Map<String, String> s, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            s.put(key, value.trim());
+        }
+    }
+
+    /** Whether a judge is configured (a base URL or an API key is set). */
+    public boolean configured() {
+        return settings.containsKey("baseUrl") || settings.containsKey("apiKey");
+    }
+
+    /** The base URL judges are called at. */
+    public String baseUrl() {
+        return settings.getOrDefault("baseUrl", DEFAULT_BASE_URL);
+    }
+
+    /** The model names of {@code tier}. */
+    public List<String> models(JudgeTier tier) {
+        String value = settings.getOrDefault("model." + tier.name().toLowerCase(Locale.ROOT),
+                settings.getOrDefault("model", DEFAULT_MODEL));
+        List<String> out = new ArrayList<>();
+        for (String m : value.split(",")) {
+            if (!m.isBlank()) {
+                out.add(m.trim());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The judge panel this configuration describes: one OpenAI-compatible judge per distinct model, named after the
+     * model, placed in every tier that lists it. Empty when no judge is configured.
+     *
+     * @throws IllegalArgumentException if the timeout setting is not a positive whole number
+     */
+    public Optional<JudgePanel> panel() {
+        if (!configured()) {
+            return Optional.empty();
+        }
+        Duration timeout = Duration.ofSeconds(timeoutSeconds());
+        Map<String, OpenAiChatModel> models = new HashMap<>();
+        JudgePanel.Builder panel = JudgePanel.builder();
+        for (JudgeTier tier : JudgeTier.values()) {
+            for (String modelName : models(tier)) {
+                OpenAiChatModel model = models.computeIfAbsent(modelName, m -> OpenAiChatModel.builder()
+                        .httpClientBuilder(dev.railguard.engine.RailguardHttp.retryAfterAware())
+                        .baseUrl(baseUrl())
+                        .apiKey(settings.getOrDefault("apiKey", "not-needed"))
+                        .modelName(m)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build());
+                panel.judge(tier, modelName, model);
+            }
+        }
+        return Optional.of(panel.build());
+    }
+
+    /**
+     * The judge panel.
+     *
+     * @throws IllegalStateException with {@link #HOW_TO_CONFIGURE} when no judge is configured
+     */
+    public JudgePanel requirePanel() {
+        return panel().orElseThrow(() -> new IllegalStateException(HOW_TO_CONFIGURE));
+    }
+
+    /**
+     * The prices set by {@code RAILGUARD_JUDGE_PRICES} / {@code railguard.judge.prices}, or {@link PriceTable#NONE}.
+     *
+     * @throws IllegalArgumentException naming the setting and the entry when an entry is not {@code model=input:output}
+     *                                  with two non-negative numbers
+     */
+    public PriceTable prices() {
+        String value = settings.get("prices");
+        if (value == null) {
+            return PriceTable.NONE;
+        }
+        PriceTable.Builder table = PriceTable.builder();
+        for (String entry : value.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.lastIndexOf('=');
+            String[] io = eq < 0 ? new String[0] : entry.substring(eq + 1).split(":");
+            try {
+                if (io.length != 2 || entry.substring(0, eq).isBlank()) {
+                    throw new NumberFormatException();
+                }
+                table.perMillionTokens(entry.substring(0, eq).trim(), Double.parseDouble(io[0].trim()),
+                        Double.parseDouble(io[1].trim()));
+            } catch (IllegalArgumentException bad) { // NumberFormatException included
+                throw new IllegalArgumentException("RAILGUARD_JUDGE_PRICES entries must be model=input:output with"
+                        + " prices per million tokens (for example gpt-4o-mini=0.15:0.60), but one was: '"
+                        + entry.trim() + "'");
+            }
+        }
+        return table.build();
+    }
+
+    private long timeoutSeconds() {
+        String value = settings.getOrDefault("timeoutSeconds", "60");
+        try {
+            long t = Long.parseLong(value);
+            if (t > 0) {
+                return t;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("RAILGUARD_JUDGE_TIMEOUT_SECONDS must be a positive whole number of"
+                + " seconds, but was: '" + value + "'");
+    }
+
+    @Override
+    public String toString() {
+        return configured() ? "JudgeEnvironment{baseUrl=" + baseUrl() + ", standard=" + models(JudgeTier.STANDARD) + "}"
+                : "JudgeEnvironment{not configured}";
+    }
+}

@@ -1,5 +1,6 @@
 package dev.railguard.junit;
 
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.api.Evaluator;
 import dev.railguard.engine.RailguardEvaluator;
 import java.lang.reflect.Constructor;

@@ -1,5 +1,6 @@
 package dev.railguard.samples;
 
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.batch.BatchEvaluator;
 import dev.railguard.batch.BatchSummary;
 import dev.railguard.report.HtmlReport;

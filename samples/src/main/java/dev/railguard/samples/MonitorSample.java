@@ -1,5 +1,6 @@
 package dev.railguard.samples;
 
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.api.ModelInput;
 import dev.railguard.event.EventInput;
 import dev.railguard.engine.JudgePanel;

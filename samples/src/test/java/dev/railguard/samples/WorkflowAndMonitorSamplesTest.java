@@ -1,5 +1,6 @@
 package dev.railguard.samples;
 
+import dev.railguard.config.JudgeEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;

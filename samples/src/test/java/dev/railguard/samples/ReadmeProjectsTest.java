@@ -153,8 +153,9 @@ class ReadmeProjectsTest {
     }
 
     private static Path project(String name, String dependencyBlock, String extraDependencies) throws IOException {
+        int end = dependencyBlock.lastIndexOf("</dependencies>");  // the project's own list, not the BOM's
         String dependencies = extraDependencies.isEmpty() ? dependencyBlock
-                : dependencyBlock.replace("</dependencies>", extraDependencies + "</dependencies>");
+                : dependencyBlock.substring(0, end) + extraDependencies + dependencyBlock.substring(end);
         Path dir = work.resolve(name);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("pom.xml"), """

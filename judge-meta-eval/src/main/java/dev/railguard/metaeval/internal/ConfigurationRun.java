@@ -1,0 +1,186 @@
+package dev.railguard.metaeval.internal;
+
+import dev.railguard.api.EvaluationRequest;
+import dev.railguard.api.EvaluationResult;
+import dev.railguard.api.EvaluationStatus;
+import dev.railguard.api.MetricResult;
+import dev.railguard.api.RunMode;
+import dev.railguard.api.UnitVerdict;
+import dev.railguard.api.Usage;
+import dev.railguard.api.Verdict;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.metaeval.HumanLabel;
+import dev.railguard.metaeval.LabelledCase;
+import dev.railguard.metaeval.LabelledDataset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Evaluates every case of a data set {@code repeats} times in one run mode with one evaluator, and keeps what the
+ * figures need: per metric the human labels and the verdict of every repeat, why verdicts were not judged, how often
+ * the votes on a unit disagreed, and per evaluation the usage and wall time. A case the evaluator refuses (unknown
+ * metric, missing input, a panel that cannot serve the mode) is skipped with the reason; the others go on.
+ */
+public final class ConfigurationRun {
+
+    /** What one metric collected. */
+    public static final class MetricData {
+        final String metric;
+        final List<Integer> caseIndex = new ArrayList<>();
+        final List<Boolean> humanFail = new ArrayList<>();
+        int[][] verdicts;
+        final Set<String> errorSamples = new LinkedHashSet<>();
+        long multiVoteUnits;
+        long disputedUnits;
+
+        MetricData(String metric) {
+            this.metric = metric;
+        }
+
+        /** The verdicts as the statistics read them. */
+        public CaseVerdicts verdicts() {
+            boolean[] fail = new boolean[humanFail.size()];
+            for (int i = 0; i < fail.length; i++) {
+                fail[i] = humanFail.get(i);
+            }
+            return new CaseVerdicts(fail, verdicts);
+        }
+    }
+
+    final Map<String, MetricData> metrics = new LinkedHashMap<>();
+    final List<LabelledDataset.Skipped> skipped = new ArrayList<>();
+    long evaluations;
+    Usage usage = Usage.NONE;
+    final List<Double> latencies = new ArrayList<>();
+
+    private ConfigurationRun() {}
+
+    /**
+     * Runs {@code dataset} in {@code mode}, {@code repeats} times, at most {@code maxInFlight} evaluations at once.
+     * Repeats run one after the other, so a repeat never shares a judge call with another (the cache must be off for
+     * repeats to be independent).
+     */
+    public static ConfigurationRun run(RailguardEvaluator evaluator, LabelledDataset dataset, RunMode mode,
+            int repeats, int maxInFlight) throws InterruptedException {
+        ConfigurationRun run = new ConfigurationRun();
+        List<LabelledCase> cases = dataset.cases();
+        List<EvaluationRequest> requests = new ArrayList<>();
+        for (String metric : dataset.metrics()) {
+            run.metrics.put(metric, new MetricData(metric));
+        }
+        for (int i = 0; i < cases.size(); i++) {
+            LabelledCase c = cases.get(i);
+            try {
+                requests.add(EvaluationRequest.builder().modelInput(c.input()).modelOutput(c.output()).runMode(mode)
+                        .metrics(List.copyOf(c.labels().keySet())).nametag(c.source()).build());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                requests.add(null);
+                run.skipped.add(new LabelledDataset.Skipped("case " + c.id(), String.valueOf(e.getMessage())));
+            }
+        }
+        EvaluationResult[][] results = new EvaluationResult[cases.size()][repeats];
+        String[][] failures = new String[cases.size()][repeats];
+        boolean[] refused = new boolean[cases.size()];
+        for (int r = 0; r < repeats; r++) {
+            Semaphore window = new Semaphore(maxInFlight);
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                if (requests.get(i) == null || refused[i]) {
+                    continue;
+                }
+                window.acquire();
+                int caseIndex = i;
+                int repeat = r;
+                CompletableFuture<EvaluationResult> future;
+                try {
+                    future = evaluator.submit(requests.get(i)).result();
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    window.release();
+                    refused[i] = true;
+                    run.skipped.add(new LabelledDataset.Skipped("case " + cases.get(i).id(),
+                            String.valueOf(e.getMessage())));
+                    continue;
+                }
+                pending.add(future.handle((result, failure) -> {
+                    results[caseIndex][repeat] = result;
+                    failures[caseIndex][repeat] = failure == null ? null : String.valueOf(failure.getMessage());
+                    window.release();
+                    return null;
+                }));
+            }
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        }
+        run.collect(cases, results, failures, refused, requests, repeats);
+        return run;
+    }
+
+    private void collect(List<LabelledCase> cases, EvaluationResult[][] results, String[][] failures,
+            boolean[] refused, List<EvaluationRequest> requests, int repeats) {
+        for (MetricData data : metrics.values()) {
+            List<int[]> rows = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                HumanLabel label = cases.get(i).labels().get(data.metric);
+                if (label == null || requests.get(i) == null || refused[i]) {
+                    continue;
+                }
+                int[] row = new int[repeats];
+                for (int r = 0; r < repeats; r++) {
+                    row[r] = verdict(data, results[i][r], failures[i][r]);
+                }
+                data.caseIndex.add(i);
+                data.humanFail.add(label == HumanLabel.FAIL);
+                rows.add(row);
+            }
+            data.verdicts = rows.toArray(int[][]::new);
+        }
+        for (int i = 0; i < cases.size(); i++) {
+            for (EvaluationResult result : results[i]) {
+                if (result != null && result.status() == EvaluationStatus.COMPLETED) {
+                    evaluations++;
+                    usage = usage.plus(result.usage());
+                    latencies.add(result.elapsed().toNanos() / 1e6);
+                }
+            }
+        }
+    }
+
+    private static int verdict(MetricData data, EvaluationResult result, String failure) {
+        if (result == null || result.metrics().get(data.metric) == null) {
+            sample(data, result == null ? "the evaluation failed: " + failure
+                    : "the evaluation ended " + result.status() + ": " + result.failure());
+            return CaseVerdicts.UNJUDGED;
+        }
+        MetricResult m = result.metrics().get(data.metric);
+        for (UnitVerdict u : m.units()) {
+            if (u.votes().size() > 1) {
+                data.multiVoteUnits++;
+                data.disputedUnits += u.disputed() ? 1 : 0;
+            }
+        }
+        if (m.verdict() == Verdict.PASS) {
+            return CaseVerdicts.PASS;
+        }
+        if (m.verdict() == Verdict.FAIL) {
+            return CaseVerdicts.FAIL;
+        }
+        sample(data, m.verdict() + ": " + m.rationale());
+        return CaseVerdicts.UNJUDGED;
+    }
+
+    private static void sample(MetricData data, String reason) {
+        if (data.errorSamples.size() < 3) {
+            data.errorSamples.add(reason);
+        }
+    }
+
+    /** Latencies of the completed evaluations, in milliseconds. */
+    double[] latencies() {
+        return latencies.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

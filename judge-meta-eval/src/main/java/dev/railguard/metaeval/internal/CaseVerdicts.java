@@ -159,13 +159,18 @@ public final class CaseVerdicts {
             return out;
         }
         SplittableRandom random = new SplittableRandom(seed);
-        int[] w = new int[n];
         for (int b = 0; b < samples; b++) {
-            Arrays.fill(w, 0);
-            for (int i = 0; i < n; i++) {
-                w[random.nextInt(n)]++;
+            long a = 0, fpSum = 0, c = 0, d = 0, p = 0, f = 0;
+            for (int draw = 0; draw < n; draw++) {
+                int i = random.nextInt(n);
+                a += tp[i];
+                fpSum += fp[i];
+                c += fn[i];
+                d += tn[i];
+                p += pairs[i];
+                f += flips[i];
             }
-            out[b] = weighted(w);
+            out[b] = new Counts(a, fpSum, c, d, p, f);
         }
         return out;
     }

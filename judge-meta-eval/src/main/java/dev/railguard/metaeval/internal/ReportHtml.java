@@ -24,7 +24,7 @@ public final class ReportHtml {
     private static final int W = 640;
     private static final int H = 340;
     private static final int LEFT = 56;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 110;
     private static final int TOP = 16;
     private static final int BOTTOM = 44;
 
@@ -137,8 +137,8 @@ public final class ReportHtml {
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
                 .append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" role=\"img\" aria-label=\"")
                 .append(esc(metric)).append(": balanced accuracy against cost\">");
-        double maxX = points.stream().mapToDouble(p -> p[0]).max().orElse(1);
-        maxX = maxX <= 0 ? 1 : maxX * 1.12;
+        double step = niceStep(points.stream().mapToDouble(p -> p[0]).max().orElse(1) * 1.1);
+        double maxX = step * Math.ceil(points.stream().mapToDouble(p -> p[0]).max().orElse(1) * 1.1 / step);
         double minY = Math.floor(Math.min(0.5, points.stream().mapToDouble(p -> p[2]).min().orElse(0.5)) * 10) / 10;
         double plotW = W - LEFT - RIGHT;
         double plotH = H - TOP - BOTTOM;
@@ -147,10 +147,13 @@ public final class ReportHtml {
             double py = TOP + plotH * (1 - (y - minY) / (1 - minY));
             s.append(line(LEFT, py, W - RIGHT, py, "axis"))
                     .append(text(LEFT - 6, py + 4, fmt(y, 2), "end", "muted"));
-            double x = maxX * t / 5;
-            double px = LEFT + plotW * t / 5;
+        }
+        int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
+        for (int k = 0; k * step <= maxX + step / 2; k++) {
+            double x = k * step;
+            double px = LEFT + plotW * x / maxX;
             s.append(line(px, TOP, px, TOP + plotH, "axis"))
-                    .append(text(px, TOP + plotH + 16, fmt(x, priced ? 4 : 1), "middle", "muted"));
+                    .append(text(px, TOP + plotH + 16, fmt(x, decimals), "middle", "muted"));
         }
         s.append(text(LEFT + plotW / 2, H - 6, priced ? "cost per evaluation" : "judge calls per evaluation",
                 "middle", "muted"));
@@ -158,7 +161,8 @@ public final class ReportHtml {
                 + " transform=\"rotate(-90 14 ").append(fmt(TOP + plotH / 2, 1)).append(")\">balanced accuracy</text>");
         for (int i = 0; i < points.size(); i++) {
             double[] p = points.get(i);
-            double px = LEFT + plotW * p[0] / maxX;
+            // panels side by side at the same cost, a few pixels apart, so no point hides another
+            double px = LEFT + plotW * p[0] / maxX + (p[4] - (panels.size() - 1) / 2.0) * 9;
             String colour = COLOURS[(int) p[4] % COLOURS.length];
             double yv = TOP + plotH * (1 - (p[1] - minY) / (1 - minY));
             double yl = TOP + plotH * (1 - (p[2] - minY) / (1 - minY));
@@ -173,9 +177,28 @@ public final class ReportHtml {
             }
             s.append("<circle cx=\"").append(fmt(px, 1)).append("\" cy=\"").append(fmt(yv, 1))
                     .append("\" r=\"4.5\" fill=\"").append(colour).append("\"/>");
-            s.append(text(px + 7, yv - 6, labels.get(i), "start", null)).append("</g>");
+            // one mode label per cluster of points at the same cost (the legend tells the panels apart)
+            boolean labelled = false;
+            for (int j = 0; j < i; j++) {
+                labelled |= labels.get(j).equals(labels.get(i)) && Math.abs(points.get(j)[0] - p[0]) < maxX / 20;
+            }
+            if (!labelled) {
+                s.append(text(px + 8 + 9 * (panels.size() - 1 - p[4]), yv - 6, labels.get(i), "start", null));
+            }
+            s.append("</g>");
         }
         return s.append("</svg>").toString();
+    }
+
+    /** A round tick step (1, 2 or 5 times a power of ten) giving about five ticks up to {@code max}. */
+    static double niceStep(double max) {
+        if (!(max > 0)) {
+            return 1;
+        }
+        double raw = max / 5;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / power;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
     }
 
     private static double nanTo(double v, double fallback) {

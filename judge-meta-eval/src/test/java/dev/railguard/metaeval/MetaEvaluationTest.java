@@ -28,6 +28,7 @@ class MetaEvaluationTest {
                 .panel("one judge", JudgePanel.single("a", judges.judge("a"))).repeats(1).seed(5).build().run();
 
         MetricAgreement m = report.configuration("one judge", RunMode.FAST).metric(METRIC);
+        System.out.println("recovery: p = " + P + ", balanced accuracy " + m.balancedAccuracy());
         assertThat(m.balancedAccuracy().covers(1 - P)).as("%s covers %s", m.balancedAccuracy(), 1 - P).isTrue();
         assertThat(m.balancedAccuracy().value()).isCloseTo(1 - P, within(0.05));
         assertThat(m.balancedAccuracy().high() - m.balancedAccuracy().low()).isBetween(0.03, 0.15);
@@ -101,6 +102,7 @@ class MetaEvaluationTest {
         assertThat(fast).isCloseTo(1 - P, within(0.05));
         assertThat(ba(report, "one family", RunMode.PRECISION_MAX)).isEqualTo(fast);
         ModeComparison c = report.comparison("one family", RunMode.PRECISION_MAX, METRIC);
+        System.out.println("fully correlated: " + c.conclusion());
         assertThat(c.measurableGain()).isFalse();
         assertThat(c.balancedAccuracyGain().value()).isZero();
         assertThat(c.callRatio()).isGreaterThanOrEqualTo(5.0);
@@ -119,6 +121,7 @@ class MetaEvaluationTest {
             MetaEvaluationReport report = MetaEvaluation.builder().dataset(data)
                     .panel("noisy", JudgePanel.single("a", judges.judge("a"))).repeats(repeats).seed(5).build().run();
             MetricAgreement m = report.configuration("noisy", RunMode.FAST).metric(METRIC);
+            System.out.println("flips: q = " + q + ", " + repeats + " repeats, flip rate " + m.flipRate());
             assertThat(m.flipRate().value()).as("flip rate over %d repeats", repeats)
                     .isCloseTo(2 * q * (1 - q), within(0.04));
             assertThat(m.flipRate().covers(2 * q * (1 - q))).as("%s", m.flipRate()).isTrue();

@@ -191,10 +191,12 @@ public final class SimulatedJudges {
         return z ^ (z >>> 33);
     }
 
+    private static final Map<String, Pattern> SECTIONS = new ConcurrentHashMap<>();
+
     /** The text of the fenced section {@code label} of a judge prompt. */
     static String section(String prompt, String label) {
-        Matcher m = Pattern.compile("<<<BEGIN " + Pattern.quote(label) + " (\\d+)>>>\\n(.*?)\\n<<<END "
-                + Pattern.quote(label) + " \\1>>>", Pattern.DOTALL).matcher(prompt);
+        Matcher m = SECTIONS.computeIfAbsent(label, l -> Pattern.compile("<<<BEGIN " + Pattern.quote(l)
+                + " (\\d+)>>>\\n(.*?)\\n<<<END " + Pattern.quote(l) + " \\1>>>", Pattern.DOTALL)).matcher(prompt);
         if (!m.find()) {
             throw new IllegalStateException("the judge prompt has no section '" + label + "'");
         }

@@ -13,6 +13,7 @@ import dev.railguard.metaeval.HumanLabel;
 import dev.railguard.metaeval.LabelledCase;
 import dev.railguard.metaeval.LabelledDataset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,11 +46,28 @@ public final class ConfigurationRun {
 
         /** The verdicts as the statistics read them. */
         public CaseVerdicts verdicts() {
-            boolean[] fail = new boolean[humanFail.size()];
-            for (int i = 0; i < fail.length; i++) {
-                fail[i] = humanFail.get(i);
+            return verdicts(caseIndex);
+        }
+
+        /** The verdicts on the cases of {@code cases} (data set positions), in that order; each must be here. */
+        CaseVerdicts verdicts(List<Integer> cases) {
+            Map<Integer, Integer> rowOf = new HashMap<>();
+            for (int r = 0; r < caseIndex.size(); r++) {
+                rowOf.put(caseIndex.get(r), r);
             }
-            return new CaseVerdicts(fail, verdicts);
+            boolean[] fail = new boolean[cases.size()];
+            int[][] rows = new int[cases.size()][];
+            for (int k = 0; k < cases.size(); k++) {
+                int row = rowOf.get(cases.get(k));
+                fail[k] = humanFail.get(row);
+                rows[k] = verdicts[row];
+            }
+            return new CaseVerdicts(fail, rows);
+        }
+
+        /** The data set positions of the cases judged on this metric, in order. */
+        List<Integer> cases() {
+            return caseIndex;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.railguard.metaeval.MetricAgreement;
 import dev.railguard.metaeval.ModeComparison;
 import dev.railguard.metaeval.RunCost;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,8 +51,8 @@ public final class Figures {
     }
 
     /**
-     * The comparison of {@code mode} with {@code baseline} on one metric: paired over the cases both evaluated (the
-     * same cases when neither skipped any).
+     * The comparison of {@code mode} with {@code baseline} on one metric: paired over the cases both judged (all
+     * cases unless one configuration skipped some).
      */
     public static ModeComparison compare(String panel, String metric, RunMode baselineMode, ConfigurationRun baseline,
             ConfigurationResult baselineResult, RunMode mode, ConfigurationRun other, ConfigurationResult otherResult,
@@ -60,10 +61,17 @@ public final class Figures {
         ConfigurationRun.MetricData b = other.metrics.get(metric);
         Estimate gain = Estimate.UNDEFINED;
         Estimate flips = Estimate.UNDEFINED;
-        if (a != null && b != null && a.caseIndex.equals(b.caseIndex) && !a.caseIndex.isEmpty()) {
-            long s = seed(seed, "compare/" + metric);
-            gain = a.verdicts().difference(b.verdicts(), CaseVerdicts.Counts::balancedAccuracy, samples, s);
-            flips = a.verdicts().difference(b.verdicts(), CaseVerdicts.Counts::flipRate, samples, s);
+        if (a != null && b != null) {
+            // paired over the cases both configurations judged (all of them unless one skipped some)
+            List<Integer> common = new ArrayList<>(a.cases());
+            common.retainAll(new HashSet<>(b.cases()));
+            if (!common.isEmpty()) {
+                long s = seed(seed, "compare/" + metric);
+                CaseVerdicts va = a.verdicts(common);
+                CaseVerdicts vb = b.verdicts(common);
+                gain = va.difference(vb, CaseVerdicts.Counts::balancedAccuracy, samples, s);
+                flips = va.difference(vb, CaseVerdicts.Counts::flipRate, samples, s);
+            }
         }
         double ratio = otherResult.cost().callsPerEvaluation() / baselineResult.cost().callsPerEvaluation();
         double disputed = b == null ? Double.NaN : Statistics.ratio(b.disputedUnits, b.multiVoteUnits);
@@ -78,7 +86,7 @@ public final class Figures {
         String calls = Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, " for %.1fx the judge calls", ratio);
         if (!gain.defined()) {
             return s.append("no comparison with ").append(base)
-                    .append(" (the two did not judge the same cases, or a class of labels is missing)").toString();
+                    .append(" (the two judged no case in common, or a class of labels is missing)").toString();
         }
         String figures = String.format(Locale.ROOT, "%+.3f balanced accuracy (95%% interval %+.3f to %+.3f)",
                 gain.value(), gain.low(), gain.high());

@@ -28,11 +28,13 @@ import java.util.List;
  * @param verifierDisagreement share of units with several votes whose votes disagreed ({@code NaN} when no unit had
  *                             several votes, as in the single-call modes)
  * @param errorSamples         up to three distinct reasons of unjudged verdicts
+ * @param units                agreement on single units where the data set labels them, else
+ *                             {@link UnitAgreement#NONE}
  */
 public record MetricAgreement(String metric, int cases, long verdicts, long unjudged, int humanFail, int humanPass,
         long failCaught, long falseAlarms, long failMissed, long passAgreed, Estimate balancedAccuracy,
         Estimate kappa, Estimate mcc, Estimate precisionFail, Estimate recallFail, Estimate flipRate,
-        double unstableShare, double verifierDisagreement, List<String> errorSamples) {
+        double unstableShare, double verifierDisagreement, List<String> errorSamples, UnitAgreement units) {
 
     /** Copies. */
     public MetricAgreement {

@@ -91,6 +91,34 @@ class MetaEvaluationTest {
     }
 
     @Test
+    void with_unit_labels_the_unit_verdicts_are_scored_and_follow_the_unit_level_theory() {
+        LabelledDataset data = SimulatedData.claimsWithUnitLabels(300, 3);
+        SimulatedJudges judges = SimulatedData.judges(data).errorRate(P).seed(8).build();
+        MetaEvaluationReport report = MetaEvaluation.builder().dataset(data)
+                .panel("independent", SimulatedData.panel(judges))
+                .modes(RunMode.FAST, RunMode.PRECISION_MAX).repeats(1).seed(5).build().run();
+
+        UnitAgreement fast = report.configuration("independent", RunMode.FAST).metric(METRIC).units();
+        UnitAgreement max = report.configuration("independent", RunMode.PRECISION_MAX).metric(METRIC).units();
+        System.out.println("units: fast " + fast.balancedAccuracy() + ", precision_max " + max.balancedAccuracy());
+        assertThat(fast.labelled()).isEqualTo(900);
+        assertThat(fast.matched()).isEqualTo(900);
+        assertThat(max.matched()).isEqualTo(900);
+        assertThat(fast.balancedAccuracy().value()).isCloseTo(1 - P, within(0.04));
+        assertThat(max.balancedAccuracy().value()).isCloseTo(1 - (P * P + 2 * P * (1 - P) * P), within(0.04));
+        // exactly the simulated judge's mistakes on FAIL units, in fast mode
+        long missed = 0;
+        for (LabelledCase c : data.cases()) {
+            for (LabelledCase.UnitLabel u : c.unitLabels().get(METRIC)) {
+                missed += u.label() == HumanLabel.FAIL && judges.errs("a", METRIC, u.text()) ? 1 : 0;
+            }
+        }
+        assertThat(fast.failMissed()).isEqualTo(missed);
+        assertThat(report.table()).contains("900 of 900 labelled units matched");
+        assertThat(report.json()).contains("\"matched\" : 900");
+    }
+
+    @Test
     void under_fully_correlated_errors_the_gain_vanishes_and_the_report_says_so() {
         LabelledDataset data = SimulatedData.claims(300);
         SimulatedJudges judges = SimulatedData.judges(data).errorRate(P).correlation(1).seed(21).build();

@@ -27,6 +27,31 @@ final class SimulatedData {
         return LabelledDataset.of("simulated claims", cases);
     }
 
+    /**
+     * {@code n} cases of {@code units} claims each (one per line), each claim labelled, one in three FAIL; a case is
+     * FAIL when any of its claims is.
+     */
+    static LabelledDataset claimsWithUnitLabels(int n, int units) {
+        List<LabelledCase> cases = new ArrayList<>();
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            List<LabelledCase.UnitLabel> labels = new ArrayList<>();
+            StringBuilder output = new StringBuilder();
+            for (int u = 0; u < units; u++, k++) {
+                HumanLabel label = k % 3 == 0 ? HumanLabel.FAIL : HumanLabel.PASS;
+                String text = "Moon " + k + " of planet " + i + " is " + (label == HumanLabel.FAIL ? "square" : "round")
+                        + ".";
+                labels.add(new LabelledCase.UnitLabel(text, label));
+                output.append(u == 0 ? "" : "\n").append(text);
+            }
+            HumanLabel caseLabel = labels.stream().anyMatch(l -> l.label() == HumanLabel.FAIL) ? HumanLabel.FAIL
+                    : HumanLabel.PASS;
+            cases.add(new LabelledCase("case-" + i, ModelInput.ofUserPrompt("Describe the moons of planet " + i + "."),
+                    output.toString(), Map.of(METRIC, caseLabel), Map.of(METRIC, labels), "simulated"));
+        }
+        return LabelledDataset.of("simulated claims with unit labels", cases);
+    }
+
     /** Judges whose truth is the data set's labels. */
     static SimulatedJudges.Builder judges(LabelledDataset dataset) {
         Map<String, Map<String, HumanLabel>> truth = new HashMap<>();

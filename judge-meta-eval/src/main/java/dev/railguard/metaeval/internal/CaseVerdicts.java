@@ -72,6 +72,28 @@ public final class CaseVerdicts {
         }
     }
 
+    private CaseVerdicts(int[] tp, int[] fp, int[] fn, int[] tn) {
+        n = tp.length;
+        this.tp = tp;
+        this.fp = fp;
+        this.fn = fn;
+        this.tn = tn;
+        pairs = new int[n];
+        flips = new int[n];
+        unjudged = new int[n];
+    }
+
+    /**
+     * Counts given per cluster (for unit verdicts: the units of one case over its repeats), with no repeat pairs; the
+     * bootstrap resamples the clusters.
+     */
+    public static CaseVerdicts ofCounts(int[] tp, int[] fp, int[] fn, int[] tn) {
+        if (fp.length != tp.length || fn.length != tp.length || tn.length != tp.length) {
+            throw new IllegalArgumentException("tp, fp, fn and tn must have one entry per cluster");
+        }
+        return new CaseVerdicts(tp.clone(), fp.clone(), fn.clone(), tn.clone());
+    }
+
     /** Sums of the per-case counts under case weights. */
     public record Counts(long tp, long fp, long fn, long tn, long pairs, long flips) {
         /** Balanced accuracy. */

@@ -14,6 +14,7 @@ import dev.railguard.metaeval.LabelledCase;
 import dev.railguard.metaeval.LabelledDataset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,10 @@ public final class ConfigurationRun {
         final Set<String> errorSamples = new LinkedHashSet<>();
         long multiVoteUnits;
         long disputedUnits;
+        /** Per case row, unit verdicts against unit labels summed over repeats: tp, fp, fn, tn (FAIL positive). */
+        final List<int[]> unitCounts = new ArrayList<>();
+        long labelledUnits;
+        long matchedUnits;
 
         MetricData(String metric) {
             this.metric = metric;
@@ -63,6 +68,18 @@ public final class ConfigurationRun {
                 rows[k] = verdicts[row];
             }
             return new CaseVerdicts(fail, rows);
+        }
+
+        /** Unit verdicts against the unit labels, clustered by case. */
+        public CaseVerdicts unitVerdicts() {
+            int n = unitCounts.size();
+            int[][] c = new int[4][n];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < 4; k++) {
+                    c[k][i] = unitCounts.get(i)[k];
+                }
+            }
+            return CaseVerdicts.ofCounts(c[0], c[1], c[2], c[3]);
         }
 
         /** The data set positions of the cases judged on this metric, in order. */
@@ -148,8 +165,17 @@ public final class ConfigurationRun {
                     continue;
                 }
                 int[] row = new int[repeats];
+                Map<String, HumanLabel> unitLabels = unitLabels(cases.get(i), data.metric);
+                int[] units = new int[4];
                 for (int r = 0; r < repeats; r++) {
                     row[r] = verdict(data, results[i][r], failures[i][r]);
+                    if (!unitLabels.isEmpty()) {
+                        data.labelledUnits += unitLabels.size();
+                        matchUnits(data, results[i][r], unitLabels, units);
+                    }
+                }
+                if (!unitLabels.isEmpty()) {
+                    data.unitCounts.add(units);
                 }
                 data.caseIndex.add(i);
                 data.humanFail.add(label == HumanLabel.FAIL);
@@ -166,6 +192,42 @@ public final class ConfigurationRun {
                 }
             }
         }
+    }
+
+    /** The case's unit labels of {@code metric} by normalized text. */
+    private static Map<String, HumanLabel> unitLabels(LabelledCase c, String metric) {
+        Map<String, HumanLabel> labels = new HashMap<>();
+        c.unitLabels().getOrDefault(metric, List.of()).forEach(u -> labels.put(normalize(u.text()), u.label()));
+        return labels;
+    }
+
+    /**
+     * Counts the units of the judged result whose text matches a labelled unit (case, white space and a trailing
+     * full stop ignored) into {@code counts} (tp, fp, fn, tn); each labelled unit counts once per result.
+     */
+    private static void matchUnits(MetricData data, EvaluationResult result, Map<String, HumanLabel> labels,
+            int[] counts) {
+        MetricResult m = result == null ? null : result.metrics().get(data.metric);
+        if (m == null || (m.verdict() != Verdict.PASS && m.verdict() != Verdict.FAIL)) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (UnitVerdict u : m.units()) {
+            String text = normalize(u.text());
+            HumanLabel label = labels.get(text);
+            if (label == null || !seen.add(text)) {
+                continue;
+            }
+            data.matchedUnits++;
+            boolean humanFail = label == HumanLabel.FAIL;
+            boolean judgeFail = !u.satisfied();
+            counts[humanFail ? (judgeFail ? 0 : 2) : (judgeFail ? 1 : 3)]++;
+        }
+    }
+
+    static String normalize(String text) {
+        String t = text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
     private static int verdict(MetricData data, EvaluationResult result, String failure) {

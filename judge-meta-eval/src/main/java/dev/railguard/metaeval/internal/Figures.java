@@ -6,6 +6,7 @@ import dev.railguard.metaeval.Estimate;
 import dev.railguard.metaeval.MetricAgreement;
 import dev.railguard.metaeval.ModeComparison;
 import dev.railguard.metaeval.RunCost;
+import dev.railguard.metaeval.UnitAgreement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,13 +42,25 @@ public final class Figures {
                     v.estimate(CaseVerdicts.Counts::flipRate, replicates),
                     v.unstableShare(),
                     Statistics.ratio(data.disputedUnits, data.multiVoteUnits),
-                    List.copyOf(data.errorSamples)));
+                    List.copyOf(data.errorSamples), units(data, samples, seed)));
         }
         double[] latencies = run.latencies();
         RunCost cost = new RunCost(run.evaluations, run.usage.judgeCalls(), run.usage.inputTokens(),
                 run.usage.outputTokens(), run.usage.cost(), Statistics.quantile(latencies, 0.5),
                 Statistics.quantile(latencies, 0.95));
         return new ConfigurationResult(panel, mode, repeats, metrics, cost, run.skipped);
+    }
+
+    private static UnitAgreement units(ConfigurationRun.MetricData data, int samples, long seed) {
+        if (data.labelledUnits == 0) {
+            return UnitAgreement.NONE;
+        }
+        CaseVerdicts u = data.unitVerdicts();
+        CaseVerdicts.Counts total = u.total();
+        CaseVerdicts.Counts[] replicates = u.replicates(samples, seed(seed, "units/" + data.metric));
+        return new UnitAgreement(data.labelledUnits, data.matchedUnits, total.tp(), total.fp(), total.fn(),
+                total.tn(), u.estimate(CaseVerdicts.Counts::balancedAccuracy, replicates),
+                u.estimate(CaseVerdicts.Counts::kappa, replicates));
     }
 
     /**

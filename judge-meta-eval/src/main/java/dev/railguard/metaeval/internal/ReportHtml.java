@@ -96,7 +96,8 @@ public final class ReportHtml {
         h.append("<h2>Every figure</h2><div class=\"panel\"><table class=\"figures\"><tr><th>panel / mode</th>")
                 .append("<th>metric</th><th>cases</th><th>balanced accuracy</th><th>kappa</th><th>MCC</th>")
                 .append("<th>precision (FAIL)</th><th>recall (FAIL)</th><th>flip rate</th><th>unjudged</th>")
-                .append("<th>calls / eval</th><th>tokens / eval</th><th>cost / eval</th><th>p50 / p95 ms</th></tr>");
+                .append("<th>calls / eval</th><th>tokens / eval</th><th>cost / eval</th><th>p50 / p95 ms</th>")
+                .append("<th>units: balanced accuracy (matched / labelled)</th></tr>");
         for (ConfigurationResult c : report.configurations()) {
             for (MetricAgreement m : c.metrics()) {
                 h.append("<tr><td>").append(esc(c.label())).append("</td><td>").append(esc(m.metric()))
@@ -110,7 +111,9 @@ public final class ReportHtml {
                         .append(ReportTable.num(c.cost().tokensPerEvaluation(), 0)).append("</td><td>")
                         .append(ReportTable.num(c.cost().costPerEvaluation(), 5)).append("</td><td>")
                         .append(ReportTable.num(c.cost().p50Millis(), 1)).append(" / ")
-                        .append(ReportTable.num(c.cost().p95Millis(), 1)).append("</td></tr>");
+                        .append(ReportTable.num(c.cost().p95Millis(), 1)).append("</td><td>")
+                        .append(m.units().present() ? esc(m.units().balancedAccuracy() + " (" + m.units().matched()
+                                + " / " + m.units().labelled() + ")") : "").append("</td></tr>");
             }
         }
         h.append("</table></div>");

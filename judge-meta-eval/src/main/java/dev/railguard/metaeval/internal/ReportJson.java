@@ -58,6 +58,17 @@ public final class ReportJson {
                 estimate(mo, "flip_rate", m.flipRate());
                 number(mo, "unstable_share", m.unstableShare());
                 number(mo, "verifier_disagreement", m.verifierDisagreement());
+                if (m.units().present()) {
+                    ObjectNode units = mo.putObject("units");
+                    units.put("labelled", m.units().labelled());
+                    units.put("matched", m.units().matched());
+                    units.put("fail_caught", m.units().failCaught());
+                    units.put("false_alarms", m.units().falseAlarms());
+                    units.put("fail_missed", m.units().failMissed());
+                    units.put("pass_agreed", m.units().passAgreed());
+                    estimate(units, "balanced_accuracy", m.units().balancedAccuracy());
+                    estimate(units, "kappa", m.units().kappa());
+                }
                 ArrayNode errors = mo.putArray("error_samples");
                 m.errorSamples().forEach(errors::add);
             }

@@ -48,6 +48,16 @@ public final class ReportTable {
         }
         for (ConfigurationResult c : report.configurations()) {
             for (MetricAgreement m : c.metrics()) {
+                if (m.units().present()) {
+                    out.append(String.format(Locale.ROOT, "%n%s, %s, single units: %d of %d labelled units matched a"
+                            + " judged unit; balanced accuracy %s, kappa %s%n", c.label(), m.metric(),
+                            m.units().matched(), m.units().labelled(), m.units().balancedAccuracy(),
+                            point(m.units().kappa())));
+                }
+            }
+        }
+        for (ConfigurationResult c : report.configurations()) {
+            for (MetricAgreement m : c.metrics()) {
                 if (m.unjudged() > 0) {
                     out.append(String.format(Locale.ROOT, "%n%s, %s: %d verdict(s) neither PASS nor FAIL, left out of"
                             + " the figures; for example: %s%n", c.label(), m.metric(), m.unjudged(),

@@ -22,7 +22,12 @@ import java.util.Objects;
 public record LabelledCase(String id, ModelInput input, String output, Map<String, HumanLabel> labels,
         Map<String, List<UnitLabel>> unitLabels, String source) {
 
-    /** One labelled unit of an output. @param text the unit as it appears in the output @param label its label */
+    /**
+     * One labelled unit of an output.
+     *
+     * @param text  the unit as it appears in the output
+     * @param label its label
+     */
     public record UnitLabel(String text, HumanLabel label) {
         /** Validates. */
         public UnitLabel {

@@ -60,7 +60,7 @@ public final class DatasetReaders {
                         + " one metric, but was: " + labels);
             }
             Map<String, HumanLabel> byMetric = new LinkedHashMap<>();
-            labels.fields().forEachRemaining(e -> byMetric.put(e.getKey(),
+            labels.properties().forEach(e -> byMetric.put(e.getKey(),
                     HumanLabel.parse("labels." + e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : null)));
             Map<String, List<LabelledCase.UnitLabel>> units = new LinkedHashMap<>();
             JsonNode unitLabels = r.get("unit_labels");
@@ -69,7 +69,7 @@ public final class DatasetReaders {
                     throw new IllegalArgumentException("unit_labels must be an object of {metric: [{text, label}]}, but"
                             + " was: " + unitLabels);
                 }
-                unitLabels.fields().forEachRemaining(e -> {
+                unitLabels.properties().forEach(e -> {
                     String field = "unit_labels." + e.getKey();
                     if (!e.getValue().isArray()) {
                         throw new IllegalArgumentException(field + " must be an array of {text, label}, but was: "

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * report.write(Path.of("railguard-out/meta-eval"));
  * }</pre>
  *
- * A command line calls {@link #run(MetaEvaluationOptions, String, JudgePanel, PriceTable, PrintStream)}.
+ * A command line calls {@link #run(MetaEvaluationOptions, String, JudgePanel, PriceTable, PrintStream, PrintStream)}.
  */
 public final class MetaEvaluation {
 
@@ -124,19 +124,22 @@ public final class MetaEvaluation {
 
     /**
      * The entry a command line calls: reads the data set the options name, measures {@code panel} in the options'
-     * modes, prints progress and the table to {@code console}, and writes {@code meta-eval.json} and
-     * {@code meta-eval.html} into the options' output directory.
+     * modes, prints the table and the files written to {@code out} and progress lines to {@code progress}, and writes
+     * {@code meta-eval.json} and {@code meta-eval.html} into the options' output directory.
      *
      * @param panelName how the report names the panel (for example the judge model)
      * @param prices    prices of the judges' tokens, {@link PriceTable#NONE} for none
+     * @param out       results (a command's stdout)
+     * @param progress  progress lines (a command's stderr)
      * @throws IllegalArgumentException      when the data set has no case that could be read
      * @throws java.io.UncheckedIOException  when a file cannot be read or written
      * @throws CancellationException         if the calling thread is interrupted
      */
     public static MetaEvaluationReport run(MetaEvaluationOptions options, String panelName, JudgePanel panel,
-            PriceTable prices, PrintStream console) {
+            PriceTable prices, PrintStream out, PrintStream progress) {
         Objects.requireNonNull(options, "options must not be null");
-        Objects.requireNonNull(console, "console must not be null");
+        Objects.requireNonNull(out, "out must not be null");
+        Objects.requireNonNull(progress, "progress must not be null");
         LabelledDataset dataset = Datasets.read(options.format(), options.dataset(), options.sourceInfo());
         if (dataset.cases().isEmpty()) {
             throw new IllegalArgumentException("dataset " + options.dataset() + " (format '"
@@ -150,10 +153,10 @@ public final class MetaEvaluation {
         }
         MetaEvaluationReport report = builder().dataset(dataset).panel(panelName, panel).modes(options.modes())
                 .repeats(options.repeats()).seed(options.seed()).bootstrapSamples(options.bootstrapSamples())
-                .prices(prices).progress(console::println).build().run();
-        console.print(report.table());
+                .prices(prices).progress(progress::println).build().run();
+        out.print(report.table());
         report.write(options.out());
-        console.println("wrote " + options.out().resolve(MetaEvaluationReport.JSON_FILE) + " and "
+        out.println("wrote " + options.out().resolve(MetaEvaluationReport.JSON_FILE) + " and "
                 + options.out().resolve(MetaEvaluationReport.HTML_FILE));
         return report;
     }

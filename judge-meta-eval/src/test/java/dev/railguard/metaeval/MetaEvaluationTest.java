@@ -158,6 +158,24 @@ class MetaEvaluationTest {
     }
 
     @Test
+    void the_simulated_judge_serves_every_run_mode_family_and_a_faultless_one_agrees_fully() {
+        LabelledDataset data = SimulatedData.claims(20);
+        SimulatedJudges judges = SimulatedData.judges(data).build();
+        JudgePanel panel = JudgePanel.builder().fast("f", judges.judge("f")).standard("a", judges.judge("a"))
+                .standard("b", judges.judge("b")).strong("c", judges.judge("c")).build();
+        MetaEvaluationReport report = MetaEvaluation.builder().dataset(data).panel("all tiers", panel)
+                .modes(RunMode.ULTRA_FAST, RunMode.SUPER_FAST, RunMode.FAST, RunMode.PRECISION, RunMode.PRECISION_MAX)
+                .repeats(2).build().run();
+        for (ConfigurationResult c : report.configurations()) {
+            MetricAgreement m = c.metric(METRIC);
+            assertThat(m.unjudged()).as(c.label()).isZero();
+            assertThat(m.balancedAccuracy().value()).as(c.label()).isEqualTo(1.0);
+            assertThat(m.kappa().value()).as(c.label()).isEqualTo(1.0);
+            assertThat(m.flipRate().value()).as(c.label()).isZero();
+        }
+    }
+
+    @Test
     void verdicts_that_are_not_pass_or_fail_are_counted_apart_never_as_agreement() {
         LabelledDataset data = SimulatedData.claims(20);
         // the judge knows the truth of only half of the units: the others fail the call, so the metric is ERROR

@@ -98,6 +98,21 @@ class MetaEvaluationReportTest {
     }
 
     @Test
+    void with_prices_the_report_shows_money_and_the_chart_plots_it() {
+        LabelledDataset data = SimulatedData.claims(10);
+        SimulatedJudges judges = SimulatedData.judges(data).build();
+        MetaEvaluationReport report = MetaEvaluation.builder().dataset(data)
+                .panel("priced", dev.railguard.engine.JudgePanel.single("a", judges.judge("a"))).repeats(1)
+                .prices(dev.railguard.engine.PriceTable.builder().perMillionTokens("a", 1.0, 4.0).build())
+                .build().run();
+        RunCost cost = report.configuration("priced", RunMode.FAST).cost();
+        assertThat(cost.cost()).isCloseTo((cost.inputTokens() * 1.0 + cost.outputTokens() * 4.0) / 1e6,
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(cost.cost()).isPositive();
+        assertThat(report.html()).contains("cost per evaluation").doesNotContain("judge calls per evaluation");
+    }
+
+    @Test
     void options_name_the_bad_value_and_what_is_allowed() {
         Path file = dir.resolve("x.jsonl");
         assertThatThrownBy(() -> MetaEvaluationOptions.builder().dataset(file).modes("fast,turbo"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.railguard.api.RunMode;
 import dev.railguard.testkit.SimulatedJudges;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.Test;
  * simulated judges that each err on 15% of units and flip 5% of their verdicts from run to run, one panel with
  * independent errors, one whose judges share 80% of their mistakes (correlation 0.8, as judges of one model family
  * might), in fast, precision and precision_max, three repeats. Writes the report to
- * {@code judge-meta-eval/target/meta-eval-example/} and prints the table.
+ * {@code judge-meta-eval/target/meta-eval-example/} and prints the table. Tagged {@code worked-example}: the module's
+ * build leaves it out unless {@code -Dmetaeval.excludedGroups=none} (the README's command).
  */
+@Tag("worked-example")
 class WorkedExampleTest {
 
     @Test

@@ -6,7 +6,7 @@ import dev.railguard.engine.PriceTable;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.metaeval.internal.ConfigurationRun;
 import dev.railguard.metaeval.internal.Figures;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * report.write(Path.of("railguard-out/meta-eval"));
  * }</pre>
  *
- * A command line calls {@link #run(MetaEvaluationOptions, String, JudgePanel, PriceTable, PrintStream, PrintStream)}.
+ * A command line calls {@link #run(MetaEvaluationOptions, String, JudgePanel, PriceTable, PrintWriter, PrintWriter)}.
  */
 public final class MetaEvaluation {
 
@@ -136,7 +136,7 @@ public final class MetaEvaluation {
      * @throws CancellationException         if the calling thread is interrupted
      */
     public static MetaEvaluationReport run(MetaEvaluationOptions options, String panelName, JudgePanel panel,
-            PriceTable prices, PrintStream out, PrintStream progress) {
+            PriceTable prices, PrintWriter out, PrintWriter progress) {
         Objects.requireNonNull(options, "options must not be null");
         Objects.requireNonNull(out, "out must not be null");
         Objects.requireNonNull(progress, "progress must not be null");
@@ -153,11 +153,15 @@ public final class MetaEvaluation {
         }
         MetaEvaluationReport report = builder().dataset(dataset).panel(panelName, panel).modes(options.modes())
                 .repeats(options.repeats()).seed(options.seed()).bootstrapSamples(options.bootstrapSamples())
-                .prices(prices).progress(progress::println).build().run();
+                .prices(prices).progress(line -> {
+                    progress.println(line);
+                    progress.flush();
+                }).build().run();
         out.print(report.table());
         report.write(options.out());
         out.println("wrote " + options.out().resolve(MetaEvaluationReport.JSON_FILE) + " and "
                 + options.out().resolve(MetaEvaluationReport.HTML_FILE));
+        out.flush();
         return report;
     }
 

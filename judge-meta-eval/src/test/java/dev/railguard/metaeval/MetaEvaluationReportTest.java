@@ -80,18 +80,17 @@ class MetaEvaluationReportTest {
         SimulatedJudges judges = SimulatedJudges.builder().truth((metric, unit) -> unit.contains("blue")).build();
         MetaEvaluationOptions options = MetaEvaluationOptions.builder().dataset(file).format("railguard")
                 .modes("fast").repeats(2).seed(7).out(dir.resolve("out")).limit(2).build();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream progressBytes = new java.io.ByteArrayOutputStream();
+        java.io.StringWriter stdout = new java.io.StringWriter();
+        java.io.StringWriter stderr = new java.io.StringWriter();
         MetaEvaluationReport report = MetaEvaluation.run(options, "simulated",
                 dev.railguard.engine.JudgePanel.single("a", judges.judge("a")), dev.railguard.engine.PriceTable.NONE,
-                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(progressBytes, true, java.nio.charset.StandardCharsets.UTF_8));
+                new java.io.PrintWriter(stdout), new java.io.PrintWriter(stderr));
 
         assertThat(report.cases()).isEqualTo(2);
         assertThat(report.configuration("simulated", RunMode.FAST).metric("correctness").balancedAccuracy().value())
                 .isEqualTo(1.0);
-        String console = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(progressBytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+        String console = stdout.toString();
+        assertThat(stderr.toString())
                 .isEqualTo("meta-eval: simulated / fast, 2 cases x 2 repeat(s)" + System.lineSeparator());
         assertThat(console).doesNotContain("meta-eval: simulated").contains("simulated / fast").contains("wrote " + dir.resolve("out").resolve("meta-eval.json"));
         assertThat(dir.resolve("out").resolve("meta-eval.html")).exists();

@@ -30,6 +30,8 @@ public final class Datasets {
      * HaluEval QA ({@code data/qa_data.json}): each record ({@code knowledge}, {@code question}, {@code right_answer},
      * {@code hallucinated_answer}) gives two cases labelled on {@code correctness} and {@code context_adherence}: the
      * right answer PASS, the hallucinated one FAIL. The question is the user prompt, the knowledge the document.
+     * Records of the {@code qa_samples} variant ({@code answer}, {@code hallucination} {@code "yes"}/{@code "no"})
+     * give one case each.
      */
     public static LabelledDataset haluEvalQa(Path file) {
         return DatasetReaders.haluEvalQa(file);

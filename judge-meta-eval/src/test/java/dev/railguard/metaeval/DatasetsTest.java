@@ -72,6 +72,17 @@ class DatasetsTest {
             assertThat(s.reason()).isEqualTo("knowledge is required, but was missing");
         });
 
+        // the qa_samples variant: one answer with a yes/no label
+        LabelledDataset samples = Datasets.haluEvalQa(write("qa_samples.json", "{\"knowledge\":\"The Kestrel Bridge"
+                + " opened in 1931.\",\"question\":\"When did it open?\",\"answer\":\"In 1958.\","
+                + "\"hallucination\":\"yes\"}\n{\"knowledge\":\"k\",\"question\":\"q\",\"answer\":\"a\","
+                + "\"hallucination\":\"maybe\"}\n"));
+        assertThat(samples.ids()).containsExactly("halueval-1");
+        assertThat(samples.cases().get(0).labels()).containsEntry("correctness", HumanLabel.FAIL)
+                .containsEntry("context_adherence", HumanLabel.FAIL);
+        assertThat(samples.skipped().get(0).reason()).isEqualTo("hallucination must be one of [yes, no], but was:"
+                + " 'maybe'");
+
         // the same record as a JSON array
         LabelledDataset array = Datasets.haluEvalQa(write("qa_array.json", "[" + record + "]"));
         assertThat(array.ids()).containsExactly("halueval-1-right", "halueval-1-hallucinated");

@@ -123,12 +123,23 @@ public final class DatasetReaders {
      * HaluEval QA ({@code qa_data.json}: one JSON object per line, or a JSON array): {@code knowledge},
      * {@code question}, {@code right_answer}, {@code hallucinated_answer}. Each record gives two cases, the right
      * answer labelled PASS and the hallucinated one FAIL, on correctness and context adherence; the question is the
-     * user prompt and the knowledge the one document.
+     * user prompt and the knowledge the one document. Records of the {@code qa_samples} variant ({@code answer} and
+     * {@code hallucination}: {@code "yes"} or {@code "no"}) give one case each, FAIL when the answer hallucinates.
      */
     public static LabelledDataset haluEvalQa(Path file) {
         return Records.read(file, (r, n) -> {
             ModelInput input = ModelInput.builder().userPrompt(text(r, "question", "question"))
                     .documents(List.of(text(r, "knowledge", "knowledge"))).build();
+            if (!r.has("right_answer") && r.has("hallucination")) {
+                // the qa_samples variant: one answer with a yes/no hallucination label
+                String verdict = text(r, "hallucination", "hallucination").strip().toLowerCase(Locale.ROOT);
+                if (!verdict.equals("yes") && !verdict.equals("no")) {
+                    throw new IllegalArgumentException("hallucination must be one of [yes, no], but was: '"
+                            + verdict + "'");
+                }
+                return List.of(pair("halueval-" + n, input, text(r, "answer", "answer"),
+                        verdict.equals("yes") ? HumanLabel.FAIL : HumanLabel.PASS));
+            }
             String right = text(r, "right_answer", "right_answer");
             String wrong = text(r, "hallucinated_answer", "hallucinated_answer");
             return List.of(pair("halueval-" + n + "-right", input, right, HumanLabel.PASS),

@@ -137,7 +137,19 @@ public final class MetaEvaluation {
      */
     public static MetaEvaluationReport run(MetaEvaluationOptions options, String panelName, JudgePanel panel,
             PriceTable prices, PrintWriter out, PrintWriter progress) {
+        Map<String, JudgePanel> panels = new LinkedHashMap<>();
+        panels.put(panelName, panel);
+        return run(options, panels, prices, out, progress);
+    }
+
+    /**
+     * As {@link #run(MetaEvaluationOptions, String, JudgePanel, PriceTable, PrintWriter, PrintWriter)}, comparing
+     * several panels (for example one per judge model), in the map's order.
+     */
+    public static MetaEvaluationReport run(MetaEvaluationOptions options, Map<String, JudgePanel> panels,
+            PriceTable prices, PrintWriter out, PrintWriter progress) {
         Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(panels, "panels must not be null");
         Objects.requireNonNull(out, "out must not be null");
         Objects.requireNonNull(progress, "progress must not be null");
         LabelledDataset dataset = Datasets.read(options.format(), options.dataset(), options.sourceInfo());
@@ -151,12 +163,14 @@ public final class MetaEvaluation {
         if (options.limit() > 0) {
             dataset = dataset.limit(options.limit());
         }
-        MetaEvaluationReport report = builder().dataset(dataset).panel(panelName, panel).modes(options.modes())
-                .repeats(options.repeats()).seed(options.seed()).bootstrapSamples(options.bootstrapSamples())
-                .prices(prices).progress(line -> {
+        Builder builder = builder().dataset(dataset).modes(options.modes()).repeats(options.repeats())
+                .seed(options.seed()).bootstrapSamples(options.bootstrapSamples()).prices(prices)
+                .progress(line -> {
                     progress.println(line);
                     progress.flush();
-                }).build().run();
+                });
+        panels.forEach(builder::panel);
+        MetaEvaluationReport report = builder.build().run();
         out.print(report.table());
         report.write(options.out());
         out.println("wrote " + options.out().resolve(MetaEvaluationReport.JSON_FILE) + " and "

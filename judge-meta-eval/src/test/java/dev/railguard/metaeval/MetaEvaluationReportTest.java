@@ -97,6 +97,28 @@ class MetaEvaluationReportTest {
     }
 
     @Test
+    void the_command_entry_compares_several_panels_in_the_order_given() throws Exception {
+        Path file = Files.writeString(dir.resolve("two.jsonl"), """
+                {"id":"a","model_input":{"user_prompt":"Sky of planet 1?"},"model_output":"The sky of planet 1 is green.","labels":{"correctness":"FAIL"}}
+                {"id":"b","model_input":{"user_prompt":"Sky of planet 2?"},"model_output":"The sky of planet 2 is blue.","labels":{"correctness":"PASS"}}
+                """);
+        SimulatedJudges right = SimulatedJudges.builder().truth((metric, unit) -> unit.contains("blue")).build();
+        SimulatedJudges wrong = SimulatedJudges.builder().truth((metric, unit) -> unit.contains("blue"))
+                .errorRate(1.0).build();
+        Map<String, dev.railguard.engine.JudgePanel> panels = new java.util.LinkedHashMap<>();
+        panels.put("model-b", dev.railguard.engine.JudgePanel.single("b", wrong.judge("b")));
+        panels.put("model-a", dev.railguard.engine.JudgePanel.single("a", right.judge("a")));
+        MetaEvaluationReport report = MetaEvaluation.run(MetaEvaluationOptions.builder().dataset(file).repeats(1)
+                .out(dir.resolve("two")).build(), panels, dev.railguard.engine.PriceTable.NONE,
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()));
+        assertThat(report.configurations()).extracting(ConfigurationResult::panel).containsExactly("model-b", "model-a");
+        assertThat(report.configuration("model-b", RunMode.FAST).metric("correctness").balancedAccuracy().value())
+                .isEqualTo(0.0);
+        assertThat(report.configuration("model-a", RunMode.FAST).metric("correctness").balancedAccuracy().value())
+                .isEqualTo(1.0);
+    }
+
+    @Test
     void with_prices_the_report_shows_money_and_the_chart_plots_it() {
         LabelledDataset data = SimulatedData.claims(10);
         SimulatedJudges judges = SimulatedData.judges(data).build();

@@ -7,6 +7,7 @@ import dev.railguard.metaeval.MetaEvaluationReport;
 import dev.railguard.metaeval.MetricAgreement;
 import dev.railguard.metaeval.ModeComparison;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -71,7 +72,7 @@ public final class ReportTable {
     }
 
     /** Skipped entries grouped by reason, with a count and the first positions. */
-    static void skipped(StringBuilder out, String title, java.util.List<LabelledDataset.Skipped> skipped) {
+    static void skipped(StringBuilder out, String title, List<LabelledDataset.Skipped> skipped) {
         if (skipped.isEmpty()) {
             return;
         }

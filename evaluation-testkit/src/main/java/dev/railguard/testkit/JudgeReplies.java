@@ -99,6 +99,93 @@ public final class JudgeReplies {
         }
     }
 
+    /**
+     * The reply of a partition call (the precision modes): {@code {"units":[{"text","label"}]}}, units found but
+     * not judged.
+     */
+    public static Found found() {
+        return new Found();
+    }
+
+    /**
+     * The reply of a verify call (the precision modes): {@code {"verdicts":[{"id","verdict","confidence","reason"}]}},
+     * one verdict per listed unit id (1-based).
+     */
+    public static Verdicts verdicts() {
+        return new Verdicts();
+    }
+
+    /** The reply of the {@code ultra_fast} call: {@code {"metrics":[{"metric","score","reason"}]}}. */
+    public static Scores scores() {
+        return new Scores();
+    }
+
+    /** Units a partition call found; see {@link #found()}. */
+    public static final class Found {
+        private final ObjectNode root = JSON.createObjectNode();
+        private final ArrayNode units = root.putArray("units");
+
+        private Found() {}
+
+        /** Adds a unit; {@code label} may be empty. */
+        public Found unit(String text, String label) {
+            ObjectNode u = units.addObject();
+            u.put("text", text);
+            u.put("label", label);
+            return this;
+        }
+
+        /** The reply text. */
+        public String json() {
+            return root.toString();
+        }
+    }
+
+    /** Verdicts on listed units; see {@link #verdicts()}. */
+    public static final class Verdicts {
+        private final ObjectNode root = JSON.createObjectNode();
+        private final ArrayNode verdicts = root.putArray("verdicts");
+
+        private Verdicts() {}
+
+        /** Adds the verdict on unit {@code id}. {@code verdict} is {@code "Y"} or {@code "N"}. */
+        public Verdicts verdict(int id, String verdict, String confidence, String reason) {
+            ObjectNode v = verdicts.addObject();
+            v.put("id", id);
+            v.put("verdict", verdict);
+            v.put("confidence", confidence);
+            v.put("reason", reason);
+            return this;
+        }
+
+        /** The reply text. */
+        public String json() {
+            return root.toString();
+        }
+    }
+
+    /** Holistic scores per metric; see {@link #scores()}. */
+    public static final class Scores {
+        private final ObjectNode root = JSON.createObjectNode();
+        private final ArrayNode metrics = root.putArray("metrics");
+
+        private Scores() {}
+
+        /** Adds the score of {@code metric}, from 0.0 to 1.0. */
+        public Scores score(String metric, double score, String reason) {
+            ObjectNode m = metrics.addObject();
+            m.put("metric", metric);
+            m.put("score", score);
+            m.put("reason", reason);
+            return this;
+        }
+
+        /** The reply text. */
+        public String json() {
+            return root.toString();
+        }
+    }
+
     /** The reply text. */
     public String json() {
         return root.toString();

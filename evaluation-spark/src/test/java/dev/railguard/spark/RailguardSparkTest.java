@@ -2,6 +2,7 @@ package dev.railguard.spark;
 
 import static dev.railguard.spark.SparkFixtures.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,10 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +126,98 @@ class RailguardSparkTest {
         assertThat(server.requests()).allSatisfy(req -> assertThat(req.headers().get("authorization"))
                 .isEqualTo("Bearer " + KEY));
         assertThat(rows.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void bad_rows_become_skipped_rows_with_the_reason_and_judge_failures_error_rows() throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Files.write(events, List.of(
+                "{\"id\": \"fine\", \"model_input\": {\"user_prompt\": \"Capital of France?\"},"
+                        + " \"model_output\": \"Paris.\", \"guardrail_metrics\": [\"correctness\"]}",
+                "this line is not JSON",
+                "{\"id\": \"no-output\", \"model_input\": {\"user_prompt\": \"Q?\"},"
+                        + " \"guardrail_metrics\": [\"correctness\"]}",
+                "{\"id\": \"unknown-metric\", \"model_input\": {\"user_prompt\": \"Q?\"},"
+                        + " \"model_output\": \"A.\", \"guardrail_metrics\": [\"truthiness\"]}",
+                "{\"id\": \"judge-refuses\", \"model_input\": {\"user_prompt\": \"JUDGE-REFUSES this\"},"
+                        + " \"model_output\": \"A.\", \"guardrail_metrics\": [\"correctness\", \"pii\"]}"));
+
+        List<Row> rows = RailguardSpark.evaluate(spark.read().json(events.toString()),
+                SparkFixtures.spec(server.baseUrl()).build()).collectAsList();
+
+        Map<String, Row> byId = new TreeMap<>();
+        rows.forEach(r -> byId.put(String.valueOf(r.<String>getAs("id")), r));
+        assertThat(byId).containsOnlyKeys("fine", "null", "no-output", "unknown-metric", "judge-refuses");
+        assertThat(byId.get("fine").<String>getAs("outcome")).isEqualTo("pass");
+        assertThat(byId.get("null").<String>getAs("status")).isEqualTo("skipped");
+        assertThat(byId.get("null").<String>getAs("reason")).contains("not valid JSON").contains("_corrupt_record");
+        assertThat(byId.get("no-output").<String>getAs("reason")).isEqualTo("model_output is missing");
+        assertThat(byId.get("unknown-metric").<String>getAs("status")).isEqualTo("skipped");
+        assertThat(byId.get("unknown-metric").<String>getAs("reason")).contains("truthiness");
+        Row refused = byId.get("judge-refuses");
+        assertThat(refused.<String>getAs("status")).isEqualTo("completed");
+        assertThat(refused.<String>getAs("outcome")).isEqualTo("error");
+        assertThat(refused.getBoolean(refused.fieldIndex("passed"))).isFalse();
+        Map<String, Row> metrics = refused.getJavaMap(refused.fieldIndex("metrics"));
+        assertThat(metrics.get("correctness").<String>getAs("verdict")).isEqualTo("error");
+        assertThat(metrics.get("correctness").<Double>getAs("score")).isNull();
+        assertThat(metrics.get("correctness").<String>getAs("rationale")).contains("400");
+        assertThat(metrics.get("pii").<String>getAs("verdict")).isEqualTo("pass");
+    }
+
+    @Test
+    void any_table_through_a_column_mapping_from_parquet_to_parquet_and_the_long_form() {
+        StructType schema = new StructType().add("request_id", DataTypes.LongType)
+                .add("question", DataTypes.StringType).add("answer", DataTypes.StringType)
+                .add("passages", DataTypes.createArrayType(DataTypes.StringType)).add("expected", DataTypes.StringType);
+        String policy = "Unused items can be returned within 30 days of delivery.";
+        spark.createDataFrame(List.of(
+                        RowFactory.create(1L, "How long can I return items?", "Within 30 days.", List.of(policy),
+                                "30 days"),
+                        RowFactory.create(2L, "How long can I return items?", "WRONG: within 90 days.",
+                                List.of(policy), "30 days")), schema)
+                .write().parquet(dir.resolve("events.parquet").toString());
+        Dataset<Row> table = spark.read().parquet(dir.resolve("events.parquet").toString());
+        ColumnMapping mapping = ColumnMapping.builder().id("request_id").userPrompt("question").output("answer")
+                .documents("passages").groundTruth("expected").build();
+        SparkEvaluationSpec spec = SparkFixtures.spec(server.baseUrl())
+                .metrics("context_adherence", "ground_truth_adherence").threshold("context_adherence", 0.4)
+                .columns(mapping).build();
+
+        RailguardSpark.evaluate(table, spec).write().parquet(dir.resolve("results.parquet").toString());
+
+        Dataset<Row> results = spark.read().parquet(dir.resolve("results.parquet").toString());
+        assertThat(results.schema()).isEqualTo(RailguardSpark.resultSchema().asNullable());
+        List<Row> longForm = RailguardSpark.perMetric(results).orderBy("id", "metric").collectAsList();
+        assertThat(longForm).extracting(r -> r.getAs("id") + " " + r.getAs("metric") + " " + r.getAs("verdict") + " "
+                + r.getAs("threshold")).containsExactly(
+                "1 context_adherence pass 0.4", "1 ground_truth_adherence pass 0.8",
+                "2 context_adherence pass 0.4", "2 ground_truth_adherence fail 0.8");
+        assertThat(longForm.get(3).<Double>getAs("score")).isEqualTo(0.5);
+        List<Row> failing = longForm.get(3).getList(longForm.get(3).fieldIndex("failing_units"));
+        assertThat(failing).extracting(u -> u.<String>getAs("reason")).containsExactly("Contradicted.");
+        assertThat(longForm).allSatisfy(r -> assertThat(r.<Integer>getAs("judge_calls")).isEqualTo(1));
+    }
+
+    @Test
+    void a_mapped_column_that_is_missing_or_of_the_wrong_type_is_refused_before_anything_runs() {
+        Dataset<Row> table = spark.createDataFrame(List.of(RowFactory.create(1L, "Q?", "A.")), new StructType()
+                .add("n", DataTypes.LongType).add("q", DataTypes.StringType).add("a", DataTypes.StringType));
+        SparkEvaluationSpec.Builder spec = SparkFixtures.spec(server.baseUrl()).metrics("correctness");
+
+        assertThatThrownBy(() -> RailguardSpark.evaluate(table, spec.columns(ColumnMapping.builder().userPrompt("q")
+                .output("answer").build()).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column mapping: the model_output column 'answer' is not in the table; its columns are"
+                        + " [n, q, a]");
+        assertThatThrownBy(() -> RailguardSpark.evaluate(table, spec.columns(ColumnMapping.builder().userPrompt("n")
+                .output("a").build()).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column mapping: the user_prompt column 'n' must be a string column, but was bigint");
+        assertThatThrownBy(() -> RailguardSpark.evaluate(table, SparkFixtures.spec(server.baseUrl()).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("events must have the columns of DeepRails events");
+        assertThat(server.requests()).isEmpty();
     }
 
     private static String metric(String name, String verdict, Double score, double threshold, String rationale) {

@@ -94,7 +94,8 @@ class RailguardSparkTest {
 
         server.clear();
         Dataset<Row> events = spark.read().json(sample.toString());
-        List<Row> rows = RailguardSpark.evaluate(events, SparkFixtures.spec(server.baseUrl()).build()).collectAsList();
+        Dataset<Row> results = RailguardSpark.evaluate(events, SparkFixtures.spec(server.baseUrl()).build());
+        List<Row> rows = results.collectAsList();
 
         Map<String, String> actual = new TreeMap<>();
         long sparkCalls = 0;
@@ -126,6 +127,7 @@ class RailguardSparkTest {
         assertThat(server.requests()).allSatisfy(req -> assertThat(req.headers().get("authorization"))
                 .isEqualTo("Bearer " + KEY));
         assertThat(rows.toString()).doesNotContain(KEY);
+        assertThat(results.queryExecution().toString()).doesNotContain(KEY);   // the plan the Spark UI shows
     }
 
     @Test

@@ -88,7 +88,7 @@ class SparkRetryTest {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
             boolean firstAttempt = TaskContext.get().attemptNumber() == 0;
-            List<Row> seen = new ArrayList<>();
+            List<String> seen = new ArrayList<>();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -103,7 +103,7 @@ class SparkRetryTest {
                 @Override
                 public Row next() {
                     Row r = rows.next();
-                    seen.add(r);
+                    seen.add(r.getAs("id"));   // a typed step right after evaluate sees rows that know their schema
                     return r;
                 }
             };

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -77,38 +77,46 @@ public final class ResultRows {
         for (MetricResult m : result.metrics().values()) {
             metrics.put(m.metric(), metric(m));
         }
-        return RowFactory.create(input.inputId(), result.eventId(), result.status().wireName(), result.failure(),
+        return row(SCHEMA, input.inputId(), result.eventId(), result.status().wireName(), result.failure(),
                 result.passed(), BatchLines.outcome(result), request.nametag(), result.runMode().wireName(),
                 request.modelUsed(), scala(metrics), usage(result.usage()), result.elapsed().toMillis());
     }
 
     /** The row of an event that could not become a request, or that the evaluator refused. */
     public static Row skipped(String id, String reason) {
-        return RowFactory.create(id, null, SKIPPED, reason, false, SKIPPED, null, null, null,
+        return row(SCHEMA, id, null, SKIPPED, reason, false, SKIPPED, null, null, null,
                 scala(Map.of()), usage(Usage.NONE), 0L);
     }
 
     /** The row of an event whose evaluation ended without a result (the evaluator was closed, a bug). */
     public static Row failed(String id, String eventId, String reason) {
-        return RowFactory.create(id, eventId, "failed", reason, false, "error", null, null, null,
+        return row(SCHEMA, id, eventId, "failed", reason, false, "error", null, null, null,
                 scala(Map.of()), usage(Usage.NONE), 0L);
     }
 
     private static Row metric(MetricResult m) {
         List<Row> failing = new ArrayList<>();
         for (UnitVerdict u : m.failingUnits()) {
-            failing.add(RowFactory.create(u.text(), u.kind(), u.label(), u.confidence().name().toLowerCase(),
+            failing.add(row(UNIT, u.text(), u.kind(), u.label(), u.confidence().name().toLowerCase(),
                     u.judge(), u.reason()));
         }
         Usage u = m.usage();
-        return RowFactory.create(m.verdict().wireName(), m.score().isPresent() ? m.score().getAsDouble() : null,
+        return row(METRIC, m.verdict().wireName(), m.score().isPresent() ? m.score().getAsDouble() : null,
                 m.threshold(), m.rationale(), scala(failing), u.judgeCalls(), u.cacheHits(), u.inputTokens(),
                 u.outputTokens(), u.cost());
     }
 
     private static Row usage(Usage u) {
-        return RowFactory.create(u.judgeCalls(), u.cacheHits(), u.inputTokens(), u.outputTokens(), u.cost(),
+        return row(USAGE, u.judgeCalls(), u.cacheHits(), u.inputTokens(), u.outputTokens(), u.cost(),
                 u.judgeTime().toMillis());
+    }
+
+    /**
+     * A row that knows its schema: Spark hands these very objects to a typed operation that follows (it removes the
+     * serialize / deserialize pair), where {@code getAs(name)} needs the schema.
+     */
+    private static Row row(StructType schema, Object... values) {
+        return new GenericRowWithSchema(values, schema);
     }
 
     private static scala.collection.immutable.Seq<Row> scala(List<Row> rows) {

@@ -2,12 +2,12 @@ package dev.railguard.benchmarks;
 
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.RunMode;
-import dev.railguard.engine.BatchEvaluator;
-import dev.railguard.engine.BatchLines;
-import dev.railguard.engine.BatchSummary;
+import dev.railguard.batch.BatchEvaluator;
+import dev.railguard.batch.BatchLines;
+import dev.railguard.batch.BatchSummary;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.spark.RailguardSpark;
 import dev.railguard.spark.SparkEvaluationSpec;
 import dev.railguard.testkit.JudgeReplies;

@@ -3,10 +3,16 @@ package dev.railguard.spark;
 import dev.railguard.api.RunMode;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * What the executors need to evaluate events, as a small serializable value that Spark ships with the tasks:
@@ -31,13 +36,17 @@ import java.util.UUID;
  */
 public final class SparkEvaluationSpec implements Serializable {
 
+    // Why this file is longer than 400 lines: it is the one list of what travels to the executors, each setting with
+    // its accessor, its validating builder method and its documentation; splitting it would split that list.
+
     private static final long serialVersionUID = 1L;
 
     /** The judge settings a spec may carry: those of {@code JudgeEnvironment}, except the key. */
     public static final Set<String> JUDGE_SETTINGS = Set.of("baseUrl", "model", "model.fast", "model.standard",
             "model.strong", "model.code", "timeoutSeconds", "prices");
 
-    private final String id = UUID.randomUUID().toString();
+    /** The content hash, computed on first use (transient: it is not part of the content). */
+    private transient String id;
     private final ArrayList<String> metrics;
     private final RunMode runMode;
     private final TreeMap<String, Double> thresholds;
@@ -81,8 +90,23 @@ public final class SparkEvaluationSpec implements Serializable {
         return new Builder();
     }
 
-    /** Identifies this spec: tasks of the same spec on one executor share one evaluator. */
+    /**
+     * Identifies this spec by its content (SHA-256 of its serialized form): tasks of equal specs on one executor share
+     * one evaluator, so a notebook that runs the same evaluation again does not build another.
+     */
     public String id() {
+        if (id == null) {
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                    out.writeObject(this);
+                }
+                id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the spec cannot be serialized (a supplier that is not"
+                        + " serializable?): " + e, e);
+            }
+        }
         return id;
     }
 

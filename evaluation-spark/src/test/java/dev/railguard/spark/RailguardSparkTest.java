@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railguard.engine.BatchEvaluator;
-import dev.railguard.engine.BatchSummary;
+import dev.railguard.batch.BatchEvaluator;
+import dev.railguard.batch.BatchSummary;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.testkit.StubOpenAiServer;
 import java.io.IOException;
 import java.io.OutputStream;

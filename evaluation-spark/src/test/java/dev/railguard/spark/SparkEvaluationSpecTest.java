@@ -51,7 +51,9 @@ class SparkEvaluationSpecTest {
         }
 
         assertThat(copy.toString()).isEqualTo(spec.toString());
-        assertThat(copy.id()).isEqualTo(spec.id());
+        // the id is the content: equal specs share an executor's evaluator, different ones do not
+        assertThat(copy.id()).isEqualTo(spec.id()).isEqualTo(spec().id()).matches("[0-9a-f]{64}");
+        assertThat(SparkEvaluationSpec.builder().concurrencyPerExecutor(7).build().id()).isNotEqualTo(spec.id());
         assertThat(copy.thresholds()).containsEntry("correctness", 0.9);
         assertThat(copy.concurrencyPerExecutor()).isEqualTo(32);
         assertThat(copy.requestsPerMinutePerExecutor()).isEqualTo(1250);

@@ -1,6 +1,6 @@
 package dev.railguard.samples;
 
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.spark.RailguardSpark;
 import dev.railguard.spark.SparkEvaluationSpec;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.railguard.engine.JudgeLimits;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.spark.SparkEvaluationSpec;
 import java.nio.file.Path;
 import java.util.Map;

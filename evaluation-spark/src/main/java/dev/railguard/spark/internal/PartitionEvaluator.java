@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.api.EvaluationHandle;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evaluator;
-import dev.railguard.engine.BatchLines;
+import dev.railguard.batch.BatchLines;
 import dev.railguard.spark.SparkEvaluationSpec;
 import java.util.Iterator;
 import java.util.Map;

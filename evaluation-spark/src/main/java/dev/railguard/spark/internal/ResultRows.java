@@ -5,7 +5,7 @@ import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.UnitVerdict;
 import dev.railguard.api.Usage;
-import dev.railguard.engine.BatchLines;
+import dev.railguard.batch.BatchLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -20,7 +20,8 @@ enum Modules {
     BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), ENGINE, API),
     CONFIG("judge-config", List.of("dev.railguard.config"), ENGINE, API),
     JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, METRICS, ENGINE, API),
-    META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), METRICS, ENGINE, API);
+    META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), METRICS, ENGINE, API),
+    SPARK("evaluation-spark", List.of("dev.railguard.spark"), BATCH, CONFIG, METRICS, ENGINE, API);
 
     final String artifact;
     final List<String> packages;

@@ -57,8 +57,6 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " --offline), or a judge setting is invalid."})
 final class EvalCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ParentCommand
     RailguardCommand root;
 
@@ -223,11 +221,12 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static String firstError(Path results) {
+        ObjectMapper json = new ObjectMapper();
         try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 JsonNode n;
                 try {
-                    n = JSON.readTree(line);
+                    n = json.readTree(line);
                 } catch (IOException notJson) {
                     continue;
                 }
@@ -249,13 +248,14 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private String jsonSummary(Path summaryFile, Path results, Path report, List<String> gate) {
+        ObjectMapper json = new ObjectMapper();
         try {
-            ObjectNode s = (ObjectNode) JSON.readTree(summaryFile.toFile());
+            ObjectNode s = (ObjectNode) json.readTree(summaryFile.toFile());
             s.put("summary_file", summaryFile.toString()).put("report_file", report.toString());
             s.put("results_file", results.toString());
             var g = s.putArray("gate_failures");
             gate.forEach(g::add);
-            return JSON.writeValueAsString(s);
+            return json.writeValueAsString(s);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + summaryFile, e);
         }

@@ -67,14 +67,16 @@ public final class DiffReport {
         tile(h, "metrics regressed", String.valueOf(regressed), regressed > 0 ? "bad" : "good");
         tile(h, "metrics improved", String.valueOf(improved), improved > 0 ? "good" : "");
         tile(h, "events in one run only", String.valueOf(d.unpaired().size()), d.unpaired().isEmpty() ? "" : "warn");
-        tile(h, "alpha / min effect", fmt(s.alpha()) + " / " + pct(s.minEffect()), "");
+        tile(h, "alpha / min effect", String.format(Locale.ROOT, "%s / %s pts", s.alpha(),
+                Math.round(s.minEffect() * 1000) / 10.0), "");
         h.append("</section>\n");
         if (regressed > 0) {
             h.append("<div class=\"banner\"><b>Regression.</b> ").append(esc(String.join(", ",
                     d.regressions().stream().map(DiffResult.MetricDiff::metric).toList())))
                     .append(" passed significantly less often in the new run.</div>\n");
         }
-        h.append("<h2>Pass-rate change per metric, ").append(pct(s.confidence())).append(" interval</h2>")
+        h.append("<h2>Pass-rate change per metric, ").append(Math.round(s.confidence() * 1000) / 10.0)
+                .append("% interval</h2>")
                 .append("<div class=\"panel\">").append(chart(d)).append("</div>\n");
         table(h, d);
         flips(h, d);

@@ -67,15 +67,14 @@ public final class DiffReport {
         tile(h, "metrics regressed", String.valueOf(regressed), regressed > 0 ? "bad" : "good");
         tile(h, "metrics improved", String.valueOf(improved), improved > 0 ? "good" : "");
         tile(h, "events in one run only", String.valueOf(d.unpaired().size()), d.unpaired().isEmpty() ? "" : "warn");
-        tile(h, "alpha / min effect", String.format(Locale.ROOT, "%s / %s pts", s.alpha(),
-                Math.round(s.minEffect() * 1000) / 10.0), "");
+        tile(h, "alpha / min effect", trim(s.alpha()) + " / " + trim(s.minEffect() * 100) + " pts", "");
         h.append("</section>\n");
         if (regressed > 0) {
             h.append("<div class=\"banner\"><b>Regression.</b> ").append(esc(String.join(", ",
                     d.regressions().stream().map(DiffResult.MetricDiff::metric).toList())))
                     .append(" passed significantly less often in the new run.</div>\n");
         }
-        h.append("<h2>Pass-rate change per metric, ").append(Math.round(s.confidence() * 1000) / 10.0)
+        h.append("<h2>Pass-rate change per metric, ").append(trim(s.confidence() * 100))
                 .append("% interval</h2>")
                 .append("<div class=\"panel\">").append(chart(d)).append("</div>\n");
         table(h, d);
@@ -258,6 +257,12 @@ public final class DiffReport {
 
     private static String pValue(double p) {
         return p < 0.0001 ? "&lt; 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** 95, 97.5, 0.05: a setting without trailing zeros. */
+    private static String trim(double v) {
+        String t = String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
     private static String fmt(double v) {

@@ -103,7 +103,7 @@ final class DiffCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path report = out != null ? out : candidate.toAbsolutePath().resolveSibling("diff.html");
+        Path report = out != null ? out : candidate.resolveSibling("diff.html");
         DiffReport.write(d, report, base.toString(), candidate.toString());
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

@@ -54,7 +54,7 @@ final class ReportCommand implements Runnable {
         if (maxEvents < 0) {
             throw new ParameterException(spec.commandLine(), "--max-events must be >= 0, but was: " + maxEvents);
         }
-        Path target = out != null ? out : results.toAbsolutePath().resolveSibling("report.html");
+        Path target = out != null ? out : results.resolveSibling("report.html");
         BatchSummary summary = BatchSummary.fromResults(results);
         if (summary.events() == 0) {
             throw new ParameterException(spec.commandLine(), "RESULTS.jsonl: no results record in " + results

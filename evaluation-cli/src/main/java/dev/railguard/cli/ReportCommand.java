@@ -1,8 +1,8 @@
 package dev.railguard.cli;
 
 import dev.railguard.cli.internal.CommonOptions;
-import dev.railguard.engine.BatchSummary;
-import dev.railguard.engine.HtmlReport;
+import dev.railguard.batch.BatchSummary;
+import dev.railguard.report.HtmlReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

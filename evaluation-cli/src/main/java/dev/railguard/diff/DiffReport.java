@@ -1,6 +1,6 @@
 package dev.railguard.diff;
 
-import dev.railguard.engine.HtmlReport;
+import dev.railguard.report.HtmlReport;
 import dev.railguard.engine.PromptResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;

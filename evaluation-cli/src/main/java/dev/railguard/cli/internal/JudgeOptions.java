@@ -3,7 +3,7 @@ package dev.railguard.cli.internal;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.junit.JudgeEnvironment;
+import dev.railguard.config.JudgeEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

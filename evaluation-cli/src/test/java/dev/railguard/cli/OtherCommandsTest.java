@@ -113,6 +113,36 @@ class OtherCommandsTest {
     }
 
     @Test
+    void a_judged_eval_run_asks_the_agent_then_the_judge_and_a_failing_run_exits_1() throws Exception {
+        try (StubOpenAiServer server = StubOpenAiServer.start(q -> q.responseFormatType().isEmpty()
+                ? dev.railguard.testkit.StubReply.content("Paris.")
+                : dev.railguard.testkit.StubReply.content(dev.railguard.testkit.JudgeReplies.satisfying(q)))) {
+            Path body = Files.writeString(dir.resolve("judge.json"), "{\"eval_type\":\"agent_as_judge\","
+                    + "\"input\":\"What is the capital of France?\",\"criteria\":\"names the capital\","
+                    + "\"scoring_strategy\":\"numeric\",\"threshold\":7}");
+            Cli r = Cli.run(Map.of("RAILGUARD_JUDGE_BASE_URL", server.baseUrl()), "eval-run", body.toString(),
+                    "--agent-model", "agent-model");
+            JsonNode record = JSON.readTree(r.out());
+            assertThat(record.path("eval_type").asText()).isEqualTo("agent_as_judge");
+            assertThat(server.requests()).anyMatch(q -> q.model().equals("agent-model")
+                    && q.responseFormatType().isEmpty());
+            assertThat(server.requests()).anyMatch(q -> q.responseFormatType().isPresent());
+            // the stub judge scores 1 of 10 (every number it writes is 1), below the threshold 7: FAILED, exit 1
+            assertThat(record.path("eval_data").path("eval_status").asText()).isEqualTo("FAILED");
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err().strip()).startsWith("railguard eval-run: eval run ").endsWith(" FAILED");
+        }
+    }
+
+    @Test
+    void the_completion_script_is_generated_by_picocli() {
+        Cli r = Cli.run(Map.of(), "generate-completion");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("railguard Bash Completion").contains("eval-run").contains("--fail-under")
+                .contains("--min-effect");
+    }
+
+    @Test
     void help_of_every_subcommand_names_every_option_and_shows_examples() {
         RailguardCommand root = new RailguardCommand(Map.of());
         var cl = RailguardCommand.commandLine(root);

@@ -112,6 +112,12 @@ final class DiffCommand implements Callable<Integer> {
             print(o, d, report);
         }
         o.flush();
+        for (DiffResult.MetricDiff m : d.metrics()) {
+            if (m.errorPairs() > 0) {
+                root.err().println("railguard diff: note: " + m.metric() + " has " + m.errorPairs() + " pairs with an"
+                        + " ERROR result (a judge problem), counted as not passed");
+            }
+        }
         if (d.hasRegression()) {
             throw new CliFailure(RailguardCommand.GATE_FAILED, "regression: " + String.join("; ", d.regressions()
                     .stream().map(m -> String.format(Locale.ROOT, "%s %+.1f points (%d pass->fail, %d fail->pass,"

@@ -139,11 +139,8 @@ final class EvalCommand implements Callable<Integer> {
         BatchSummary summary;
         try (RailguardEvaluator evaluator = judge.evaluator(judges);
              Overrides overrides = new Overrides(evaluator, metrics, mode, thresholds)) {
-            List<String> unknown = metrics.stream().filter(m -> !evaluator.metricNames().contains(m)).toList();
-            if (!unknown.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--metrics: unknown metric " + unknown
-                        + "; installed metrics are " + new TreeSet<>(evaluator.metricNames()));
-            }
+            known("--metrics", metrics, evaluator.metricNames());
+            known("--threshold", thresholds.keySet(), evaluator.metricNames());
             summary = BatchEvaluator.builder().evaluator(overrides).input(events).output(results)
                     .summaryFile(summaryFile).maxInFlight(concurrency).progress(progress).log(root.err()).build().run();
         }
@@ -177,6 +174,14 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--run-mode must be one of " + RunMode.wireNames()
                     + ", but was: '" + runMode + "'");
+        }
+    }
+
+    private void known(String option, java.util.Collection<String> names, java.util.Set<String> installed) {
+        List<String> unknown = names.stream().filter(m -> !installed.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), option + ": unknown metric " + unknown
+                    + "; installed metrics are " + new TreeSet<>(installed));
         }
     }
 

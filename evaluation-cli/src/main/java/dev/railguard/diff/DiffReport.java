@@ -158,7 +158,9 @@ public final class DiffReport {
                 default -> "<span class=\"badge same\">no significant change</span>";
             };
             h.append("<tr class=\"").append(kind).append("\" data-metric=\"").append(esc(m.metric())).append("\"><td>")
-                    .append(esc(m.metric())).append("</td><td>").append(m.pairs()).append("</td><td>")
+                    .append(esc(m.metric())).append(m.errorPairs() == 0 ? "" : "<div class=\"note\">" + m.errorPairs()
+                            + " pairs with an ERROR, counted as not passed</div>").append("</td><td>").append(m.pairs())
+                    .append("</td><td>")
                     .append(pct(m.basePassRate())).append("</td><td>").append(pct(m.newPassRate())).append("</td><td>")
                     .append(points(m.delta())).append(" [").append(points(m.deltaInterval().low())).append(", ")
                     .append(points(m.deltaInterval().high())).append("]</td><td>").append(m.passToFail())

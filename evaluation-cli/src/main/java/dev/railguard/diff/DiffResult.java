@@ -69,11 +69,13 @@ public record DiffResult(int baseEvents, int candidateEvents, int paired, List<U
      * @param meanScoreDelta the mean of (candidate score - base score) over scored pairs (NaN without any)
      * @param scoreInterval the paired bootstrap interval of {@code meanScoreDelta}
      * @param regression    {@code delta < 0}, {@code mcnemarP < alpha} and {@code -delta >= minEffect}
+     * @param errorPairs    pairs where either run's result is ERROR (counted as not passed): a judge problem, not
+     *                      necessarily a worse output
      * @param flips         the flipped pairs, pass-to-fail first
      */
     public record MetricDiff(String metric, int pairs, double basePassRate, double newPassRate, double delta,
             Interval deltaInterval, int passToFail, int failToPass, double mcnemarP, int scoredPairs,
-            double meanScoreDelta, Interval scoreInterval, boolean regression, List<Flip> flips) {
+            double meanScoreDelta, Interval scoreInterval, boolean regression, int errorPairs, List<Flip> flips) {
         /** Copies. */
         public MetricDiff {
             flips = List.copyOf(flips);

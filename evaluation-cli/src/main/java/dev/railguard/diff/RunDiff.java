@@ -147,12 +147,14 @@ public final class RunDiff {
         List<DiffResult.Flip> improvements = new ArrayList<>();
         int basePass = 0;
         int newPass = 0;
+        int errorPairs = 0;
         for (int i = 0; i < pairs.size(); i++) {
             DiffEvent.Outcome b = pairs.get(i)[0].metrics().get(metric);
             DiffEvent.Outcome c = pairs.get(i)[1].metrics().get(metric);
             if (b == null || c == null || !b.decided() || !c.decided()) {
                 continue;
             }
+            errorPairs += "error".equals(b.verdict()) || "error".equals(c.verdict()) ? 1 : 0;
             int bp = b.passed() ? 1 : 0;
             int cp = c.passed() ? 1 : 0;
             basePass += bp;
@@ -181,7 +183,7 @@ public final class RunDiff {
         flips.addAll(improvements);
         return new DiffResult.MetricDiff(metric, n, baseRate, newRate, delta, new DiffResult.Interval(ci[0], ci[1]),
                 regressions.size(), improvements.size(), p, scores.length, Stats.mean(scores),
-                new DiffResult.Interval(scoreCi[0], scoreCi[1]), regression, flips);
+                new DiffResult.Interval(scoreCi[0], scoreCi[1]), regression, errorPairs, flips);
     }
 
     private static double[] toArray(List<Double> values) {

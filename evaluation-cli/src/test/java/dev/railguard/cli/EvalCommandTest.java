@@ -143,6 +143,9 @@ class EvalCommandTest {
         Cli metric = Cli.run(env, "eval", events, "--metrics", "pii,corectness", "-o", dir.resolve("m").toString());
         assertThat(metric.exitCode()).isEqualTo(2);
         assertThat(metric.err()).contains("--metrics: unknown metric [corectness]; installed metrics are [");
+        Cli unknownThreshold = Cli.run(env, "eval", events, "--threshold", "pi=0.5", "-o", dir.resolve("t").toString());
+        assertThat(unknownThreshold.exitCode()).isEqualTo(2);
+        assertThat(unknownThreshold.err()).contains("--threshold: unknown metric [pi]; installed metrics are [");
         Cli threshold = Cli.run(env, "eval", events, "--threshold", "pii=1.5");
         assertThat(threshold.exitCode()).isEqualTo(2);
         assertThat(threshold.err()).contains("--threshold pii=1.5: the value must be between 0 and 1");

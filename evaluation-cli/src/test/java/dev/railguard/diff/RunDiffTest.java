@@ -158,6 +158,7 @@ class RunDiffTest {
         assertThat(m.pairs()).isEqualTo(1);
         assertThat(m.passToFail()).isEqualTo(1);
         assertThat(m.flips().get(0).candidateOutcome().verdict()).isEqualTo("error");
+        assertThat(m.errorPairs()).isEqualTo(1);
     }
 
     @Test

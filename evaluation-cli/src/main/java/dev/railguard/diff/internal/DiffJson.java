@@ -36,7 +36,7 @@ public final class DiffJson {
             n.put("scored_pairs", m.scoredPairs());
             num(n, "mean_score_delta", m.meanScoreDelta());
             interval(n, "mean_score_delta_ci", m.scoreInterval());
-            n.put("regression", m.regression());
+            n.put("regression", m.regression()).put("error_pairs", m.errorPairs());
             ArrayNode flips = n.putArray("flips");
             for (DiffResult.Flip f : m.flips()) {
                 ObjectNode fn = flips.addObject();

@@ -114,6 +114,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON document instead of the table.")
     boolean json;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep judge replies in this directory, so that a run of the same events asks again only"
+                    + " what changed (default: in memory only).")
+    Path cacheDir;
+
     @Mixin
     JudgeOptions judge;
 
@@ -137,7 +142,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         JudgeEnvironment judges = judge.environment(root.env());
         BatchSummary summary;
-        try (RailguardEvaluator evaluator = judge.evaluator(judges);
+        try (RailguardEvaluator evaluator = judge.evaluator(judges, cacheDir);
              Overrides overrides = new Overrides(evaluator, metrics, mode, thresholds)) {
             known("--metrics", metrics, evaluator.metricNames());
             known("--threshold", thresholds.keySet(), evaluator.metricNames());

@@ -86,6 +86,11 @@ final class EvalRunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Also write the record to FILE.")
     Path out;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep judge replies in this directory, so that a run of the same events asks again only"
+                    + " what changed (default: in memory only).")
+    Path cacheDir;
+
     @Mixin
     JudgeOptions judge;
 
@@ -118,7 +123,7 @@ final class EvalRunCommand implements Callable<Integer> {
         JudgeEnvironment judges = judge.environment(env);
         Subject subject = Subject.of("agent", model, agent(model, judges, env));
         EvalRun run;
-        try (RailguardEvaluator evaluator = judge.evaluator(judges)) {
+        try (RailguardEvaluator evaluator = judge.evaluator(judges, cacheDir)) {
             run = AgentEvals.using(evaluator).withParallelism(parallelism).run(body, subject);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, e.getMessage(), e);

@@ -19,7 +19,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code railguard} command: {@code eval}, {@code report}, {@code diff}, {@code eval-run} and {@code metrics}.
+ * The {@code railguard} command: {@code eval}, {@code report}, {@code diff}, {@code eval-run}, {@code meta-eval} and
+ * {@code metrics}.
  * Run it as {@code java -jar evaluation-cli/target/railguard.jar ...} or through the launcher script
  * {@code evaluation-cli/railguard}; from Java, {@link #execute(Map, PrintStream, PrintStream, String...)} runs it
  * in-process and returns the exit code.
@@ -35,12 +36,13 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = {"Evaluate LLM outputs with Railguard's guardrail metrics, write reports, and tell whether a change"
                 + " made things worse."},
-        // New subcommands (issue 16: meta-eval) are added to this list; the help test covers every entry.
+        // A new subcommand is one class added to this list; the help test covers every entry.
         subcommands = {EvalCommand.class, ReportCommand.class, DiffCommand.class, EvalRunCommand.class,
-                MetricsCommand.class, AutoComplete.GenerateCompletion.class},
+                MetaEvalCommand.class, MetricsCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {"  railguard eval events.jsonl --out railguard-out --fail-under correctness=0.9",
                 "  railguard diff base/results.jsonl new/results.jsonl --out diff.html",
+                "  railguard meta-eval qa_data.json --format halueval_qa --limit 200",
                 "  railguard metrics",
                 "",
                 "Judges are configured by RAILGUARD_JUDGE_BASE_URL, RAILGUARD_JUDGE_API_KEY and RAILGUARD_JUDGE_MODEL"

@@ -135,6 +135,36 @@ class OtherCommandsTest {
     }
 
     @Test
+    void meta_eval_measures_the_judge_on_labelled_cases_and_writes_its_report() throws Exception {
+        StringBuilder cases = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            cases.append("{\"id\":\"c").append(i).append("\",\"model_input\":{\"user_prompt\":\"What is the"
+                    + " capital of France?\"},\"model_output\":\"Answer ").append(i).append(".\",\"labels\":"
+                    + "{\"correctness\":\"").append(i % 2 == 0 ? "PASS" : "FAIL").append("\"}}\n");
+        }
+        Path labels = Files.writeString(dir.resolve("labels.jsonl"), cases.toString());
+        Path out = dir.resolve("meta");
+        try (StubOpenAiServer server = StubOpenAiServer.start(Cli::judge)) {
+            Map<String, String> env = Map.of("RAILGUARD_JUDGE_BASE_URL", server.baseUrl());
+            Cli r = Cli.run(env, "meta-eval", labels.toString(), "--repeats", "1", "--out", out.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(out.resolve("meta-eval.json")).exists();
+            assertThat(out.resolve("meta-eval.html")).exists();
+            assertThat(r.out().strip().lines().toList()).last().asString().startsWith("wrote ")
+                    .contains("meta-eval.json");
+            assertThat(server.requestCount()).isGreaterThanOrEqualTo(4);
+
+            Cli format = Cli.run(env, "meta-eval", labels.toString(), "--format", "csv");
+            assertThat(format.exitCode()).isEqualTo(2);
+            assertThat(format.err().lines().toList()).hasSize(1);
+            assertThat(format.err()).contains("csv");
+        }
+        Cli noJudge = Cli.run(Map.of(), "meta-eval", labels.toString(), "--out", out.toString());
+        assertThat(noJudge.exitCode()).isEqualTo(3);
+        assertThat(noJudge.err()).contains("No judge is configured");
+    }
+
+    @Test
     void the_completion_script_is_generated_by_picocli() {
         Cli r = Cli.run(Map.of(), "generate-completion");
         assertThat(r.exitCode()).isZero();
@@ -162,7 +192,7 @@ class OtherCommandsTest {
             assertThat(r.out()).as(name).contains("Examples:").contains("Exit codes:").doesNotContain("\u001b[");
             checked.add(name);
         });
-        assertThat(checked).containsExactlyInAnyOrder("eval", "report", "diff", "eval-run", "metrics");
+        assertThat(checked).containsExactlyInAnyOrder("eval", "report", "diff", "eval-run", "meta-eval", "metrics");
         Cli top = Cli.run(Map.of("NO_COLOR", "1"), "--help");
         assertThat(top.out()).contains("eval", "report", "diff", "eval-run", "metrics", "Exit codes: 0 ok, 1 gate");
     }

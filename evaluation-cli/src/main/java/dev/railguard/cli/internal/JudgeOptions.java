@@ -31,13 +31,13 @@ public final class JudgeOptions {
             description = "Timeout of one judge call in seconds (default: RAILGUARD_JUDGE_TIMEOUT_SECONDS, or 60).")
     Integer timeoutSeconds;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Keep judge replies in this directory, so that a run of the same events asks again only"
-                    + " what changed (default: in memory only).")
-    Path cacheDir;
-
     /** The judge configuration: these options over {@code env}. */
     public JudgeEnvironment environment(Map<String, String> env) {
+        return JudgeEnvironment.from(env, properties());
+    }
+
+    /** These options as {@code railguard.judge.*} properties. */
+    public Properties properties() {
         Properties p = new Properties();
         if (baseUrl != null) {
             p.setProperty("railguard.judge.baseUrl", baseUrl);
@@ -52,16 +52,17 @@ public final class JudgeOptions {
             }
             p.setProperty("railguard.judge.timeoutSeconds", String.valueOf(timeoutSeconds));
         }
-        return JudgeEnvironment.from(env, p);
+        return p;
     }
 
     /**
      * An evaluator of the installed metrics with the configured judges; without a judge, judged metrics are SKIPPED
-     * with the message that says how to configure one.
+     * with the message that says how to configure one. Judge replies are cached in {@code cacheDir} when it is not
+     * null.
      *
      * @throws CliFailure (exit 3) when a judge setting is invalid
      */
-    public RailguardEvaluator evaluator(JudgeEnvironment judges) {
+    public RailguardEvaluator evaluator(JudgeEnvironment judges, Path cacheDir) {
         Optional<JudgePanel> panel;
         try {
             panel = judges.panel();

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code railguard diff BASE.jsonl NEW.jsonl}: did the new run get worse, or is it noise? */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RailguardCommand.Version.class,
         description = {"Compare two results files of the same events (before and after a prompt or model change) and"
                 + " tell, per metric, whether the new run got worse or the difference is noise.",
                 "Events pair by id, or by a hash of prompt, ground truth and nametag. Per metric: both pass rates and"

@@ -39,6 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code railguard eval EVENTS.jsonl}: evaluates a file of events and writes results, summary and report. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RailguardCommand.Version.class,
         description = {"Evaluate a JSON-lines file of events (DeepRails event shape: model_input, model_output,"
                 + " guardrail_metrics, run_mode, nametag, id) and write results.jsonl, summary.json and report.html to"
                 + " the output directory.",

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
  * under evaluation is a model behind an OpenAI-compatible endpoint.
  */
 @Command(name = "eval-run", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RailguardCommand.Version.class,
         description = {"Run an agent eval described by an Agno eval-run body (eval_type accuracy, agent_as_judge,"
                 + " performance or reliability; input, expected_output, criteria, num_iterations, ...) and print the"
                 + " eval-run record (id, eval_type, eval_data, eval_input, model_id, judge_usage, ...).",

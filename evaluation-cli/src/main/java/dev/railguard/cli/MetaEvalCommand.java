@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code railguard meta-eval DATASET}: how far can the configured judges be trusted on labelled data? */
 @Command(name = "meta-eval", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RailguardCommand.Version.class,
         description = {"Measure the configured judges against a labelled data set (Railguard's format, HaluEval QA,"
                 + " TruthfulQA, RAGTruth): agreement with the labels per metric and run mode, repeat stability, cost;"
                 + " writes meta-eval.json and meta-eval.html.",

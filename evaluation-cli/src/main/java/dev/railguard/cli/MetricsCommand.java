@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code railguard metrics}: the installed metrics, what each needs, and its default threshold. */
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RailguardCommand.Version.class,
         description = {"List the installed metrics (found on the class path): name, whether a judge decides it or code"
                 + " does, the inputs it needs beyond the output, its default threshold, and what it measures.",
                 "stdout: a header line and one line per metric (or, with --json, one JSON array)."},

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code railguard report RESULTS.jsonl}: writes the HTML report again from a results file. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RailguardCommand.Version.class,
         description = {"Write the HTML report of a results file (results.jsonl of 'railguard eval' or a batch run)"
                 + " again, without evaluating anything.",
                 "stdout: one line, 'report: PATH'."},

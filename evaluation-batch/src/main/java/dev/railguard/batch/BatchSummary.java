@@ -69,6 +69,24 @@ public record BatchSummary(
         Objects.requireNonNull(wallTime, "wallTime must not be null");
     }
 
+    /**
+     * The summary of an existing results file, for writing its report again: every valid record counts as resumed;
+     * what only the run knew (skipped input lines, wall time) is empty.
+     *
+     * @throws IllegalArgumentException     if the file does not exist
+     * @throws java.io.UncheckedIOException if it cannot be read
+     */
+    public static BatchSummary fromResults(Path resultsFile) {
+        Objects.requireNonNull(resultsFile, "resultsFile must not be null");
+        if (!java.nio.file.Files.isRegularFile(resultsFile)) {
+            throw new IllegalArgumentException("results file does not exist: " + resultsFile);
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> records =
+                new java.util.ArrayList<>(BatchEvaluator.readRecords(resultsFile).values());
+        return BatchLines.summarize(resultsFile, records.size(), records, 0, records.size(), List.of(), Duration.ZERO,
+                false);
+    }
+
     /** The number of metric results that are ERROR, over all metrics. */
     public int metricErrors() {
         return metrics.values().stream().mapToInt(MetricStats::error).sum();

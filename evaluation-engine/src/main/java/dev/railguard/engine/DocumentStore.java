@@ -61,27 +61,29 @@ public final class DocumentStore implements AutoCloseable {
     private final Map<String, StoredDocument> documents = new LinkedHashMap<>();
     private final EmbeddingModel embeddings;
     private final List<Passage> passages = new ArrayList<>();
-    private final ByteBuffersDirectory directory;
-    private final Analyzer analyzer;
-    private final IndexWriter writer;
+    // the lexical index is created with the first document: an evaluator that never gets one never starts Lucene
+    private ByteBuffersDirectory directory;
+    private Analyzer analyzer;
+    private IndexWriter writer;
 
     private record Passage(String documentId, String name, String text, Embedding embedding) {}
 
     private DocumentStore(EmbeddingModel embeddings) {
         this.embeddings = embeddings;
-        if (embeddings == null) {
-            this.directory = new ByteBuffersDirectory();
-            this.analyzer = new EnglishAnalyzer();
+    }
+
+    /** The lexical index writer, created on first use; call holding this store's lock. */
+    private IndexWriter writer() {
+        if (writer == null) {
+            directory = new ByteBuffersDirectory();
+            analyzer = new EnglishAnalyzer();
             try {
-                this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+                writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create the in-memory index", e);
             }
-        } else {
-            this.directory = null;
-            this.analyzer = null;
-            this.writer = null;
         }
+        return writer;
     }
 
     /** An empty store with lexical retrieval (Lucene, in memory); needs no model. */
@@ -116,13 +118,13 @@ public final class DocumentStore implements AutoCloseable {
         synchronized (this) {
             documents.put(id, new StoredDocument(id, name, text));
             for (int i = 0; i < parts.size(); i++) {
-                if (writer != null) {
+                if (embeddings == null) {
                     Document doc = new Document();
                     doc.add(new StringField("id", id, Field.Store.YES));
                     doc.add(new StoredField("name", name));
                     doc.add(new TextField("text", parts.get(i), Field.Store.YES));
                     try {
-                        writer.addDocument(doc);
+                        writer().addDocument(doc);
                     } catch (IOException e) {
                         throw new UncheckedIOException("could not index document '" + name + "'", e);
                     }
@@ -169,13 +171,15 @@ public final class DocumentStore implements AutoCloseable {
         if (documents.remove(id) == null) {
             return false;
         }
-        if (writer != null) {
-            try {
-                writer.deleteDocuments(new Term("id", id));
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not remove document " + id, e);
+        if (embeddings == null) {
+            if (writer != null) {
+                try {
+                    writer.deleteDocuments(new Term("id", id));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not remove document " + id, e);
+                }
+                commit();
             }
-            commit();
         } else {
             passages.removeIf(p -> p.documentId().equals(id));
         }
@@ -207,13 +211,16 @@ public final class DocumentStore implements AutoCloseable {
                     .sorted(Comparator.comparingDouble(DocumentHit::score).reversed())
                     .limit(maxResults).toList();
         }
-        Query parsed;
-        try {
-            parsed = new QueryParser("text", analyzer).parse(QueryParser.escape(query));
-        } catch (ParseException e) {
-            return List.of();
-        }
         synchronized (this) {
+            if (writer == null) {
+                return List.of(); // no document was ever added
+            }
+            Query parsed;
+            try {
+                parsed = new QueryParser("text", analyzer).parse(QueryParser.escape(query));
+            } catch (ParseException e) {
+                return List.of();
+            }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 List<DocumentHit> hits = new ArrayList<>();

@@ -92,4 +92,16 @@ class DocumentStoreTest {
         assertThatThrownBy(() -> store.add("a", " ")).hasMessage("text of document 'a' must not be blank");
         assertThatThrownBy(() -> store.search("x", 0)).hasMessage("maxResults must be >= 1, but was: 0");
     }
+
+    @Test
+    void a_store_never_given_a_document_searches_to_nothing_and_indexes_its_first_document_later() {
+        try (DocumentStore store = DocumentStore.inMemory()) {
+            assertThat(store.search("refund policy", 5)).isEmpty();
+            assertThat(store.remove("file_missing")).isFalse();
+            String id = store.add("refunds.md", "Refunds are accepted within 30 days of delivery.");
+            assertThat(store.search("refund", 5)).extracting(DocumentHit::documentId).containsExactly(id);
+            assertThat(store.remove(id)).isTrue();
+            assertThat(store.search("refund", 5)).isEmpty();
+        }
+    }
 }

@@ -1,0 +1,302 @@
+package dev.railguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railguard.api.RunMode;
+import dev.railguard.cli.internal.CliFailure;
+import dev.railguard.cli.internal.CommonOptions;
+import dev.railguard.cli.internal.JudgeOptions;
+import dev.railguard.cli.internal.Overrides;
+import dev.railguard.cli.internal.Style;
+import dev.railguard.batch.BatchEvaluator;
+import dev.railguard.batch.BatchSummary;
+import dev.railguard.report.HtmlReport;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.config.JudgeEnvironment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code railguard eval EVENTS.jsonl}: evaluates a file of events and writes results, summary and report. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RailguardCommand.Version.class,
+        description = {"Evaluate a JSON-lines file of events (DeepRails event shape: model_input, model_output,"
+                + " guardrail_metrics, run_mode, nametag, id) and write results.jsonl, summary.json and report.html to"
+                + " the output directory.",
+                "stdout: the per-metric table and the paths of the files written (or, with --json, the summary as"
+                        + " one JSON document). Progress and skipped-line notes go to stderr: a progress bar on a"
+                        + " terminal, plain lines otherwise."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  railguard eval events.jsonl",
+                "  railguard eval events.jsonl --out run-2 --metrics correctness,pii --run-mode precision",
+                "  railguard eval events.jsonl --fail-under correctness=0.9 --fail-under pii=1.0   # CI gate",
+                "  railguard eval events.jsonl --out run-2 --resume --cache-dir ~/.cache/railguard",
+                "  railguard eval events.jsonl --offline          # offline checks only, judged metrics SKIPPED",
+                "",
+                "Exit codes: 0 ok; 1 a --fail-under gate failed; 2 usage error; 3 a metric result is ERROR (judge"
+                        + " problem), or judged metrics were SKIPPED because no judge is configured (without"
+                        + " --offline), or a judge setting is invalid."})
+final class EvalCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RailguardCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EVENTS.jsonl", description = "The events, one JSON object a line.")
+    Path events;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "railguard-out",
+            description = "Directory for results.jsonl, summary.json and report.html (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = {"-m", "--metrics"}, paramLabel = "METRIC", split = ",",
+            description = "Metrics of every event, replacing each event's guardrail_metrics (default: the event's"
+                    + " own). 'railguard metrics' lists them.")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--run-mode", paramLabel = "MODE",
+            description = "Run mode of every event, replacing each event's run_mode: one of ${COMPLETION-CANDIDATES}"
+                    + " (default: the event's own, else fast).",
+            completionCandidates = RunModes.class)
+    String runMode;
+
+    @Option(names = {"-t", "--threshold"}, paramLabel = "METRIC=VALUE",
+            description = "Pass threshold of a metric, in [0, 1], over the event's own; repeatable.")
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "16",
+            description = "Events evaluated at once, 1..10000 (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--resume", description = "Keep the results already in the output directory for unchanged event"
+            + " lines and evaluate only the rest (default: start over, replacing results.jsonl).")
+    boolean resume;
+
+    @Option(names = "--fail-under", paramLabel = "METRIC=RATE",
+            description = "CI gate: exit 1 when METRIC's pass rate (PASS over PASS, FAIL and ERROR) is below RATE, in"
+                    + " [0, 1]; repeatable. A metric with no decided result fails its gate.")
+    Map<String, Double> failUnder = new LinkedHashMap<>();
+
+    @Option(names = "--offline", description = "Without a judge, run the offline checks and mark judged metrics"
+            + " SKIPPED (exit 0) instead of stopping with exit code 3.")
+    boolean offline;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "Progress on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: a bar on a"
+                    + " terminal, plain lines otherwise).")
+    BatchEvaluator.Progress progress;
+
+    @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Railguard report",
+            description = "Title of report.html (default: ${DEFAULT-VALUE}).")
+    String title;
+
+    @Option(names = "--json", description = "Print the summary as one JSON document instead of the table.")
+    boolean json;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep judge replies in this directory, so that a run of the same events asks again only"
+                    + " what changed (default: in memory only).")
+    Path cacheDir;
+
+    @Mixin
+    JudgeOptions judge;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        RunMode mode = validate();
+        Path results = out.resolve("results.jsonl");
+        Path summaryFile = out.resolve("summary.json");
+        Path report = out.resolve("report.html");
+        try {
+            Files.createDirectories(out);
+            if (!resume && Files.deleteIfExists(results)) {
+                root.err().println("railguard eval: replacing " + results + " (--resume keeps it)");
+            }
+        } catch (IOException e) {
+            throw new CliFailure(RailguardCommand.USAGE, "--out: could not use the directory " + out + ": "
+                    + e.getMessage(), e);
+        }
+        JudgeEnvironment judges = judge.environment(root.env());
+        BatchSummary summary;
+        try (RailguardEvaluator evaluator = judge.evaluator(judges, cacheDir);
+             Overrides overrides = new Overrides(evaluator, metrics, mode, thresholds)) {
+            known("--metrics", metrics, evaluator.metricNames());
+            known("--threshold", thresholds.keySet(), evaluator.metricNames());
+            summary = BatchEvaluator.builder().evaluator(overrides).input(events).output(results)
+                    .summaryFile(summaryFile).maxInFlight(concurrency).progress(progress).log(root.err()).build().run();
+        }
+        HtmlReport.write(summary, report, title, HtmlReport.DEFAULT_MAX_EVENTS);
+        List<String> gate = gateFailures(summary);
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(jsonSummary(summaryFile, results, report, gate));
+        } else {
+            printTable(o, summary, results, summaryFile, report);
+        }
+        o.flush();
+        return exitCode(summary, results, gate, judges.configured());
+    }
+
+    private RunMode validate() {
+        if (!Files.isRegularFile(events)) {
+            throw new ParameterException(spec.commandLine(), "EVENTS.jsonl: file does not exist: " + events);
+        }
+        if (concurrency < 1 || concurrency > 10_000) {
+            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 10000, but was: "
+                    + concurrency);
+        }
+        rates("--threshold", thresholds);
+        rates("--fail-under", failUnder);
+        if (runMode == null) {
+            return null;
+        }
+        try {
+            return RunMode.fromWireName(runMode);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--run-mode must be one of " + RunMode.wireNames()
+                    + ", but was: '" + runMode + "'");
+        }
+    }
+
+    private void known(String option, java.util.Collection<String> names, java.util.Set<String> installed) {
+        List<String> unknown = names.stream().filter(m -> !installed.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), option + ": unknown metric " + unknown
+                    + "; installed metrics are " + new TreeSet<>(installed));
+        }
+    }
+
+    private void rates(String option, Map<String, Double> values) {
+        values.forEach((metric, v) -> {
+            if (v == null || !(v >= 0 && v <= 1)) {
+                throw new ParameterException(spec.commandLine(), option + " " + metric + "=" + v
+                        + ": the value must be between 0 and 1");
+            }
+        });
+    }
+
+    private List<String> gateFailures(BatchSummary s) {
+        List<String> failures = new ArrayList<>();
+        failUnder.forEach((metric, min) -> {
+            BatchSummary.MetricStats m = s.metrics().get(metric);
+            if (m == null || Double.isNaN(m.passRate())) {
+                failures.add(metric + " has no decided result (needed pass rate >= " + min + ")");
+            } else if (m.passRate() < min) {
+                failures.add(String.format(Locale.ROOT, "%s pass rate %.3f < %s (%d pass, %d fail, %d error)", metric,
+                        m.passRate(), min, m.pass(), m.fail(), m.error()));
+            }
+        });
+        return failures;
+    }
+
+    private int exitCode(BatchSummary s, Path results, List<String> gate, boolean judgeConfigured) {
+        long skipped = s.metrics().values().stream().mapToLong(BatchSummary.MetricStats::skipped).sum();
+        if (skipped > 0 && !judgeConfigured && !offline) {
+            throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, skipped + " judged metric results were SKIPPED"
+                    + " because no judge is configured: set RAILGUARD_JUDGE_BASE_URL and RAILGUARD_JUDGE_API_KEY (or"
+                    + " --judge-base-url), or pass --offline to run the offline checks only");
+        }
+        if (s.metricErrors() > 0 || s.failedEvents() > 0) {
+            throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, s.metricErrors() + " metric results are ERROR and "
+                    + s.failedEvents() + " events failed; first: " + firstError(results) + " (see " + results + ")");
+        }
+        if (!gate.isEmpty()) {
+            throw new CliFailure(RailguardCommand.GATE_FAILED, "gate failed: " + String.join("; ", gate));
+        }
+        return RailguardCommand.OK;
+    }
+
+    private static String firstError(Path results) {
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                JsonNode n;
+                try {
+                    n = json.readTree(line);
+                } catch (IOException notJson) {
+                    continue;
+                }
+                if (n.has("error_message")) {
+                    return "line " + n.path("line").asInt() + ": " + n.path("error_message").asText();
+                }
+                for (var it = n.path("evaluation_result").fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    if ("error".equals(e.getValue().path("verdict").asText())) {
+                        return e.getKey() + " on line " + n.path("line").asInt() + ": "
+                                + e.getValue().path("rationale").asText();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "(no error record found)";
+    }
+
+    private String jsonSummary(Path summaryFile, Path results, Path report, List<String> gate) {
+        ObjectMapper json = new ObjectMapper();
+        try {
+            ObjectNode s = (ObjectNode) json.readTree(summaryFile.toFile());
+            s.put("summary_file", summaryFile.toString()).put("report_file", report.toString());
+            s.put("results_file", results.toString());
+            var g = s.putArray("gate_failures");
+            gate.forEach(g::add);
+            return json.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + summaryFile, e);
+        }
+    }
+
+    private void printTable(PrintWriter o, BatchSummary s, Path results, Path summaryFile, Path report) {
+        Style style = Style.of(root.env(), common.noColor(), System.console() != null);
+        o.printf(Locale.ROOT, "%-28s %6s %6s %6s %8s %10s%n", "metric", "pass", "fail", "error", "skipped", "pass rate");
+        s.metrics().forEach((name, m) -> {
+            String rate = Double.isNaN(m.passRate()) ? "-" : Math.round(m.passRate() * 1000) / 10.0 + "%";
+            String cell = String.format(Locale.ROOT, "%10s", rate);
+            Double min = failUnder.get(name);
+            boolean low = min != null && (Double.isNaN(m.passRate()) || m.passRate() < min);
+            o.printf(Locale.ROOT, "%-28s %6d %6d %6d %8d %s%n", name, m.pass(), m.fail(), m.error(), m.skipped(),
+                    low ? style.bad(cell) : cell);
+        });
+        o.printf(Locale.ROOT, "events: %d, all metrics passed: %d (%s), skipped input lines: %d, judge calls: %d%n",
+                s.events(), s.passedEvents(), Math.round(s.eventPassRate() * 100) + "%", s.skippedLines().size(),
+                s.judgeCalls());
+        o.println("results: " + results);
+        o.println("summary: " + summaryFile);
+        o.println("report:  " + report);
+    }
+
+    /** The run modes, for help and completion. */
+    static final class RunModes extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        RunModes() {
+            super(RunMode.wireNames());
+        }
+    }
+}

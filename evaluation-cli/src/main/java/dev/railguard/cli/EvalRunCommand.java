@@ -1,0 +1,182 @@
+package dev.railguard.cli;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.railguard.cli.internal.CliFailure;
+import dev.railguard.cli.internal.CommonOptions;
+import dev.railguard.cli.internal.JudgeOptions;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.RailguardHttp;
+import dev.railguard.config.JudgeEnvironment;
+import dev.railguard.evals.AgentEvals;
+import dev.railguard.evals.EvalRun;
+import dev.railguard.evals.EvalRunRequest;
+import dev.railguard.evals.EvalStatus;
+import dev.railguard.evals.Subject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code railguard eval-run REQUEST.json}: Agno's {@code POST /eval-runs} body in, the eval-run record out. The agent
+ * under evaluation is a model behind an OpenAI-compatible endpoint.
+ */
+@Command(name = "eval-run", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RailguardCommand.Version.class,
+        description = {"Run an agent eval described by an Agno eval-run body (eval_type accuracy, agent_as_judge,"
+                + " performance or reliability; input, expected_output, criteria, num_iterations, ...) and print the"
+                + " eval-run record (id, eval_type, eval_data, eval_input, model_id, judge_usage, ...).",
+                "The agent is a chat model at an OpenAI-compatible endpoint: --agent-model (default: the body's"
+                        + " model_id) at --agent-base-url (default: the judge endpoint), key from"
+                        + " RAILGUARD_AGENT_API_KEY or the judge key.",
+                "stdout: the record as one JSON document."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  railguard eval-run accuracy.json --agent-model gpt-4o-mini",
+                "  echo '{\"eval_type\":\"agent_as_judge\",\"input\":\"Explain DNS\",\"criteria\":\"accurate and brief\","
+                        + "\"model_id\":\"gpt-4o-mini\"}' > run.json && railguard eval-run run.json --out record.json",
+                "",
+                "Exit codes: 0 the run passed or completed; 1 it failed (eval_status FAILED); 2 usage error or an"
+                        + " invalid body; 3 the run ended in ERROR (judge or agent failure) or a judge setting is"
+                        + " invalid."})
+final class EvalRunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RailguardCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "REQUEST.json", description = "The eval-run body (JSON object).")
+    Path request;
+
+    @Option(names = "--agent-model", paramLabel = "MODEL",
+            description = "Model of the agent under evaluation (default: the body's model_id).")
+    String agentModel;
+
+    @Option(names = "--agent-base-url", paramLabel = "URL",
+            description = "OpenAI-compatible endpoint of the agent (default: the judge endpoint).")
+    String agentBaseUrl;
+
+    @Option(names = "--agent-system-prompt", paramLabel = "TEXT",
+            description = "System prompt given to the agent with each input (default: none).")
+    String agentSystemPrompt;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "1",
+            description = "Iterations run at once, 1..64 (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Also write the record to FILE.")
+    Path out;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep judge replies in this directory, so that a run of the same events asks again only"
+                    + " what changed (default: in memory only).")
+    Path cacheDir;
+
+    @Mixin
+    JudgeOptions judge;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(request)) {
+            throw new ParameterException(spec.commandLine(), "REQUEST.json: file does not exist: " + request);
+        }
+        if (parallelism < 1 || parallelism > 64) {
+            throw new ParameterException(spec.commandLine(), "--parallelism must be between 1 and 64, but was: "
+                    + parallelism);
+        }
+        EvalRunRequest body;
+        try {
+            body = EvalRunRequest.fromJson(Files.readString(request, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + request, e);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "REQUEST.json: " + e.getMessage());
+        }
+        String model = agentModel != null ? agentModel : body.modelId();
+        if (model == null || model.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--agent-model is required when the body has no"
+                    + " model_id: the model of the agent under evaluation");
+        }
+        Map<String, String> env = root.env();
+        JudgeEnvironment judges = judge.environment(env);
+        Subject subject = Subject.of("agent", model, agent(model, judges, env));
+        EvalRun run;
+        try (RailguardEvaluator evaluator = judge.evaluator(judges, cacheDir)) {
+            run = AgentEvals.using(evaluator).withParallelism(parallelism).run(body, subject);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, e.getMessage(), e);
+        }
+        String record = run.toJson();
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(record);
+        o.flush();
+        if (out != null) {
+            try {
+                Path parent = out.toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                Files.writeString(out, record + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write " + out, e);
+            }
+        }
+        if (run.status() == EvalStatus.ERROR) {
+            throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, "eval run " + run.id() + " ended in ERROR (judge"
+                    + " or agent failure); the record's eval_data holds the reasons");
+        }
+        if (run.status() == EvalStatus.FAILED) {
+            throw new CliFailure(RailguardCommand.GATE_FAILED, "eval run " + run.id() + " FAILED");
+        }
+        return RailguardCommand.OK;
+    }
+
+    /** The agent: one chat call per input, with the system prompt when one is set. */
+    private java.util.function.Function<String, String> agent(String model, JudgeEnvironment judges,
+            Map<String, String> env) {
+        String key = firstSet(env, "RAILGUARD_AGENT_API_KEY", "RAILGUARD_JUDGE_API_KEY", "OPENAI_API_KEY");
+        ChatModel chat = OpenAiChatModel.builder().httpClientBuilder(RailguardHttp.retryAfterAware())
+                .baseUrl(agentBaseUrl != null ? agentBaseUrl : judges.baseUrl())
+                .apiKey(key != null ? key : "not-needed").modelName(model).timeout(Duration.ofSeconds(120))
+                .maxRetries(2).build();
+        return input -> {
+            List<dev.langchain4j.data.message.ChatMessage> messages = new ArrayList<>();
+            if (agentSystemPrompt != null) {
+                messages.add(SystemMessage.from(agentSystemPrompt));
+            }
+            messages.add(UserMessage.from(input));
+            return chat.chat(ChatRequest.builder().messages(messages).build()).aiMessage().text();
+        };
+    }
+
+    private static String firstSet(Map<String, String> env, String... names) {
+        for (String n : names) {
+            String v = env.get(n);
+            if (v != null && !v.isBlank()) {
+                return v.trim();
+            }
+        }
+        return null;
+    }
+}

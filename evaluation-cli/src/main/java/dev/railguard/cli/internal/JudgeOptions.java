@@ -1,0 +1,87 @@
+package dev.railguard.cli.internal;
+
+import dev.railguard.engine.JudgePanel;
+import dev.railguard.engine.MetricRegistry;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.config.JudgeEnvironment;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * The judge settings of a command: options that win over the {@code RAILGUARD_JUDGE_*} environment variables
+ * ({@link JudgeEnvironment}). The API key is read from the environment only, never from the command line (where
+ * {@code ps} and shell history would show it).
+ */
+public final class JudgeOptions {
+
+    @Option(names = "--judge-base-url", paramLabel = "URL",
+            description = "OpenAI-compatible endpoint of the judges (default: RAILGUARD_JUDGE_BASE_URL, OPENAI_BASE_URL,"
+                    + " or https://api.openai.com/v1 when only a key is set). The key comes from RAILGUARD_JUDGE_API_KEY"
+                    + " or OPENAI_API_KEY.")
+    String baseUrl;
+
+    @Option(names = "--judge-model", paramLabel = "MODEL",
+            description = "Model of every judge tier (default: RAILGUARD_JUDGE_MODEL, or gpt-4o-mini).")
+    String model;
+
+    @Option(names = "--judge-timeout", paramLabel = "SECONDS",
+            description = "Timeout of one judge call in seconds (default: RAILGUARD_JUDGE_TIMEOUT_SECONDS, or 60).")
+    Integer timeoutSeconds;
+
+    /** The judge configuration: these options over {@code env}. */
+    public JudgeEnvironment environment(Map<String, String> env) {
+        return JudgeEnvironment.from(env, properties());
+    }
+
+    /** These options as {@code railguard.judge.*} properties. */
+    public Properties properties() {
+        Properties p = new Properties();
+        if (baseUrl != null) {
+            p.setProperty("railguard.judge.baseUrl", baseUrl);
+        }
+        if (model != null) {
+            p.setProperty("railguard.judge.model", model);
+        }
+        if (timeoutSeconds != null) {
+            if (timeoutSeconds < 1) {
+                throw new CliFailure(2, "--judge-timeout must be a positive number of seconds, but was: "
+                        + timeoutSeconds);
+            }
+            p.setProperty("railguard.judge.timeoutSeconds", String.valueOf(timeoutSeconds));
+        }
+        return p;
+    }
+
+    /**
+     * An evaluator of the installed metrics with the configured judges; without a judge, judged metrics are SKIPPED
+     * with the message that says how to configure one. Judge replies are cached in {@code cacheDir} when it is not
+     * null.
+     *
+     * @throws CliFailure (exit 3) when a judge setting is invalid
+     */
+    public RailguardEvaluator evaluator(JudgeEnvironment judges, Path cacheDir) {
+        Optional<JudgePanel> panel;
+        try {
+            panel = judges.panel();
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(3, e.getMessage(), e);
+        }
+        RailguardEvaluator.Builder b = RailguardEvaluator.builder().metrics(MetricRegistry.installed());
+        if (panel.isPresent()) {
+            try {
+                b.judges(panel.get()).prices(judges.prices());
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(3, e.getMessage(), e);
+            }
+        } else {
+            b.skipJudgedMetricsWhenNoJudge(JudgeEnvironment.HOW_TO_CONFIGURE);
+        }
+        if (cacheDir != null) {
+            b.cacheDirectory(cacheDir);
+        }
+        return b.build();
+    }
+}

@@ -229,7 +229,7 @@ public final class EventStore implements AutoCloseable {
         private String user;
         private String password;
         private String dbId = DEFAULT_DB_ID;
-        private boolean syncFull = true;
+        private boolean syncFull;
         private int maxBatch = 500;
         private int queueCapacity = 100_000;
 
@@ -277,8 +277,11 @@ public final class EventStore implements AutoCloseable {
         }
 
         /**
-         * For SQLite: whether a commit also survives a power loss ({@code synchronous=FULL}, the default) or only a
-         * crash of the process ({@code synchronous=NORMAL}, faster). Other databases keep their own settings.
+         * For SQLite: whether a commit must also survive a power loss or an operating-system crash
+         * ({@code synchronous=FULL}: one fsync per commit) instead of a crash of the process
+         * ({@code synchronous=NORMAL} in write-ahead-log mode, the default: a committed event survives SIGKILL, and a
+         * lone writer commits in about 0.6 ms instead of 8 ms here). Other databases keep their own settings
+         * (PostgreSQL's {@code synchronous_commit} is on by default).
          */
         public Builder survivePowerLoss(boolean full) {
             this.syncFull = full;

@@ -111,4 +111,22 @@ class SqliteEventStoreTest extends EventStoreContract {
         assertThat(Jdbc.redact("jdbc:postgresql://bob:secret@db:5432/x?password=p&ssl=true"))
                 .isEqualTo("jdbc:postgresql://***@db:5432/x?password=***&ssl=true");
     }
+
+    @Test
+    void db_id_and_table_resolve_to_one_table_of_one_store() {
+        try (EventStore a = EventStore.builder(dir.resolve("a.db").toString()).dbId("prod").build();
+                EventStore b = EventStore.builder(dir.resolve("b.db").toString()).dbId("ci").build()) {
+            EventStores stores = EventStores.of(a, b);
+            stores.evalRuns("ci", "nightly").create(StoreFixtures.run("r1", "accuracy", null, null, T0));
+
+            assertThat(b.evalRuns("nightly").get("r1")).isPresent();
+            assertThat(a.evalRuns("nightly").get("r1")).isEmpty();
+            assertThat(stores.evalRuns(null, null).dbId()).isEqualTo("prod");
+            assertThat(stores.evalRuns(null, null).name()).isEqualTo(EvalRunTable.DEFAULT_TABLE);
+            assertThatThrownBy(() -> stores.evalRuns("staging", null)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'staging'").hasMessageContaining("[prod, ci]");
+            assertThatThrownBy(() -> EventStores.of(a, a)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'prod'");
+        }
+    }
 }

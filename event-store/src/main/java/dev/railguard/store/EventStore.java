@@ -1,9 +1,11 @@
 package dev.railguard.store;
 
+import dev.railguard.event.EventRecorder;
 import dev.railguard.store.internal.EventDao;
 import dev.railguard.store.internal.EventWriter;
 import dev.railguard.store.internal.Jdbc;
 import dev.railguard.store.internal.Migrations;
+import dev.railguard.store.internal.StoreRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -162,6 +164,15 @@ public final class EventStore implements AutoCloseable {
         Objects.requireNonNull(kind, "kind must not be null");
         Objects.requireNonNull(sourceId, "sourceId must not be null");
         return inTransaction("list pending events", c -> EventDao.pending(c, kind, sourceId));
+    }
+
+    /**
+     * This store as a workflow's or monitor's recorder ({@code Monitor.builder().recorder(store.recorder())}): each
+     * event is committed before {@code submit} acknowledges it, its end is queued for the writer thread, and
+     * {@code resume()} finds what never ended. The request body is kept as DeepRails JSON.
+     */
+    public EventRecorder recorder() {
+        return new StoreRecorder(this);
     }
 
     /** The usage record that {@code billingRequestId} ({@code bill_...}) names, if stored. */

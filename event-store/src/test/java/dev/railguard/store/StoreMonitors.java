@@ -16,13 +16,25 @@ final class StoreMonitors {
 
     /** {@code length}: output length / 10, capped at 1, threshold 0.5 (so "abc" fails and "abcdefghij" passes). */
     static RailguardEvaluator evaluator() {
-        return RailguardEvaluator.builder().metrics(MetricRegistry.of(length())).build();
+        return evaluator(0);
     }
 
-    static InProcessMetric length() {
+    /** The same, each evaluation taking {@code millis} more (a slow judge). */
+    static RailguardEvaluator evaluator(long millis) {
+        return RailguardEvaluator.builder().metrics(MetricRegistry.of(length(millis))).build();
+    }
+
+    static InProcessMetric length(long millis) {
         return new InProcessMetric() {
             @Override
             public MetricResult evaluate(EvaluationRequest request, double t) {
+                if (millis > 0) {
+                    try {
+                        Thread.sleep(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 return MetricResult.scored("length", Math.min(1.0, request.modelOutput().length() / 10.0), t,
                         "length / 10", List.of(), null, List.of());
             }

@@ -44,12 +44,12 @@ public record AgnoEvalRecord(String id, String agentId, String modelId, String m
             "workflow_id", "name", "evaluated_component_name", "eval_type", "eval_data", "eval_input", "created_at",
             "updated_at");
 
-    /** Validates and copies the JSON objects. */
+    /** Validates and copies the JSON objects (normalised: equal records have equal JSON). */
     public AgnoEvalRecord {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(evalType, "eval_type must not be null");
-        evalData = Objects.requireNonNull(evalData, "eval_data must not be null").deepCopy();
-        evalInput = evalInput == null ? null : evalInput.deepCopy();
+        evalData = normalized(Objects.requireNonNull(evalData, "eval_data must not be null"));
+        evalInput = evalInput == null ? null : normalized(evalInput);
         createdAt = Objects.requireNonNull(createdAt, "created_at must not be null").truncatedTo(ChronoUnit.MILLIS);
         updatedAt = Objects.requireNonNull(updatedAt, "updated_at must not be null").truncatedTo(ChronoUnit.MILLIS);
     }
@@ -73,6 +73,16 @@ public record AgnoEvalRecord(String id, String agentId, String modelId, String m
                 request == null ? null : request.modelProvider(), request == null ? null : request.teamId(), null,
                 run.name(), run.evaluatedComponentName(), run.evalType(), data, input, run.createdAt(),
                 run.updatedAt());
+    }
+
+    /** A copy read back from its text, so that two records are equal exactly when their JSON is. */
+    private static ObjectNode normalized(ObjectNode node) {
+        try {
+            return (ObjectNode) EvalJson.MAPPER.readTree(EvalJson.MAPPER.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("eval_data or eval_input is not serialisable: " + e.getOriginalMessage(),
+                    e);
+        }
     }
 
     /** This record renamed at {@code now}. */

@@ -1,5 +1,6 @@
 package dev.railguard.store;
 
+import dev.railguard.evals.AgnoEvalRecord;
 import dev.railguard.store.internal.EvalRunDao;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,6 +57,21 @@ public final class EvalRunTable {
             EvalRunDao.insert(c, table, run);
             return run;
         });
+    }
+
+    /**
+     * Stores Agno's record of a new run ({@link dev.railguard.evals.AgnoEvalRecord#of}).
+     *
+     * @throws IllegalArgumentException when a run with the same id exists in this table
+     */
+    public AgnoEvalRecord create(AgnoEvalRecord record) {
+        create(StoredEvalRun.of(record));
+        return record;
+    }
+
+    /** Run {@code id} as Agno's record (seed 002's response), if this table has it. */
+    public Optional<AgnoEvalRecord> record(String id) {
+        return get(id).map(StoredEvalRun::toAgno);
     }
 
     /** Run {@code id}, if this table has it. */

@@ -1,5 +1,10 @@
 package dev.railguard.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railguard.evals.AgnoEvalRecord;
+import dev.railguard.evals.EvalType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +31,8 @@ public record StoredEvalRun(String id, String evalType, String name, String agen
         String workflowId, String modelId, String modelProvider, String evaluatedComponentName, String evalInputJson,
         String evalDataJson, Instant createdAt, Instant updatedAt) {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     /** Agno's eval types, by wire name. */
     public static final List<String> EVAL_TYPES = List.of("accuracy", "agent_as_judge", "performance", "reliability");
 
@@ -49,6 +56,36 @@ public record StoredEvalRun(String id, String evalType, String name, String agen
         Objects.requireNonNull(evalDataJson, "eval_data must not be null");
         Objects.requireNonNull(createdAt, "created_at must not be null");
         Objects.requireNonNull(updatedAt, "updated_at must not be null");
+    }
+
+    /** The row of Agno's record {@code r} (its JSON objects as text). */
+    public static StoredEvalRun of(AgnoEvalRecord r) {
+        return new StoredEvalRun(r.id(), r.evalType().wireName(), r.name(), r.agentId(), r.teamId(), r.workflowId(),
+                r.modelId(), r.modelProvider(), r.evaluatedComponentName(),
+                r.evalInput() == null ? null : r.evalInput().toString(), r.evalData().toString(), r.createdAt(),
+                r.updatedAt());
+    }
+
+    /**
+     * This row as Agno's record (seed 002's response).
+     *
+     * @throws IllegalStateException when a JSON column does not hold a JSON object
+     */
+    public AgnoEvalRecord toAgno() {
+        return new AgnoEvalRecord(id, agentId, modelId, modelProvider, teamId, workflowId, name,
+                evaluatedComponentName, EvalType.fromWireName(evalType), object(evalDataJson, "eval_data"),
+                evalInputJson == null ? null : object(evalInputJson, "eval_input"), createdAt, updatedAt);
+    }
+
+    private ObjectNode object(String json, String column) {
+        try {
+            if (MAPPER.readTree(json) instanceof ObjectNode o) {
+                return o;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below
+        }
+        throw new IllegalStateException("eval run " + id + ": column " + column + " does not hold a JSON object");
     }
 
     /** This run renamed at {@code now}. */

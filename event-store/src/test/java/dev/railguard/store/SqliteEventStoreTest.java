@@ -129,4 +129,26 @@ class SqliteEventStoreTest extends EventStoreContract {
                     .hasMessageContaining("'prod'");
         }
     }
+
+    @Test
+    void agnos_record_of_a_run_is_stored_and_read_back_with_every_key() throws Exception {
+        dev.railguard.evals.EvalRunRequest request = dev.railguard.evals.EvalRunRequest.fromJson("""
+                {"eval_type": "performance", "input": "go", "agent_id": "basic-agent", "team_id": "t1",
+                 "model_id": "gpt-4o", "model_provider": "OpenAI", "num_iterations": 2, "name": "perf \\"quoted\\""}""");
+        try (dev.railguard.engine.RailguardEvaluator offline = dev.railguard.engine.RailguardEvaluator.builder().build();
+                EventStore store = EventStore.open(dir.resolve("agno.db"))) {
+            dev.railguard.evals.EvalRun run = dev.railguard.evals.AgentEvals.using(offline).run(request,
+                    dev.railguard.evals.Subject.of(in -> "done"));
+            dev.railguard.evals.AgnoEvalRecord record = dev.railguard.evals.AgnoEvalRecord.of(run, request);
+            EvalRunTable table = store.evalRuns("agno");
+            table.create(record);
+
+            dev.railguard.evals.AgnoEvalRecord read = table.record(run.id()).orElseThrow();
+            assertThat(read).isEqualTo(record);
+            assertThat(read.toJson()).isEqualTo(record.toJson());
+            assertThat(table.list(EvalRunQuery.all().withAgent("basic-agent").withEvalTypes("performance"))
+                    .totalCount()).isEqualTo(1);
+            assertThat(table.rename(run.id(), "renamed").toAgno().name()).isEqualTo("renamed");
+        }
+    }
 }

@@ -289,6 +289,29 @@ abstract class EventStoreContract {
         assertThat(stats.failures()).isZero();
     }
 
+    @Test
+    void a_monitor_records_its_events_and_resumes_through_the_recorder() throws Exception {
+        EventStore store = open(freshTarget());
+        store.accept(StoredEvent.accepted("evt_left", EventKind.MONITOR, "mon_contract", null,
+                dev.railguard.api.RunMode.FAST, null, T0, dev.railguard.deeprails.DeepRailsJson.requestBody(
+                        dev.railguard.event.EventInput.of(dev.railguard.api.ModelInput.ofUserPrompt("q"), "abc"))));
+        try (dev.railguard.engine.RailguardEvaluator evaluator = StoreMonitors.evaluator();
+                dev.railguard.monitor.Monitor monitor = dev.railguard.monitor.Monitor.builder().id("mon_contract")
+                        .name("contract").evaluator(evaluator).metrics("length").recorder(store.recorder()).build()) {
+            assertThat(monitor.resume()).isEqualTo(1);
+            monitor.submit(dev.railguard.event.EventInput.of(dev.railguard.api.ModelInput.ofUserPrompt("q"),
+                    "abcdefghijkl").withNametag("prod"));
+            assertThat(monitor.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        }
+        store.flush();
+        EventCounts c = store.counts(EventQuery.all().withSource("mon_contract"));
+        assertThat(c.status(EvaluationStatus.COMPLETED)).isEqualTo(2);
+        assertThat(c.verdict("length", Verdict.FAIL)).isEqualTo(1);
+        assertThat(c.verdict("length", Verdict.PASS)).isEqualTo(1);
+        assertThat(store.event("evt_left").orElseThrow().billing()).isNotNull();
+        assertThat(store.pending(EventKind.MONITOR, "mon_contract")).isEmpty();
+    }
+
     static List<String> ids(EventStore store, EventQuery q) {
         return store.events(q).events().stream().map(StoredEvent::eventId).toList();
     }

@@ -138,6 +138,28 @@ class StoreRecorderTest {
     }
 
     @Test
+    void a_workflow_resumes_its_pending_events_from_the_initial_evaluation() throws Exception {
+        try (EventStore store = EventStore.open(dir.resolve("wr.db"))) {
+            Instant t = Instant.parse("2026-11-29T10:00:00Z");
+            store.accept(StoredEvent.accepted("evt_w1", EventKind.WORKFLOW, "wkfl_resumed", "night", RunMode.FAST,
+                    "gpt-4o", t, DeepRailsJson.requestBody(input("abcdefghijkl", "night"))));
+            Workflow workflow = Workflow.builder().id("wkfl_resumed").name("resumed").evaluator(evaluator)
+                    .metric("length", 0.5).recorder(store.recorder()).build();
+            assertThat(workflow.resume()).isEqualTo(1);
+            WorkflowEvent done = workflow.completion("evt_w1").join();
+            workflow.close();
+            store.flush();
+
+            assertThat(done.createdAt()).isEqualTo(t);
+            assertThat(done.passed()).isTrue();
+            StoredEvent stored = store.event("evt_w1").orElseThrow();
+            assertThat(stored.status()).isEqualTo(EvaluationStatus.COMPLETED);
+            assertThat(stored.metric("length").orElseThrow().verdict()).isEqualTo(Verdict.PASS);
+            assertThat(store.pending(EventKind.WORKFLOW, "wkfl_resumed")).isEmpty();
+        }
+    }
+
+    @Test
     void an_event_the_store_cannot_take_is_not_acknowledged() {
         EventStore store = EventStore.open(dir.resolve("closed.db"));
         try (Monitor monitor = Monitor.builder().name("refused").evaluator(evaluator).metrics("length")

@@ -177,7 +177,8 @@ public final class Monitor implements AutoCloseable {
 
     /**
      * Takes an event without blocking: returns it {@code queued}, or {@code failed} with the reason when the intake
-     * queue is full (see the class comment).
+     * queue is full (see the class comment). With a {@link Builder#recorder recorder}, it first waits until the
+     * recorder holds the event durably; if the recorder refuses it, this throws and the event is not taken.
      *
      * @throws IllegalStateException    if the monitor is inactive or closed
      * @throws IllegalArgumentException if the event cannot form a valid request (for example search capabilities on

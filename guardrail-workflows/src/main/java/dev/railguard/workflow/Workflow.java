@@ -175,7 +175,8 @@ public final class Workflow implements AutoCloseable {
     /**
      * Submits an event and returns at once with its id and status {@code in_progress}; the loop runs in the
      * background. Problems with the request itself (unknown run mode for the panel, a metric's missing input, search
-     * capabilities on {@code super_fast}) throw here.
+     * capabilities on {@code super_fast}) throw here. With a {@link Builder#recorder recorder}, it returns only once the
+     * recorder holds the event durably; if the recorder refuses it, this throws and the event does not run.
      *
      * @throws IllegalStateException    if the workflow is inactive or closed
      * @throws IllegalArgumentException if the evaluator refuses the request

@@ -44,4 +44,19 @@ class PostgresEventStoreTest extends EventStoreContract {
             StoreTargets.dropPostgresSchema(StoreTargets.postgresUrl(), s);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void a_password_in_the_url_reaches_neither_the_log_nor_the_store() throws Exception {
+        String url = freshTarget() + "&password=hunter2-secret";
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (EventStore store = open(url)) {
+            store.accept(StoreFixtures.accepted("evt_pw", "mon_a", StoreFixtures.T0, null));
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(log).contains("Migrating schema").doesNotContain("hunter2");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.railguard.store;
 
 import dev.railguard.event.EventRecorder;
+import dev.railguard.store.internal.Cursors;
 import dev.railguard.store.internal.EventDao;
 import dev.railguard.store.internal.EventWriter;
 import dev.railguard.store.internal.Jdbc;
@@ -146,8 +147,7 @@ public final class EventStore implements AutoCloseable {
         }
         List<StoredEvent> page = rows.subList(0, query.limit());
         StoredEvent last = page.get(page.size() - 1);
-        return new EventPage(page, dev.railguard.store.internal.Cursors.encode(last.createdAt().toEpochMilli(),
-                last.eventId()));
+        return new EventPage(page, Cursors.encode(last.createdAt().toEpochMilli(), last.eventId()));
     }
 
     /** Counts per status and per metric verdict of the events matching {@code query} (its limit and cursor ignored). */

@@ -96,9 +96,11 @@ public final class AgentEvals {
                         .run(s, request.input());
             }
             case RELIABILITY -> {
-                return ReliabilityEval.builder().expectedToolCalls(request.expectedToolCalls())
-                        .allowAdditionalToolCalls(request.allowAdditionalToolCalls()).name(request.name()).build()
-                        .run(s, request.input());
+                ReliabilityEval.Builder b = ReliabilityEval.builder().expectedToolCalls(request.expectedToolCalls())
+                        .allowAdditionalToolCalls(request.allowAdditionalToolCalls()).name(request.name());
+                request.expectedToolCallArguments().forEach((tool, specs) -> specs.forEach(spec -> b.arguments(tool,
+                        spec)));
+                return b.build().run(s, request.input());
             }
             default -> throw new IllegalStateException("unknown eval type " + request.evalType());
         }

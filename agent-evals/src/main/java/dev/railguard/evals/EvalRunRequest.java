@@ -1,13 +1,17 @@
 package dev.railguard.evals;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railguard.evals.internal.EvalJson;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,7 +27,7 @@ import java.util.Set;
  * }</pre>
  *
  * @param evalType                 accuracy, agent_as_judge, performance or reliability (required)
- * @param input                    the input (required, not blank)
+ * @param input                    the input (required, at least 1 character: {@code " "} is allowed, as in Agno)
  * @param expectedOutput           required for accuracy
  * @param criteria                 required for agent_as_judge
  * @param scoringStrategy          binary (default) or numeric
@@ -36,17 +40,23 @@ import java.util.Set;
  * @param additionalContext        context for the judge, or null
  * @param name                     the run's name, or null
  * @param modelId                  the subject's model, recorded as {@code model_id} (overrides the subject's), or null
+ * @param agentId                  the evaluated agent ({@code agent_id}), kept for the run's record, or null
+ * @param teamId                   the evaluated team ({@code team_id}), kept for the run's record, or null
+ * @param modelProvider            the model's provider ({@code model_provider}), kept for the run's record, or null
+ * @param expectedToolCallArguments reliability: per tool, the argument specs one successful call each must match
+ *                                 ({@code {"multiply": {"a": 10}}} or a list of such objects per tool); empty when none
  */
 public record EvalRunRequest(EvalType evalType, String input, String expectedOutput, String criteria,
         ScoringStrategy scoringStrategy, Integer threshold, int numIterations, int warmupRuns,
         List<String> expectedToolCalls, boolean allowAdditionalToolCalls, String additionalGuidelines,
-        String additionalContext, String name, String modelId) {
+        String additionalContext, String name, String modelId, String agentId, String teamId, String modelProvider,
+        Map<String, List<Map<String, Object>>> expectedToolCallArguments) {
 
-    /** The fields {@link #fromJson} reads; {@code agent_id}, {@code team_id} and {@code model_provider} are ignored. */
+    /** The fields {@link #fromJson} reads: every key of Agno's {@code EvalRunInput}. */
     static final Set<String> FIELDS = Set.of("eval_type", "input", "expected_output", "criteria", "scoring_strategy",
             "threshold", "num_iterations", "warmup_runs", "expected_tool_calls", "allow_additional_tool_calls",
             "additional_guidelines", "additional_context", "name", "model_id", "agent_id", "team_id",
-            "model_provider");
+            "model_provider", "expected_tool_call_arguments");
 
     /** Validates and copies. */
     public EvalRunRequest {
@@ -54,10 +64,11 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
             throw new IllegalArgumentException("eval_type is required; allowed: accuracy, agent_as_judge,"
                     + " performance, reliability");
         }
-        if (input == null || input.isBlank()) {
-            throw new IllegalArgumentException("input must be a non-blank string, but was: "
+        if (input == null || input.isEmpty()) {
+            throw new IllegalArgumentException("input must be a string of at least 1 character, but was: "
                     + (input == null ? "null" : "'" + input + "'"));
         }
+        expectedToolCallArguments = copyArguments(expectedToolCallArguments);
         scoringStrategy = scoringStrategy == null ? ScoringStrategy.BINARY : scoringStrategy;
         if (threshold != null) {
             EvalSettings.range("threshold", threshold, 1, 10);
@@ -78,6 +89,21 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
             throw new IllegalArgumentException("expected_tool_calls is required for eval_type reliability"
                     + " (an empty list means no tool may be called), but was: null");
         }
+    }
+
+    private static Map<String, List<Map<String, Object>>> copyArguments(Map<String, List<Map<String, Object>>> in) {
+        if (in == null || in.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        in.forEach((tool, specs) -> {
+            if (tool == null || tool.isBlank() || specs == null) {
+                throw new IllegalArgumentException("expected_tool_call_arguments must map tool names to argument"
+                        + " specs, but had: " + tool + "=" + specs);
+            }
+            out.put(tool, specs.stream().map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList());
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** A builder with the seed's defaults. */
@@ -153,7 +179,42 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
         b.additionalContext = text(node, "additional_context");
         b.name = text(node, "name");
         b.modelId = text(node, "model_id");
+        b.agentId = text(node, "agent_id");
+        b.teamId = text(node, "team_id");
+        b.modelProvider = text(node, "model_provider");
+        b.expectedToolCallArguments = arguments(node.get("expected_tool_call_arguments"));
         return b.build();
+    }
+
+    /** Agno's {@code expected_tool_call_arguments}: tool name to an object, or to an array of objects. */
+    private static Map<String, List<Map<String, Object>>> arguments(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("expected_tool_call_arguments must be an object of tool name to"
+                    + " argument object (or list of them), but was: " + node);
+        }
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<JsonNode> specs = new ArrayList<>();
+            if (e.getValue().isArray()) {
+                e.getValue().forEach(specs::add);
+            } else {
+                specs.add(e.getValue());
+            }
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (JsonNode spec : specs) {
+                if (!spec.isObject()) {
+                    throw new IllegalArgumentException("expected_tool_call_arguments." + e.getKey() + " must be an"
+                            + " object of argument values (or a list of them), but was: " + e.getValue());
+                }
+                list.add(EvalJson.MAPPER.convertValue(spec, new TypeReference<Map<String, Object>>() { }));
+            }
+            out.put(e.getKey(), list);
+        }
+        return out;
     }
 
     private static String text(JsonNode node, String field) {
@@ -194,6 +255,10 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
         private String additionalContext;
         private String name;
         private String modelId;
+        private String agentId;
+        private String teamId;
+        private String modelProvider;
+        private Map<String, List<Map<String, Object>>> expectedToolCallArguments = Map.of();
 
         private Builder(EvalType evalType, String input) {
             this.evalType = evalType;
@@ -266,6 +331,24 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
             return this;
         }
 
+        /** The evaluated agent, team and the model's provider, kept for the run's record. */
+        public Builder ids(String agentId, String teamId, String modelProvider) {
+            this.agentId = agentId;
+            this.teamId = teamId;
+            this.modelProvider = modelProvider;
+            return this;
+        }
+
+        /** One argument spec of {@code tool} (reliability); call again for more specs of the same tool. */
+        public Builder expectedToolCallArguments(String tool, Map<String, Object> spec) {
+            Map<String, List<Map<String, Object>>> m = new LinkedHashMap<>(expectedToolCallArguments);
+            List<Map<String, Object>> specs = new ArrayList<>(m.getOrDefault(tool, List.of()));
+            specs.add(spec);
+            m.put(tool, specs);
+            this.expectedToolCallArguments = m;
+            return this;
+        }
+
         /** The subject's model. */
         public Builder modelId(String v) {
             this.modelId = v;
@@ -280,7 +363,7 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
         public EvalRunRequest build() {
             return new EvalRunRequest(evalType, input, expectedOutput, criteria, scoringStrategy, threshold,
                     numIterations, warmupRuns, expectedToolCalls, allowAdditionalToolCalls, additionalGuidelines,
-                    additionalContext, name, modelId);
+                    additionalContext, name, modelId, agentId, teamId, modelProvider, expectedToolCallArguments);
         }
     }
 }

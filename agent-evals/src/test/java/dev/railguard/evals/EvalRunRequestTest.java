@@ -40,7 +40,7 @@ class EvalRunRequestTest {
                  "expected_tool_calls": ["a", "b"], "additional_guidelines": "g", "additional_context": "ctx",
                  "name": "n", "model_id": "m"}""");
         assertThat(r).isEqualTo(new EvalRunRequest(EvalType.ACCURACY, "q", "4", "c", ScoringStrategy.NUMERIC, 9, 100,
-                10, List.of("a", "b"), false, "g", "ctx", "n", "m"));
+                10, List.of("a", "b"), false, "g", "ctx", "n", "m", null, null, null, null));
     }
 
     @Test
@@ -62,8 +62,9 @@ class EvalRunRequestTest {
                 + " reliability");
         rejects("{\"eval_type\": \"speed\", \"input\": \"q\"}",
                 "eval_type must be one of accuracy, agent_as_judge, performance, reliability, but was: speed");
-        rejects("{\"eval_type\": \"accuracy\", \"input\": \"\"}", "input must be a non-blank string, but was: ''");
-        rejects("{\"eval_type\": \"accuracy\"}", "input must be a non-blank string, but was: null");
+        rejects("{\"eval_type\": \"accuracy\", \"input\": \"\"}",
+                "input must be a string of at least 1 character, but was: ''");
+        rejects("{\"eval_type\": \"accuracy\"}", "input must be a string of at least 1 character, but was: null");
         rejects("{\"eval_type\": \"accuracy\", \"input\": \"q\"}",
                 "expected_output is required for eval_type accuracy, but was: null");
         rejects("{\"eval_type\": \"agent_as_judge\", \"input\": \"q\", \"criteria\": \" \"}",
@@ -79,7 +80,8 @@ class EvalRunRequestTest {
         rejects("[1]", "the eval run request must be a JSON object, but was: [1]");
         rejects("{\"eval_type\": \"performance\", \"input\": \"q\", \"iterations\": 3}",
                 "unknown field 'iterations'; allowed: [additional_context, additional_guidelines, agent_id,"
-                        + " allow_additional_tool_calls, criteria, eval_type, expected_output, expected_tool_calls,"
+                        + " allow_additional_tool_calls, criteria, eval_type, expected_output,"
+                        + " expected_tool_call_arguments, expected_tool_calls,"
                         + " input, model_id, model_provider, name, num_iterations, scoring_strategy, team_id,"
                         + " threshold, warmup_runs]");
         rejects("{\"eval_type\": \"performance\", \"input\": \"q\", \"num_iterations\": \"3\"}",

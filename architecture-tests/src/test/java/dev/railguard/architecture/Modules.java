@@ -15,15 +15,16 @@ enum Modules {
     METRICS("guardrail-metrics", List.of("dev.railguard.metrics"), ENGINE, API),
     EMBEDDINGS("guardrail-embeddings", List.of("dev.railguard.embeddings"), METRICS, ENGINE, API),
     EVALS("agent-evals", List.of("dev.railguard.evals"), ENGINE, API),
-    WORKFLOWS("guardrail-workflows", List.of("dev.railguard.workflow", "dev.railguard.monitor", "dev.railguard.event"),
-            ENGINE, API),
+    WORKFLOWS("guardrail-workflows", List.of("dev.railguard.workflow", "dev.railguard.monitor", "dev.railguard.event",
+            "dev.railguard.deeprails"), ENGINE, API),
     BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), ENGINE, API),
     CONFIG("judge-config", List.of("dev.railguard.config"), ENGINE, API),
     JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, METRICS, ENGINE, API),
     META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), METRICS, ENGINE, API),
     SPARK("evaluation-spark", List.of("dev.railguard.spark"), BATCH, CONFIG, METRICS, ENGINE, API),
     CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), META_EVAL, BATCH, EVALS, CONFIG, METRICS,
-            ENGINE, API);
+            ENGINE, API),
+    STORE("event-store", List.of("dev.railguard.store"), WORKFLOWS, EVALS, ENGINE, API);
 
     final String artifact;
     final List<String> packages;

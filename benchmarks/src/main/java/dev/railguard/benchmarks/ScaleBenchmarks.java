@@ -52,6 +52,10 @@ public final class ScaleBenchmarks {
         // algorithm and the client's delayed ACK add up to 40 ms to every reply, which is the stub's cost, not the
         // engine's. Must be set before the first server starts.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (args.length > 0 && args[0].equals("store")) {
+            StoreBenchmark.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("cost")) {
             cost();
             return;

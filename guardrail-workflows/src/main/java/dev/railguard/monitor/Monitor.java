@@ -5,7 +5,11 @@ import dev.railguard.engine.EvaluationFailures;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.NametagStats;
 import dev.railguard.event.EventInput;
+import dev.railguard.event.EventRecord;
+import dev.railguard.event.EventRecorder;
+import dev.railguard.event.EventSource;
 import dev.railguard.event.internal.EventBook;
+import dev.railguard.event.internal.EventRecords;
 import dev.railguard.event.internal.EventRequests;
 
 import dev.railguard.api.Capability;
@@ -70,7 +74,8 @@ public final class Monitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
 
-    private final String id = EventIds.next("mon");
+    private final String id;
+    private final EventRecorder recorder;
     private final Evaluator evaluator;
     private final List<String> metrics;
     private final Set<Capability> capabilities;
@@ -90,6 +95,8 @@ public final class Monitor implements AutoCloseable {
     private final MonitorCounters counters;
 
     private Monitor(Builder b) {
+        this.id = b.id == null ? EventIds.next("mon") : b.id;
+        this.recorder = b.recorder;
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         EventRequests.requireName(b.name);
         if (b.metrics.isEmpty()) {
@@ -170,7 +177,8 @@ public final class Monitor implements AutoCloseable {
 
     /**
      * Takes an event without blocking: returns it {@code queued}, or {@code failed} with the reason when the intake
-     * queue is full (see the class comment).
+     * queue is full (see the class comment). With a {@link Builder#recorder recorder}, it first waits until the
+     * recorder holds the event durably; if the recorder refuses it, this throws and the event is not taken.
      *
      * @throws IllegalStateException    if the monitor is inactive or closed
      * @throws IllegalArgumentException if the event cannot form a valid request (for example search capabilities on
@@ -188,6 +196,9 @@ public final class Monitor implements AutoCloseable {
         EvaluationRequest request = EventRequests.request(input, input.modelOutput(), input.modelUsed(), metrics,
                 capabilities, Map.of());
         MonitorRun run = new MonitorRun(EventIds.next("evt"), id, input, request);
+        if (recorder != null) {
+            recorder.accepted(MonitorRecords.of(run.snapshot(), input)); // durable before it is acknowledged
+        }
         counters.total.increment();
         book.started(run.eventId, run);
         if (!queue.offer(run)) {
@@ -422,7 +433,54 @@ public final class Monitor implements AutoCloseable {
     /** Records a terminal event: counted, then retained, heard by the listeners and no longer live. */
     private void finished(MonitorRun run, MonitorEvent event) {
         counters.record(event);
+        if (recorder != null) {
+            EventRecords.updated(recorder, MonitorRecords.of(event, run.input));
+        }
         book.finished(run.eventId, event);
+    }
+
+    /**
+     * Evaluates again the events that this monitor's recorder holds as accepted but never finished (the process died,
+     * say): each is queued under its own id and creation time. An event that cannot be read back is recorded as
+     * {@code failed} with the reason; the others still run. Call it once, after building the monitor with the same
+     * {@link Builder#id(String) id}.
+     *
+     * @return how many events were queued
+     * @throws IllegalStateException when the monitor has no recorder, or is closed
+     */
+    public int resume() {
+        if (recorder == null) {
+            throw new IllegalStateException("monitor " + id + " has no recorder to resume from; give one with"
+                    + " Monitor.builder().recorder(...)");
+        }
+        if (closed) {
+            throw new IllegalStateException("monitor " + id + " ('" + name + "') is closed");
+        }
+        int queued = 0;
+        for (EventRecord r : recorder.pending(EventSource.MONITOR, id)) {
+            if (book.running(r.eventId()) != null) {
+                continue;
+            }
+            EvaluationRequest request;
+            try {
+                request = EventRequests.request(r.input(), r.input().modelOutput(), r.input().modelUsed(), metrics,
+                        capabilities, Map.of());
+            } catch (RuntimeException e) {
+                EventRecords.updated(recorder, EventRecords.failed(r, "could not resume: " + e.getMessage()));
+                continue;
+            }
+            MonitorRun run = new MonitorRun(r.eventId(), id, r.input(), request, r.createdAt());
+            counters.total.increment();
+            book.started(run.eventId, run);
+            if (!queue.offer(run)) {
+                counters.rejected.increment();
+                finished(run, run.finish(EvaluationStatus.FAILED, null, "rejected on resume: the intake queue of"
+                        + " monitor " + id + " was full (capacity " + queueCapacity + ")"));
+                continue;
+            }
+            queued++;
+        }
+        return queued;
     }
 
     /** Builds a {@link Monitor}; not thread-safe. */
@@ -437,8 +495,28 @@ public final class Monitor implements AutoCloseable {
         private int maxInFlight = 16;
         private int retainedEvents = 1000;
         private int maxNametags = 100;
+        private String id;
+        private EventRecorder recorder;
 
         private Builder() {}
+
+        /**
+         * The monitor's id, {@code mon_} and 1 to 60 letters, digits or underscores; default a fresh random one. Give
+         * the same id after a restart to {@link Monitor#resume()} its unfinished events.
+         */
+        public Builder id(String id) {
+            this.id = EventRequests.requireId(id, "mon_");
+            return this;
+        }
+
+        /**
+         * Where events are recorded beyond memory (the event store's {@code recorder()}): each event is recorded
+         * before {@link Monitor#submit} returns, and again when it ends. Default none.
+         */
+        public Builder recorder(EventRecorder recorder) {
+            this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
+            return this;
+        }
 
         /** The monitor's name (required). */
         public Builder name(String name) {

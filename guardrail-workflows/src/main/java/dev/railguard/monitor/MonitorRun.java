@@ -15,7 +15,7 @@ final class MonitorRun {
     final String monitorId;
     final EventInput input;
     final EvaluationRequest request;
-    final Instant createdAt = Instant.now();
+    final Instant createdAt;
 
     // guarded by this
     private EvaluationStatus status = EvaluationStatus.QUEUED;
@@ -23,6 +23,12 @@ final class MonitorRun {
     private EvaluationHandle handle;
 
     MonitorRun(String eventId, String monitorId, EventInput input, EvaluationRequest request) {
+        this(eventId, monitorId, input, request, Instant.now());
+    }
+
+    /** A run of an event accepted at {@code createdAt} (earlier, when it is resumed). */
+    MonitorRun(String eventId, String monitorId, EventInput input, EvaluationRequest request, Instant createdAt) {
+        this.createdAt = createdAt;
         this.eventId = eventId;
         this.monitorId = monitorId;
         this.input = input;

@@ -4,7 +4,11 @@ import dev.railguard.engine.EventIds;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.event.EventInput;
+import dev.railguard.event.EventRecord;
+import dev.railguard.event.EventRecorder;
+import dev.railguard.event.EventSource;
 import dev.railguard.event.internal.EventBook;
+import dev.railguard.event.internal.EventRecords;
 import dev.railguard.event.internal.EventRequests;
 
 import dev.langchain4j.model.chat.ChatModel;
@@ -66,7 +70,8 @@ public final class Workflow implements AutoCloseable {
     // book (running events, recent events, listeners) in event.internal.EventBook, shared with monitors.
 
 
-    private final String id = EventIds.next("wkfl");
+    private final String id;
+    private final EventRecorder recorder;
     private final Evaluator evaluator;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
@@ -84,6 +89,8 @@ public final class Workflow implements AutoCloseable {
     private final LongAdder canceled = new LongAdder();
 
     private Workflow(Builder b) {
+        this.id = b.id == null ? EventIds.next("wkfl") : b.id;
+        this.recorder = b.recorder;
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         this.allowJudgeAsGenerator = b.allowJudgeAsGenerator;
         this.regenTemperature = b.regenTemperature;
@@ -168,7 +175,8 @@ public final class Workflow implements AutoCloseable {
     /**
      * Submits an event and returns at once with its id and status {@code in_progress}; the loop runs in the
      * background. Problems with the request itself (unknown run mode for the panel, a metric's missing input, search
-     * capabilities on {@code super_fast}) throw here.
+     * capabilities on {@code super_fast}) throw here. With a {@link Builder#recorder recorder}, it returns only once the
+     * recorder holds the event durably; if the recorder refuses it, this throws and the event does not run.
      *
      * @throws IllegalStateException    if the workflow is inactive or closed
      * @throws IllegalArgumentException if the evaluator refuses the request
@@ -188,7 +196,15 @@ public final class Workflow implements AutoCloseable {
                     + " activate it with update(WorkflowUpdate.builder().active(true).build())");
         }
         EvaluationHandle initial = evaluator.submit(request(input, input.modelOutput(), s.metrics(), s, input.modelUsed()));
-        WorkflowRun run = new WorkflowRun(this, EventIds.next("evt"), input, s);
+        WorkflowRun run = new WorkflowRun(this, EventIds.next("evt"), input, s, Instant.now());
+        if (recorder != null) {
+            try {
+                recorder.accepted(WorkflowRecords.of(run.snapshot(), input)); // durable before it is acknowledged
+            } catch (RuntimeException e) {
+                initial.cancel();
+                throw e;
+            }
+        }
         book.started(run.eventId, run);
         run.start(initial);
         return run;
@@ -327,7 +343,49 @@ public final class Workflow implements AutoCloseable {
             case CANCELED -> canceled.increment();
             default -> { }
         }
+        if (recorder != null) {
+            EventRecords.updated(recorder, WorkflowRecords.of(event, run.input));
+        }
         book.finished(run.eventId, event);
+    }
+
+    /**
+     * Runs again the events that this workflow's recorder holds as accepted but never finished (the process died,
+     * say), from their initial evaluation, each under its own id and creation time. An event that cannot be read back
+     * or evaluated is recorded as {@code failed} with the reason; the others still run. Call it once, after building
+     * the workflow with the same {@link Builder#id(String) id}.
+     *
+     * @return how many events were started again
+     * @throws IllegalStateException when the workflow has no recorder, or is closed
+     */
+    public int resume() {
+        if (recorder == null) {
+            throw new IllegalStateException("workflow " + id + " has no recorder to resume from; give one with"
+                    + " Workflow.builder().recorder(...)");
+        }
+        WorkflowSettings s = settings;
+        if (closed) {
+            throw new IllegalStateException("workflow " + id + " ('" + s.name() + "') is closed");
+        }
+        int started = 0;
+        for (EventRecord r : recorder.pending(EventSource.WORKFLOW, id)) {
+            if (book.running(r.eventId()) != null) {
+                continue;
+            }
+            EvaluationHandle initial;
+            try {
+                initial = evaluator.submit(request(r.input(), r.input().modelOutput(), s.metrics(), s,
+                        r.input().modelUsed()));
+            } catch (RuntimeException e) {
+                EventRecords.updated(recorder, EventRecords.failed(r, "could not resume: " + e.getMessage()));
+                continue;
+            }
+            WorkflowRun run = new WorkflowRun(this, r.eventId(), r.input(), s, r.createdAt());
+            book.started(run.eventId, run);
+            run.start(initial);
+            started++;
+        }
+        return started;
     }
 
     // ---- validation ----
@@ -410,7 +468,28 @@ public final class Workflow implements AutoCloseable {
         private int retainedEvents = 1000;
         private double regenTemperature = 0.9;
 
+        private String id;
+        private EventRecorder recorder;
+
         private Builder() {}
+
+        /**
+         * The workflow's id, {@code wkfl_} and 1 to 60 letters, digits or underscores; default a fresh random one.
+         * Give the same id after a restart to {@link Workflow#resume()} its unfinished events.
+         */
+        public Builder id(String id) {
+            this.id = EventRequests.requireId(id, "wkfl_");
+            return this;
+        }
+
+        /**
+         * Where events are recorded beyond memory (the event store's {@code recorder()}): each event is recorded
+         * before {@link Workflow#submit} returns, and again when it ends. Default none.
+         */
+        public Builder recorder(EventRecorder recorder) {
+            this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
+            return this;
+        }
 
         /** The workflow's name (required). */
         public Builder name(String name) {

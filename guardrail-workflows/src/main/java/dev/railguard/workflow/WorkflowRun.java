@@ -37,7 +37,7 @@ final class WorkflowRun {
     final String eventId;
     final EventInput input;
     final WorkflowSettings settings;
-    final Instant createdAt = Instant.now();
+    final Instant createdAt;
     final CompletableFuture<WorkflowEvent> done = new CompletableFuture<>();
 
     // guarded by this
@@ -51,7 +51,8 @@ final class WorkflowRun {
     private String errorMessage;
     private EvaluationHandle current;
 
-    WorkflowRun(Workflow owner, String eventId, EventInput input, WorkflowSettings settings) {
+    WorkflowRun(Workflow owner, String eventId, EventInput input, WorkflowSettings settings, Instant createdAt) {
+        this.createdAt = createdAt;
         this.owner = owner;
         this.eventId = eventId;
         this.input = input;

@@ -4,6 +4,7 @@ import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.batch.BatchEvaluator;
 import dev.railguard.batch.BatchSummary;
 import dev.railguard.report.HtmlReport;
+import dev.railguard.store.EventStore;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
  * message that says how to configure one; with a judge configured ({@link JudgeEnvironment}) it runs everything.
  *
  * <p>Arguments (optional): an input JSON-lines file instead of the sample, and an output directory instead of
- * {@code railguard-out}. A second run with the same output directory resumes: finished events are kept.
+ * {@code railguard-out}. A second run with the same output directory resumes: finished events are kept. With
+ * {@code RAILGUARD_STORE} (or {@code -Drailguard.store=}) naming a SQLite file or a JDBC URL, every result is also kept
+ * in that event store, to query later.
  */
 public final class MainJob {
 
@@ -63,6 +66,11 @@ public final class MainJob {
      * @param outDir      where the results, summary and report go
      */
     static BatchSummary run(JudgeEnvironment environment, Path input, Path outDir, PrintStream out) {
+        return run(environment, input, outDir, out, null);
+    }
+
+    /** The same, keeping every result in the event store at {@code store} (a file or JDBC URL) when not null. */
+    static BatchSummary run(JudgeEnvironment environment, Path input, Path outDir, PrintStream out, String store) {
         Optional<JudgePanel> panel = environment.panel();
         RailguardEvaluator.Builder builder = RailguardEvaluator.builder().metrics(metrics());
         if (panel.isPresent()) {
@@ -81,6 +89,13 @@ public final class MainJob {
         Path report = outDir.resolve("report.html");
         HtmlReport.write(summary, report, "Railguard sample report", HtmlReport.DEFAULT_MAX_EVENTS);
         print(summary, panel.isPresent(), report, out);
+        if (store != null && !store.isBlank()) {
+            try (EventStore events = EventStore.open(store)) {
+                int n = ResultsStore.write(summary.resultsFile(), events, out);
+                out.println("stored:  " + n + " events in event store '" + events.dbId() + "' (source "
+                        + ResultsStore.SOURCE + ")");
+            }
+        }
         return summary;
     }
 
@@ -135,6 +150,7 @@ public final class MainJob {
         }
         Path outDir = Path.of(args.length > 1 ? args[1] : "railguard-out");
         Path input = args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : bundledDataset(outDir);
-        run(JudgeEnvironment.fromSystem(), input, outDir, System.out);
+        String store = System.getProperty("railguard.store", System.getenv("RAILGUARD_STORE"));
+        run(JudgeEnvironment.fromSystem(), input, outDir, System.out, store);
     }
 }

@@ -2,6 +2,12 @@ package dev.railguard.samples;
 
 import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.api.ModelInput;
+import dev.railguard.api.Verdict;
+import dev.railguard.store.EventPage;
+import dev.railguard.store.EventQuery;
+import dev.railguard.store.EventStore;
+import dev.railguard.store.MetricOutcome;
+import dev.railguard.store.StoredEvent;
 import dev.railguard.event.EventInput;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.monitor.MetricDistribution;
@@ -16,7 +22,9 @@ import java.util.Optional;
 
 /**
  * A monitor over production events: events are taken without blocking, evaluated in the background, and summarised
- * per metric and per nametag; run with a judge configured in the environment (see {@link JudgeEnvironment}).
+ * per metric and per nametag; run with a judge configured in the environment (see {@link JudgeEnvironment}). With a
+ * store file as the argument (or {@code RAILGUARD_STORE}), every event is also kept in that SQLite file (or JDBC URL),
+ * and the failing ones are listed from it.
  */
 public final class MonitorSample {
 
@@ -36,14 +44,29 @@ public final class MonitorSample {
             System.out.println(JudgeEnvironment.HOW_TO_CONFIGURE);
             return;
         }
-        run(panel.get(), System.out);
+        String store = args.length > 0 ? args[0] : System.getenv("RAILGUARD_STORE");
+        if (store == null || store.isBlank()) {
+            run(panel.get(), System.out);
+        } else {
+            try (EventStore events = EventStore.open(store)) {
+                run(panel.get(), System.out, events);
+            }
+        }
     }
 
     /** The sample itself: returns the final statistics. */
     static MonitorStats run(JudgePanel panel, PrintStream out) throws InterruptedException {
+        return run(panel, out, null);
+    }
+
+    /** The sample, keeping every event in {@code store} when it is not null. */
+    static MonitorStats run(JudgePanel panel, PrintStream out, EventStore store) throws InterruptedException {
+        Monitor.Builder builder = Monitor.builder().name("capitals bot").metrics("correctness", "comprehensive_safety");
+        if (store != null) {
+            builder.recorder(store.recorder());
+        }
         try (RailguardEvaluator evaluator = RailguardEvaluator.builder().judges(panel).build();
-                Monitor monitor = Monitor.builder().name("capitals bot").evaluator(evaluator)
-                        .metrics("correctness", "comprehensive_safety").build()) {
+                Monitor monitor = builder.evaluator(evaluator).build()) {
             for (String[] e : EVENTS) {
                 monitor.submit(EventInput.of(ModelInput.ofUserPrompt(e[0]), e[1]).withNametag(e[2]));
             }
@@ -61,6 +84,16 @@ public final class MonitorSample {
             int exported = monitor.exportJsonLines(lines);
             out.println("exported " + exported + " events as JSON lines; the first:");
             out.println("  " + lines.toString().lines().findFirst().orElse(""));
+            if (store != null) {
+                store.flush();
+                EventPage failing = store.events(EventQuery.all().withSource(monitor.id())
+                        .withVerdict(null, Verdict.FAIL));
+                out.println("stored events of " + monitor.id() + " that failed a metric: " + failing.events().size());
+                for (StoredEvent e : failing.events()) {
+                    out.println("  " + e.eventId() + " [" + e.nametag() + "] " + e.metrics().stream()
+                            .filter(m -> m.verdict() == Verdict.FAIL).map(MetricOutcome::metric).toList());
+                }
+            }
             return stats;
         }
     }

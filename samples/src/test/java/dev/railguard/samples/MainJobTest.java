@@ -151,4 +151,28 @@ class MainJobTest {
             assertThat(Files.readString(dir.resolve("report.html"))).doesNotContain("Some metrics were skipped.");
         }
     }
+
+    @Test
+    void with_a_store_every_result_is_kept_and_the_failing_ones_are_found_by_a_query() throws Exception {
+        Path file = dir.resolve("events.db");
+        MainJob.run(JudgeEnvironment.from(Map.of(), new Properties()), MainJob.bundledDataset(dir), dir,
+                new PrintStream(console, true, StandardCharsets.UTF_8), file.toString());
+        List<JsonNode> results = results();
+        try (dev.railguard.store.EventStore store = dev.railguard.store.EventStore.open(file)) {
+            dev.railguard.store.EventQuery all = dev.railguard.store.EventQuery.all().withSource("mon_mainjob");
+            assertThat(store.counts(all).total()).isEqualTo(results.size());
+            Set<String> failingJson = new TreeSet<>();
+            for (JsonNode r : results) {
+                if ("fail".equals(r.path("evaluation_result").path("order_json").path("verdict").asText())) {
+                    failingJson.add(r.path("event_id").asText());
+                }
+            }
+            assertThat(failingJson).isNotEmpty();
+            Set<String> found = new TreeSet<>();
+            store.events(all.withVerdict("order_json", dev.railguard.api.Verdict.FAIL).withLimit(1000)).events()
+                    .forEach(e -> found.add(e.eventId()));
+            assertThat(found).isEqualTo(failingJson);
+        }
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("stored:  " + results.size() + " events");
+    }
 }

@@ -19,6 +19,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.railguard.api.EvaluationStatus;
+import dev.railguard.api.Verdict;
+import dev.railguard.store.EventCounts;
+import dev.railguard.store.EventQuery;
+import dev.railguard.store.EventStore;
+import java.nio.file.Path;
 
 /** The workflow, monitor and guardrail samples against the stub server (judges and generator behind one endpoint). */
 class WorkflowAndMonitorSamplesTest {
@@ -83,6 +90,23 @@ class WorkflowAndMonitorSamplesTest {
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("correctness: pass rate 0.75").contains("[release-2] 2 events, pass rate 0.50")
                 .contains("exported 4 events as JSON lines");
+    }
+
+    @Test
+    void monitor_sample_keeps_every_event_in_a_store_file_and_lists_the_failing_ones(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("events.db");
+        try (EventStore store = EventStore.open(file)) {
+            MonitorSample.run(panel, out, store);
+        }
+        try (EventStore reopened = EventStore.open(file)) {
+            EventCounts counts = reopened.counts(EventQuery.all());
+            assertThat(counts.status(EvaluationStatus.COMPLETED)).isEqualTo(4);
+            assertThat(counts.verdict("correctness", Verdict.FAIL)).isEqualTo(1);
+            assertThat(reopened.events(EventQuery.all().withVerdict("correctness", Verdict.FAIL)).events())
+                    .singleElement().satisfies(e -> assertThat(e.nametag()).isEqualTo("release-2"));
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("that failed a metric: 1");
     }
 
     @Test

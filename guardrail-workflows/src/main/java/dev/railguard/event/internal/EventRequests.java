@@ -24,6 +24,19 @@ public final class EventRequests {
         return name;
     }
 
+    /**
+     * Returns {@code id} when it is {@code prefix} followed by 1 to 60 letters, digits or underscores.
+     *
+     * @throws IllegalArgumentException naming the id and what is allowed
+     */
+    public static String requireId(String id, String prefix) {
+        if (id == null || !id.startsWith(prefix) || !id.substring(prefix.length()).matches("[A-Za-z0-9_]{1,60}")) {
+            throw new IllegalArgumentException("id must be '" + prefix + "' followed by 1 to 60 letters, digits or"
+                    + " underscores, but was: " + (id == null ? "null" : "'" + id + "'"));
+        }
+        return id;
+    }
+
     /** Throws naming the known metrics when {@code evaluator} does not know {@code metric}. */
     public static void requireKnownMetric(Evaluator evaluator, String metric) {
         if (!evaluator.metricNames().contains(metric)) {

@@ -1,0 +1,132 @@
+package dev.railguard.evals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.invocation.InvocationContext;
+import dev.langchain4j.service.Result;
+import dev.langchain4j.service.tool.ToolExecution;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.evals.internal.EvalJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Seed 002 in and out: every request key kept, every response key written, Agno's eval_data keys per type. */
+class AgnoEvalRecordTest {
+
+    /** Performance and reliability ask no judge. */
+    private static final RailguardEvaluator OFFLINE = RailguardEvaluator.builder().build();
+
+    private static final Subject CALCULATOR = Subject.aiService("calculator", "gpt-4o", in -> Result.<String>builder()
+            .content("50").toolExecutions(List.of(ToolExecution.builder().request(ToolExecutionRequest.builder()
+                    .name("multiply").arguments("{\"a\": 10, \"b\": 5}").build()).result("50")
+                    .invocationContext(InvocationContext.builder().build()).build()))
+            .build());
+
+    @Test
+    void the_seed_request_body_keeps_every_key() throws Exception {
+        EvalRunRequest r = EvalRunRequest.fromJson(resource("002-request-example.json"));
+        assertThat(r.agentId()).isEqualTo("<string>");
+        assertThat(r.teamId()).isEqualTo("<string>");
+        assertThat(r.modelProvider()).isEqualTo("<string>");
+        assertThat(r.modelId()).isEqualTo("<string>");
+        assertThat(r.criteria()).isEqualTo("<string>");
+        assertThat(r.expectedToolCalls()).containsExactly("<string>");
+        assertThat(EvalRunRequest.fromJson("{\"eval_type\": \"performance\", \"input\": \" \"}").input()).isEqualTo(" ");
+    }
+
+    @Test
+    void a_reliability_record_has_the_seed_keys_and_the_request_ids_and_reads_back() throws Exception {
+        EvalRunRequest request = EvalRunRequest.fromJson("""
+                {"eval_type": "reliability", "input": "What is 10 * 5?", "agent_id": "basic-agent",
+                 "model_id": "gpt-4o", "model_provider": "OpenAI", "expected_tool_calls": ["multiply"]}""");
+        EvalRun run = AgentEvals.using(OFFLINE).run(request, CALCULATOR);
+        AgnoEvalRecord record = AgnoEvalRecord.of(run, request);
+        JsonNode written = EvalJson.MAPPER.readTree(record.toJson());
+        JsonNode seed = EvalJson.MAPPER.readTree(resource("002-response-example.json"));
+
+        assertThat(names(written)).containsExactlyElementsOf(AgnoEvalRecord.KEYS);
+        assertThat(names(written)).containsAll(names(seed));
+        for (String key : List.of("agent_id", "model_id", "model_provider", "eval_type")) {
+            assertThat(written.get(key).asText()).as(key).isEqualTo(seed.get(key).asText());
+        }
+        assertThat(written.get("team_id").isNull()).isTrue();
+        assertThat(names(written.get("eval_data"))).containsAll(names(seed.get("eval_data")));
+        assertThat(written.get("eval_data")).isEqualTo(seedData(written, seed));
+        assertThat(written.get("eval_input").get("input").asText()).isEqualTo("What is 10 * 5?");
+        assertThat(AgnoEvalRecord.fromJson(record.toJson())).isEqualTo(record);
+    }
+
+    @Test
+    void expected_tool_call_arguments_are_read_and_checked() {
+        EvalRunRequest request = EvalRunRequest.fromJson("""
+                {"eval_type": "reliability", "input": "q", "expected_tool_calls": ["multiply"],
+                 "expected_tool_call_arguments": {"multiply": [{"a": 10}, {"b": 6}]}}""");
+        assertThat(request.expectedToolCallArguments()).containsEntry("multiply",
+                List.of(Map.of("a", 10), Map.of("b", 6)));
+        ReliabilityResult r = (ReliabilityResult) AgentEvals.using(OFFLINE).run(request, CALCULATOR)
+                .evalData();
+        assertThat(r.evalStatus()).isEqualTo(EvalStatus.FAILED);
+        assertThat(r.failedArgumentChecks()).isNotEmpty();
+        assertThatThrownBy(() -> EvalRunRequest.fromJson("""
+                {"eval_type": "reliability", "input": "q", "expected_tool_calls": [],
+                 "expected_tool_call_arguments": {"multiply": 3}}""")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected_tool_call_arguments.multiply");
+    }
+
+    @Test
+    void a_performance_record_carries_agnos_memory_keys_in_mib() throws Exception {
+        EvalRunRequest request = EvalRunRequest.builder(EvalType.PERFORMANCE, "go").numIterations(3).build();
+        EvalRun run = AgentEvals.using(OFFLINE).run(request, Subject.of(in -> "x".repeat(1000)));
+        JsonNode data = EvalJson.MAPPER.readTree(AgnoEvalRecord.of(run, request).toJson()).get("eval_data");
+        for (String key : List.of("run_times", "avg_run_time", "min_run_time", "max_run_time", "std_dev_run_time",
+                "median_run_time", "p95_run_time", "memory_usages", "avg_memory_usage", "min_memory_usage",
+                "max_memory_usage", "std_dev_memory_usage", "median_memory_usage", "p95_memory_usage")) {
+            assertThat(data.has(key)).as(key).isTrue();
+        }
+        PerformanceResult p = (PerformanceResult) run.evalData();
+        if (!p.allocatedBytes().isEmpty()) {
+            assertThat(data.get("memory_usages").get(0).asDouble()).isEqualTo(p.allocatedBytes().get(0) / 1048576.0);
+        }
+    }
+
+    @Test
+    void an_unknown_key_or_a_bad_time_is_refused_naming_it() {
+        assertThatThrownBy(() -> AgnoEvalRecord.fromJson("{\"id\":\"x\",\"eval_type\":\"accuracy\",\"eval_data\":{},"
+                + "\"created_at\":\"2025-08-27T15:41:59Z\",\"updated_at\":\"2025-08-27T15:41:59Z\",\"score\":1}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'score'");
+        assertThatThrownBy(() -> AgnoEvalRecord.fromJson("{\"id\":\"x\",\"eval_type\":\"accuracy\",\"eval_data\":{},"
+                + "\"created_at\":\"yesterday\",\"updated_at\":\"2025-08-27T15:41:59Z\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("created_at")
+                .hasMessageContaining("'yesterday'");
+    }
+
+    /** The seed's eval_data keys with the written values (what the seed would show for this run). */
+    private static JsonNode seedData(JsonNode written, JsonNode seed) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = EvalJson.MAPPER.createObjectNode();
+        written.get("eval_data").fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
+        assertThat(out.get("eval_status").asText()).isEqualTo(seed.get("eval_data").get("eval_status").asText());
+        assertThat(out.get("passed_tool_calls")).isEqualTo(seed.get("eval_data").get("passed_tool_calls"));
+        assertThat(out.get("failed_tool_calls")).isEqualTo(seed.get("eval_data").get("failed_tool_calls"));
+        return out;
+    }
+
+    private static List<String> names(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = AgnoEvalRecordTest.class.getResourceAsStream("/agno/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.railguard.engine;
+
+import dev.railguard.api.EvaluationResult;
+import dev.railguard.api.EvaluationStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Observers told in turn, each call guarded: what an observer throws (a {@link RuntimeException}, or a
+ * {@link LinkageError} such as a missing optional class) is logged, at WARN the first time per observer class and
+ * method, then at DEBUG, and never reaches the evaluation.
+ */
+final class GuardedObservers implements EvaluationObserver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationObserver.class);
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+    private final List<EvaluationObserver> observers;
+
+    GuardedObservers(List<EvaluationObserver> observers) {
+        this.observers = observers;
+    }
+
+    static void failed(Object observer, String method, Throwable e) {
+        String key = observer.getClass().getName() + "." + method;
+        if (WARNED.add(key)) {
+            LOG.warn("observer {} threw in {} (ignored; further failures are logged at DEBUG): {}",
+                    observer.getClass().getName(), method, e.toString());
+        } else {
+            LOG.debug("observer {} threw in {}: {}", observer.getClass().getName(), method, e.toString());
+        }
+    }
+
+    private interface Call {
+        void run(EvaluationObserver o);
+    }
+
+    private void each(String method, Call call) {
+        for (EvaluationObserver o : observers) {
+            try {
+                call.run(o);
+            } catch (RuntimeException | LinkageError e) {
+                failed(o, method, e);
+            }
+        }
+    }
+
+    @Override
+    public EvaluationObservation evaluationStarted(EvaluationStart start) {
+        List<EvaluationObservation> all = new ArrayList<>(observers.size());
+        each("evaluationStarted", o -> {
+            EvaluationObservation obs = o.evaluationStarted(start);
+            if (obs != null && obs != EvaluationObservation.NONE) {
+                all.add(obs);
+            }
+        });
+        return all.isEmpty() ? EvaluationObservation.NONE : new Guarded(List.copyOf(all));
+    }
+
+    @Override
+    public void judgeCallFinished(JudgeCallRecord call) {
+        each("judgeCallFinished", o -> o.judgeCallFinished(call));
+    }
+
+    @Override
+    public void judgeTrafficBound(JudgeTrafficGauges gauges) {
+        each("judgeTrafficBound", o -> o.judgeTrafficBound(gauges));
+    }
+
+    @Override
+    public void monitorIntake(String monitor, boolean accepted) {
+        each("monitorIntake", o -> o.monitorIntake(monitor, accepted));
+    }
+
+    @Override
+    public void monitorEventFinished(String monitor, EvaluationStatus status, EvaluationResult result) {
+        each("monitorEventFinished", o -> o.monitorEventFinished(monitor, status, result));
+    }
+
+    @Override
+    public void workflowEventFinished(String workflow, EvaluationStatus status, int attempts, boolean improved) {
+        each("workflowEventFinished", o -> o.workflowEventFinished(workflow, status, attempts, improved));
+    }
+
+    /** The observations of one evaluation, each call guarded. */
+    private record Guarded(List<EvaluationObservation> observations) implements EvaluationObservation {
+        @Override
+        public void judgeCallFinished(JudgeCallRecord call) {
+            for (EvaluationObservation o : observations) {
+                try {
+                    o.judgeCallFinished(call);
+                } catch (RuntimeException | LinkageError e) {
+                    failed(o, "judgeCallFinished", e);
+                }
+            }
+        }
+
+        @Override
+        public void finished(EvaluationResult result) {
+            for (EvaluationObservation o : observations) {
+                try {
+                    o.finished(result);
+                } catch (RuntimeException | LinkageError e) {
+                    failed(o, "finished", e);
+                }
+            }
+        }
+    }
+}

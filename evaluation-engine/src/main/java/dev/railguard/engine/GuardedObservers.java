@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Observers told in turn, each call guarded: what an observer throws (a {@link RuntimeException}, or a
- * {@link LinkageError} such as a missing optional class) is logged, at WARN the first time per observer class and
- * method, then at DEBUG, and never reaches the evaluation.
+ * Observers told in turn, each call guarded: whatever an observer throws (a {@link RuntimeException}, a
+ * {@link LinkageError} such as a missing optional class, a {@code ServiceConfigurationError}; everything but a
+ * {@link VirtualMachineError}) is logged, at WARN the first time per observer class and method, then at DEBUG, and
+ * never reaches the evaluation.
  */
 final class GuardedObservers implements EvaluationObserver {
 
@@ -43,7 +44,9 @@ final class GuardedObservers implements EvaluationObserver {
         for (EvaluationObserver o : observers) {
             try {
                 call.run(o);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
                 failed(o, method, e);
             }
         }
@@ -93,7 +96,9 @@ final class GuardedObservers implements EvaluationObserver {
             for (EvaluationObservation o : observations) {
                 try {
                     o.judgeCallFinished(call);
-                } catch (RuntimeException | LinkageError e) {
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
                     failed(o, "judgeCallFinished", e);
                 }
             }
@@ -104,7 +109,9 @@ final class GuardedObservers implements EvaluationObserver {
             for (EvaluationObservation o : observations) {
                 try {
                     o.finished(result);
-                } catch (RuntimeException | LinkageError e) {
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
                     failed(o, "finished", e);
                 }
             }

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <table>
  *   <caption>Meters (Prometheus names in brackets)</caption>
  *   <tr><td>{@code railguard.evaluations} [{@code railguard_evaluations_total}]</td>
- *       <td>counter: metric results by {@code metric}, {@code verdict}, {@code run_mode} (+ {@code nametag})</td></tr>
+ *       <td>counter: metric results by {@code metric}, {@code verdict}, {@code run_mode}, {@code judge} (the judges
+ *       that judged it, joined with {@code +}, or {@code none}) (+ {@code nametag})</td></tr>
  *   <tr><td>{@code railguard.judge.calls}</td><td>counter: judge calls by {@code judge}, {@code outcome}
  *       (ok, retried, failed, cached)</td></tr>
  *   <tr><td>{@code railguard.judge.latency}</td><td>timer with p50/p95/p99 and a histogram, by {@code judge}</td></tr>
@@ -78,7 +79,8 @@ public final class MicrometerObserver implements EvaluationObserver {
             @Override
             public void finished(EvaluationResult result) {
                 for (MetricResult r : result.metrics().values()) {
-                    Tags tags = Tags.of("metric", r.metric(), "verdict", label(r.verdict()), "run_mode", runMode);
+                    Tags tags = Tags.of("metric", r.metric(), "verdict", label(r.verdict()), "run_mode", runMode,
+                            "judge", judges(r));
                     if (nametag != null) {
                         tags = tags.and("nametag", nametag);
                     }
@@ -144,6 +146,15 @@ public final class MicrometerObserver implements EvaluationObserver {
     public void workflowEventFinished(String workflow, EvaluationStatus status, int attempts, boolean improved) {
         registry.counter(METER_WORKFLOW_EVENTS, "workflow", workflow, "status", label(status),
                 "improved", Boolean.toString(improved)).increment();
+    }
+
+    /**
+     * The judges that judged {@code r}, sorted and joined with {@code +} (bounded by the panel), or {@code none} (an
+     * in-process metric, a cache hit, a call that never reached a judge).
+     */
+    static String judges(MetricResult r) {
+        Map<String, Integer> calls = r.usage().callsByJudge();
+        return calls.isEmpty() ? "none" : String.join("+", new java.util.TreeSet<>(calls.keySet()));
     }
 
     private PassRateWindow passRate(String monitor, String metric) {

@@ -39,10 +39,25 @@ class MicrometerObserverTest {
                 .isEqualTo(3);
         assertThat(count("railguard.evaluations", "metric", "completeness", "verdict", "fail")).isEqualTo(2);
         assertThat(count("railguard.evaluations", "metric", "completeness", "verdict", "error")).isEqualTo(1);
+        assertThat(count("railguard.evaluations", "judge", "none")).isEqualTo(6);
         for (Meter m : registry.getMeters()) {
             assertThat(m.getId().getTags()).extracting(t -> t.getKey()).doesNotContain("nametag", "event_id");
             assertThat(m.getId().getTags()).extracting(t -> t.getValue()).noneMatch(v -> v.startsWith("evt_"));
         }
+    }
+
+    @Test
+    void each_metric_result_is_tagged_with_the_judges_that_judged_it() {
+        MicrometerObserver observer = MicrometerObserver.create(registry);
+        dev.railguard.api.Usage two = dev.railguard.api.Usage.ofCall("strong", 10, 2, java.time.Duration.ZERO, 0)
+                .plus(dev.railguard.api.Usage.ofCall("fast", 10, 2, java.time.Duration.ZERO, 0));
+        observer.evaluationStarted(start("evt_1", request(null, "correctness", "completeness"))).finished(result(
+                "evt_1", EvaluationStatus.COMPLETED, null, fail("correctness", 0.2, "x").withUsage(two),
+                pass("completeness", 0.9).withUsage(dev.railguard.api.Usage.ofCall("fast", 1, 1,
+                        java.time.Duration.ZERO, 0))));
+        assertThat(count("railguard.evaluations", "metric", "correctness", "verdict", "fail", "judge", "fast+strong"))
+                .isEqualTo(1);
+        assertThat(count("railguard.evaluations", "metric", "completeness", "judge", "fast")).isEqualTo(1);
     }
 
     @Test

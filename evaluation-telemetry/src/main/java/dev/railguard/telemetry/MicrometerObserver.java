@@ -16,9 +16,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Evaluations as Micrometer meters. Tags are bounded: metric, verdict, run mode, judge, outcome, monitor and
@@ -54,6 +56,8 @@ public final class MicrometerObserver implements EvaluationObserver {
     private final BoundedTags nametags;
     private final int window;
     private final Map<String, PassRateWindow> passRates = new ConcurrentHashMap<>();
+    /** Kept so the gauges' targets live as long as this observer (Micrometer holds gauge targets weakly). */
+    private final List<JudgeTrafficGauges> bound = new CopyOnWriteArrayList<>();
 
     private MicrometerObserver(Builder b) {
         this.registry = b.registry;
@@ -113,10 +117,11 @@ public final class MicrometerObserver implements EvaluationObserver {
 
     @Override
     public void judgeTrafficBound(JudgeTrafficGauges gauges) {
+        bound.add(gauges);
         Gauge.builder(METER_QUEUED, gauges, JudgeTrafficGauges::queuedCalls)
-                .description("Judge requests waiting for capacity").register(registry);
+                .description("Judge requests waiting for capacity").strongReference(true).register(registry);
         Gauge.builder(METER_IN_FLIGHT, gauges, JudgeTrafficGauges::inFlightCalls)
-                .description("Judge requests running").register(registry);
+                .description("Judge requests running").strongReference(true).register(registry);
         FunctionCounter.builder(METER_CACHE, gauges, g -> g.stats().cacheHits()).tag("result", "hit")
                 .register(registry);
         FunctionCounter.builder(METER_CACHE, gauges, g -> g.stats().cacheMisses()).tag("result", "miss")

@@ -120,6 +120,7 @@ class MicrometerObserverTest {
                 return new JudgeStats(0, 0, 0, 0, 0, hits.get(), 2, 1, Map.of());
             }
         });
+        System.gc(); // Micrometer holds gauge targets weakly; the observer must keep them alive
         assertThat(registry.get("railguard.judge.queued").gauge().value()).isEqualTo(7);
         assertThat(registry.get("railguard.judge.in_flight").gauge().value()).isEqualTo(3);
         queued.set(0);

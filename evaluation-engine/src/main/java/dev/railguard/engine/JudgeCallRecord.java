@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * One judge call as an observer sees it: the call, its retries and its repair call together, or its answer from the
- * cache. Content (prompts and reply) is present only when the evaluator was built with
- * {@code observeContent(true)}; telemetry still records it only when its own option asks for it.
+ * cache. {@link #content()} holds the prompts and the reply: untrusted and possibly sensitive text that an observer
+ * should not record unless its user asked for it (the OpenTelemetry observer records it only with
+ * {@code captureContent(true)}).
  *
  * @param eventId       the evaluation the call was made for, or {@code null} outside an evaluation
  * @param judge         the judge's name (as in the panel)
@@ -30,7 +31,7 @@ import java.util.Objects;
  * @param errorType     on FAILED, a short low-cardinality cause ({@code rate_limited}, {@code timeout},
  *                      {@code invalid_reply}, {@code canceled}, or the exception's simple class name); else
  *                      {@code null}
- * @param content       the prompts and the reply, or {@code null} (the default)
+ * @param content       the prompts and the last reply (no reply for a cache hit), or {@code null}
  */
 public record JudgeCallRecord(
         String eventId,

@@ -48,8 +48,8 @@ import java.util.Objects;
  *       ERROR.</li>
  * </ul>
  *
- * <p>Prompts and replies are never recorded unless {@link Builder#captureContent(boolean)} is set (and the evaluator
- * passes content to observers); even then secrets are redacted. Needs {@code io.opentelemetry:opentelemetry-api} on
+ * <p>Prompts and replies are never recorded unless {@link Builder#captureContent(boolean)} is set; even then secrets
+ * are redacted. Needs {@code io.opentelemetry:opentelemetry-api} on
  * the class path; nothing else in Railguard does.
  *
  * <pre>{@code
@@ -262,7 +262,7 @@ public final class OpenTelemetryObserver implements EvaluationObserver {
         /**
          * Whether judge spans carry the prompts and the reply ({@code gen_ai.system_instructions},
          * {@code gen_ai.input.messages}, {@code gen_ai.output.messages}); default false, as the conventions advise.
-         * The evaluator must also be built with {@code observeContent(true)}.
+         * Secrets are redacted from them even then.
          */
         public Builder captureContent(boolean capture) {
             this.captureContent = capture;

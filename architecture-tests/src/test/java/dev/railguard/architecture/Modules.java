@@ -23,7 +23,8 @@ enum Modules {
     META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), METRICS, ENGINE, API),
     SPARK("evaluation-spark", List.of("dev.railguard.spark"), BATCH, CONFIG, METRICS, ENGINE, API),
     CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), META_EVAL, BATCH, EVALS, CONFIG, METRICS,
-            ENGINE, API);
+            ENGINE, API),
+    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), ENGINE, API);
 
     final String artifact;
     final List<String> packages;

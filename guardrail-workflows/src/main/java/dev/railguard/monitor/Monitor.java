@@ -2,6 +2,7 @@ package dev.railguard.monitor;
 
 import dev.railguard.engine.EvaluationFailures;
 
+import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.NametagStats;
 import dev.railguard.event.EventInput;
@@ -84,6 +85,7 @@ public final class Monitor implements AutoCloseable {
     private final ArrayBlockingQueue<MonitorRun> queue;
     private final Semaphore inFlight;
     private final EventBook<MonitorRun, MonitorEvent> book;
+    private final EvaluationObserver observer;
     private final Thread dispatcher;
 
     private final AtomicInteger running = new AtomicInteger();
@@ -101,6 +103,7 @@ public final class Monitor implements AutoCloseable {
         this.metrics = List.copyOf(b.metrics);
         this.capabilities = b.capabilities.isEmpty() ? Set.of() : Set.copyOf(b.capabilities);
         this.name = b.name;
+        this.observer = EvaluationObserver.of(b.observers);
         this.description = b.description;
         this.active = b.active;
         this.queueCapacity = b.queueCapacity;
@@ -192,11 +195,15 @@ public final class Monitor implements AutoCloseable {
         book.started(run.eventId, run);
         if (!queue.offer(run)) {
             counters.rejected.increment();
+            observer.monitorIntake(name, false);
+            LOG.warn("monitor {} ('{}') rejected event {}: the intake queue is full (capacity {}); recorded as failed",
+                    id, name, run.eventId, queueCapacity);
             MonitorEvent event = run.finish(EvaluationStatus.FAILED, null, "rejected: the intake queue of monitor " + id
                     + " was full (capacity " + queueCapacity + "); policy: reject, recorded as failed");
             finished(run, event);
             return event;
         }
+        observer.monitorIntake(name, true);
         return run.snapshot();
     }
 
@@ -422,6 +429,7 @@ public final class Monitor implements AutoCloseable {
     /** Records a terminal event: counted, then retained, heard by the listeners and no longer live. */
     private void finished(MonitorRun run, MonitorEvent event) {
         counters.record(event);
+        observer.monitorEventFinished(name, event.status(), event.result().orElse(null));
         book.finished(run.eventId, event);
     }
 
@@ -437,8 +445,21 @@ public final class Monitor implements AutoCloseable {
         private int maxInFlight = 16;
         private int retainedEvents = 1000;
         private int maxNametags = 100;
+        private final List<EvaluationObserver> observers = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Adds observers of this monitor's events (Micrometer meters from {@code evaluation-telemetry}, or your own);
+         * an observer that throws is logged and never breaks an event. Spans and judge meters come from the
+         * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}).
+         */
+        public Builder observer(EvaluationObserver... observers) {
+            for (int i = 0; i < observers.length; i++) {
+                this.observers.add(Objects.requireNonNull(observers[i], "observers[" + i + "] must not be null"));
+            }
+            return this;
+        }
 
         /** The monitor's name (required). */
         public Builder name(String name) {

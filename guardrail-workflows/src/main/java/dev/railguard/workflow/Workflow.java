@@ -1,5 +1,6 @@
 package dev.railguard.workflow;
 
+import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.RailguardEvaluator;
@@ -17,6 +18,7 @@ import dev.railguard.api.GuardrailMetric;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.RunMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +79,7 @@ public final class Workflow implements AutoCloseable {
     private volatile WorkflowSettings settings;
     private volatile boolean closed;
     private final EventBook<WorkflowRun, WorkflowEvent> book;
+    private final EvaluationObserver observer;
     private final LongAdder processed = new LongAdder();
     private final LongAdder belowThreshold = new LongAdder();
     private final LongAdder improved = new LongAdder();
@@ -87,6 +90,7 @@ public final class Workflow implements AutoCloseable {
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         this.allowJudgeAsGenerator = b.allowJudgeAsGenerator;
         this.regenTemperature = b.regenTemperature;
+        this.observer = EvaluationObserver.of(b.observers);
         EventRequests.requireName(b.name);
         Map<String, Double> thresholds = new LinkedHashMap<>();
         Map<String, Tolerance> tolerances = new LinkedHashMap<>();
@@ -327,6 +331,8 @@ public final class Workflow implements AutoCloseable {
             case CANCELED -> canceled.increment();
             default -> { }
         }
+        observer.workflowEventFinished(settings.name(), event.status(), event.evaluationHistory().size(),
+                event.improvementToolStatus() == ImprovementToolStatus.IMPROVED);
         book.finished(run.eventId, event);
     }
 
@@ -409,8 +415,21 @@ public final class Workflow implements AutoCloseable {
         private int threads = 4;
         private int retainedEvents = 1000;
         private double regenTemperature = 0.9;
+        private final List<EvaluationObserver> observers = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Adds observers of this workflow's events (Micrometer meters from {@code evaluation-telemetry}, or your own);
+         * an observer that throws is logged and never breaks an event. Spans and judge meters come from the
+         * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}).
+         */
+        public Builder observer(EvaluationObserver... observers) {
+            for (int i = 0; i < observers.length; i++) {
+                this.observers.add(Objects.requireNonNull(observers[i], "observers[" + i + "] must not be null"));
+            }
+            return this;
+        }
 
         /** The workflow's name (required). */
         public Builder name(String name) {

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +57,8 @@ public final class MicrometerObserver implements EvaluationObserver {
     private final BoundedTags nametags;
     private final int window;
     private final Map<String, PassRateWindow> passRates = new ConcurrentHashMap<>();
+    private final Map<String, JudgeMeters> judges = new ConcurrentHashMap<>();
+    private final Map<String, Counter> evaluations = new ConcurrentHashMap<>();
     /** Kept so the gauges' targets live as long as this observer (Micrometer holds gauge targets weakly). */
     private final List<JudgeTrafficGauges> bound = new CopyOnWriteArrayList<>();
 
@@ -83,12 +86,16 @@ public final class MicrometerObserver implements EvaluationObserver {
             @Override
             public void finished(EvaluationResult result) {
                 for (MetricResult r : result.metrics().values()) {
-                    Tags tags = Tags.of("metric", r.metric(), "verdict", label(r.verdict()), "run_mode", runMode,
-                            "judge", judges(r));
-                    if (nametag != null) {
-                        tags = tags.and("nametag", nametag);
-                    }
-                    registry.counter(METER_EVALUATIONS, tags).increment();
+                    String verdict = label(r.verdict());
+                    String judge = judges(r);
+                    String key = r.metric() + '\u0000' + verdict + '\u0000' + runMode + '\u0000' + judge + '\u0000'
+                            + nametag;
+                    evaluations.computeIfAbsent(key, k -> {
+                        Tags tags = Tags.of("metric", r.metric(), "verdict", verdict, "run_mode", runMode,
+                                "judge", judge);
+                        return registry.counter(METER_EVALUATIONS, nametag == null ? tags : tags.and("nametag",
+                                nametag));
+                    }).increment();
                 }
             }
         };
@@ -96,23 +103,43 @@ public final class MicrometerObserver implements EvaluationObserver {
 
     @Override
     public void judgeCallFinished(JudgeCallRecord call) {
-        String judge = call.judge();
-        registry.counter(METER_JUDGE_CALLS, "judge", judge, "outcome", call.outcome().tag()).increment();
+        JudgeMeters m = judges.computeIfAbsent(call.judge(), JudgeMeters::new);
+        m.calls.get(call.outcome()).increment();
         if (call.outcome() == JudgeCallRecord.Outcome.CACHED) {
             return;
         }
-        Timer.builder(METER_JUDGE_LATENCY)
-                .description("Wall time of judge calls, retries and repair included")
-                .tag("judge", judge)
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(call.duration());
-        Counter.builder(METER_JUDGE_TOKENS).baseUnit("tokens").tags("judge", judge, "type", "input")
-                .register(registry).increment(call.inputTokens());
-        Counter.builder(METER_JUDGE_TOKENS).baseUnit("tokens").tags("judge", judge, "type", "output")
-                .register(registry).increment(call.outputTokens());
-        registry.counter(METER_JUDGE_COST, "judge", judge).increment(call.cost());
+        m.latency.record(call.duration());
+        m.inputTokens.increment(call.inputTokens());
+        m.outputTokens.increment(call.outputTokens());
+        m.cost.increment(call.cost());
+    }
+
+    /** The meters of one judge, registered once (a registry lookup per call costs more than the recording). */
+    private final class JudgeMeters {
+        final Map<JudgeCallRecord.Outcome, Counter> calls = new EnumMap<>(JudgeCallRecord.Outcome.class);
+        final Timer latency;
+        final Counter inputTokens;
+        final Counter outputTokens;
+        final Counter cost;
+
+        JudgeMeters(String judge) {
+            for (JudgeCallRecord.Outcome o : JudgeCallRecord.Outcome.values()) {
+                calls.put(o, Counter.builder(METER_JUDGE_CALLS).description("Judge calls by outcome")
+                        .tags("judge", judge, "outcome", o.tag()).register(registry));
+            }
+            latency = Timer.builder(METER_JUDGE_LATENCY)
+                    .description("Wall time of judge calls, retries and repair included")
+                    .tag("judge", judge)
+                    .publishPercentiles(0.5, 0.95, 0.99)
+                    .publishPercentileHistogram()
+                    .register(registry);
+            inputTokens = Counter.builder(METER_JUDGE_TOKENS).baseUnit("tokens").tags("judge", judge, "type", "input")
+                    .register(registry);
+            outputTokens = Counter.builder(METER_JUDGE_TOKENS).baseUnit("tokens")
+                    .tags("judge", judge, "type", "output").register(registry);
+            cost = Counter.builder(METER_JUDGE_COST).description("Cost of judge tokens in the price table's currency")
+                    .tag("judge", judge).register(registry);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.railguard.api.EvaluationStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * What an evaluator, a monitor or a workflow tells the application's observability stack: evaluations starting and
@@ -45,6 +46,16 @@ public interface EvaluationObserver {
      * the observation of its evaluation (if any) heard about it.
      */
     default void judgeCallFinished(JudgeCallRecord call) {
+    }
+
+    /**
+     * Work handed over now will run later on another thread (a monitor takes an event now and submits its evaluation
+     * from its own thread). Called on the handing-over thread; the returned executor runs that work with what is
+     * current here (a tracing context, so the evaluation's span still hangs under the caller's span). Default: runs
+     * it as it is.
+     */
+    default Executor captureContext() {
+        return Runnable::run;
     }
 
     /** The evaluator was built: the live figures of its judge traffic, to read whenever the observer likes. */

@@ -25,9 +25,11 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * Evaluations as OpenTelemetry traces and events, after the GenAI semantic conventions.
@@ -109,6 +111,17 @@ public final class OpenTelemetryObserver implements EvaluationObserver {
         Context own = parent.with(span);
         Context events = Span.fromContext(parent).getSpanContext().isValid() ? parent : own;
         return new Observation(start, span, own, events, responseId);
+    }
+
+    /** Work handed to a monitor now runs, later and on its thread, in the context current now. */
+    @Override
+    public Executor captureContext() {
+        Context context = Context.current();
+        return task -> {
+            try (Scope ignored = context.makeCurrent()) {
+                task.run();
+            }
+        };
     }
 
     @Override

@@ -43,4 +43,48 @@ class CapturedLogsTest {
         assertThat(lines).extracting(CapturedLogs.Line::level).containsExactly(Level.WARN, Level.DEBUG);
         assertThat(lines.get(0).message()).contains("threw in monitorIntake");
     }
+
+    @Test
+    void captured_context_runs_the_work_exactly_once_even_when_an_observer_fails_and_hands_back_its_failure() {
+        CapturedLogs.clear();
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EvaluationObserver failingCapture = new EvaluationObserver() {
+            @Override
+            public java.util.concurrent.Executor captureContext() {
+                throw new IllegalStateException("no context today");
+            }
+        };
+        EvaluationObserver failingExecutor = new EvaluationObserver() {
+            @Override
+            public java.util.concurrent.Executor captureContext() {
+                return task -> {
+                    throw new IllegalStateException("executor broken");
+                };
+            }
+        };
+        EvaluationObserver wrapping = new EvaluationObserver() {
+            @Override
+            public java.util.concurrent.Executor captureContext() {
+                return task -> {
+                    order.add("before");
+                    task.run();
+                    order.add("after");
+                };
+            }
+        };
+        java.util.concurrent.Executor context = EvaluationObserver.of(List.of(failingCapture, failingExecutor,
+                wrapping)).captureContext();
+        context.execute(() -> {
+            runs.incrementAndGet();
+            order.add("work");
+        });
+        assertThat(runs.get()).isEqualTo(1);
+        assertThat(order).containsExactly("before", "work", "after");
+        assertThat(CapturedLogs.lines()).extracting(CapturedLogs.Line::message)
+                .anyMatch(m -> m.contains("no context today")).anyMatch(m -> m.contains("executor broken"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.execute(() -> {
+            throw new IllegalArgumentException("bad request");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad request");
+    }
 }

@@ -146,6 +146,26 @@ class EvaluatorTelemetryTest {
     }
 
     @Test
+    void a_monitor_event_is_evaluated_under_the_span_that_was_current_when_the_monitor_took_it() throws Exception {
+        OpenTelemetryObserver otel = OpenTelemetryObserver.create(OTEL.getOpenTelemetry());
+        evaluator(r -> StubReply.content(good(r), 300, 40), false);
+        Span app = OTEL.getOpenTelemetry().getTracer("app").spanBuilder("app llm call").startSpan();
+        try (dev.railguard.monitor.Monitor monitor = dev.railguard.monitor.Monitor.builder().name("bot")
+                .evaluator(evaluator).metrics("correctness").observer(otel).build()) {
+            try (Scope ignored = app.makeCurrent()) {
+                monitor.submit(dev.railguard.event.EventInput.of(ModelInput.ofUserPrompt(PROMPT), OUTPUT));
+            }
+            app.end();
+            assertThat(monitor.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        }
+        SpanData appSpan = spans("app").get(0);
+        SpanData evaluation = spans("railguard.evaluate").get(0);
+        assertThat(evaluation.getParentSpanId()).isEqualTo(appSpan.getSpanId());
+        assertThat(OTEL.getLogRecords()).singleElement()
+                .satisfies(e -> assertThat(e.getSpanContext().getSpanId()).isEqualTo(appSpan.getSpanId()));
+    }
+
+    @Test
     void a_cache_hit_is_a_cached_call_on_the_span_and_in_the_meters() {
         evaluator(r -> StubReply.content(good(r), 300, 40), true);
         evaluator.evaluate(request());

@@ -191,6 +191,7 @@ public final class Monitor implements AutoCloseable {
         EvaluationRequest request = EventRequests.request(input, input.modelOutput(), input.modelUsed(), metrics,
                 capabilities, Map.of());
         MonitorRun run = new MonitorRun(EventIds.next("evt"), id, input, request);
+        run.context = observer.captureContext();
         counters.total.increment();
         book.started(run.eventId, run);
         if (!queue.offer(run)) {
@@ -389,7 +390,9 @@ public final class Monitor implements AutoCloseable {
             running.incrementAndGet();
             EvaluationHandle handle;
             try {
-                handle = evaluator.submit(run.request);
+                EvaluationHandle[] submitted = new EvaluationHandle[1];
+                run.context.execute(() -> submitted[0] = evaluator.submit(run.request));
+                handle = Objects.requireNonNull(submitted[0], "the evaluation was not submitted");
             } catch (RuntimeException e) {
                 inFlight.release();
                 running.decrementAndGet();
@@ -452,7 +455,8 @@ public final class Monitor implements AutoCloseable {
         /**
          * Adds observers of this monitor's events (Micrometer meters from {@code evaluation-telemetry}, or your own);
          * an observer that throws is logged and never breaks an event. Spans and judge meters come from the
-         * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}).
+         * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}); an OpenTelemetry observer given here
+         * too carries the span current at {@link Monitor#submit} to the evaluation the monitor submits later.
          */
         public Builder observer(EvaluationObserver... observers) {
             for (int i = 0; i < observers.length; i++) {

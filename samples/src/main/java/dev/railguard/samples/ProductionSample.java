@@ -70,7 +70,7 @@ public final class ProductionSample {
                 .observer(otel, micrometer).build();             // spans, gen_ai.evaluation.result, judge meters
         Monitor monitor = Monitor.builder().name("capitals bot").evaluator(evaluator)
                 .metrics("correctness", "comprehensive_safety")
-                .observer(micrometer).build();                   // intake, events, pass rate per metric
+                .observer(otel, micrometer).build();             // submit's span as parent; intake, pass rate
         HttpServer http = HttpServer.create(address, 0);
         http.createContext("/metrics", exchange -> {
             byte[] body = meters.scrape().getBytes(StandardCharsets.UTF_8);

@@ -61,8 +61,8 @@ class ProductionSampleTest {
                 "PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);",
                 "MicrometerObserver micrometer = MicrometerObserver.create(meters);",
                 "OpenTelemetryObserver otel = OpenTelemetryObserver.create(GlobalOpenTelemetry.get());",
-                ".observer(otel, micrometer).build();",
-                ".observer(micrometer).build();",
+                ".observer(otel, micrometer).build();             // spans, gen_ai.evaluation.result, judge meters",
+                ".observer(otel, micrometer).build();             // submit's span as parent; intake, pass rate",
                 "byte[] body = meters.scrape().getBytes(StandardCharsets.UTF_8);"}) {
             assertThat(readme).contains(line);
             assertThat(sample).contains(line);

@@ -166,6 +166,33 @@ class EvaluatorTelemetryTest {
     }
 
     @Test
+    void a_workflows_repair_is_judged_under_the_span_that_was_current_when_the_event_was_submitted() throws Exception {
+        OpenTelemetryObserver otel = OpenTelemetryObserver.create(OTEL.getOpenTelemetry());
+        evaluator(MonitorAndWorkflowMetersTest::respond, false);
+        Span app = OTEL.getOpenTelemetry().getTracer("app").spanBuilder("app llm call").startSpan();
+        try (dev.railguard.workflow.Workflow workflow = dev.railguard.workflow.Workflow.builder().name("answers")
+                .evaluator(evaluator).metric("correctness", 0.9)
+                .improvementAction(dev.railguard.workflow.ImprovementAction.FIXIT)
+                .generator(OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("k").modelName("generator")
+                        .maxRetries(0).build())
+                .observer(otel).build()) {
+            dev.railguard.workflow.WorkflowEvent event;
+            try (Scope ignored = app.makeCurrent()) {
+                event = workflow.submit(dev.railguard.event.EventInput.of(ModelInput.ofUserPrompt("Capital of Spain?"),
+                        "Barcelona."));
+            }
+            app.end();
+            workflow.completion(event.eventId()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        SpanData appSpan = spans("app").get(0);
+        // the first evaluation and the one of the repaired output
+        assertThat(spans("railguard.evaluate")).hasSize(2)
+                .allSatisfy(s -> assertThat(s.getParentSpanId()).isEqualTo(appSpan.getSpanId()));
+        assertThat(OTEL.getLogRecords()).hasSize(2).extracting(e -> e.getAttributes().get(
+                stringKey("gen_ai.evaluation.score.label"))).containsExactly("fail", "pass");
+    }
+
+    @Test
     void a_cache_hit_is_a_cached_call_on_the_span_and_in_the_meters() {
         evaluator(r -> StubReply.content(good(r), 300, 40), true);
         evaluator.evaluate(request());

@@ -193,6 +193,7 @@ public final class Workflow implements AutoCloseable {
         }
         EvaluationHandle initial = evaluator.submit(request(input, input.modelOutput(), s.metrics(), s, input.modelUsed()));
         WorkflowRun run = new WorkflowRun(this, EventIds.next("evt"), input, s);
+        run.context = observer.captureContext(); // repairs are judged later, on the workflow's threads
         book.started(run.eventId, run);
         run.start(initial);
         return run;
@@ -422,7 +423,9 @@ public final class Workflow implements AutoCloseable {
         /**
          * Adds observers of this workflow's events (Micrometer meters from {@code evaluation-telemetry}, or your own);
          * an observer that throws is logged and never breaks an event. Spans and judge meters come from the
-         * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}).
+         * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}); an OpenTelemetry observer given here
+         * too carries the span current at {@link Workflow#submit} to the evaluations of the repairs, which run later on
+         * the workflow's threads.
          */
         public Builder observer(EvaluationObserver... observers) {
             for (int i = 0; i < observers.length; i++) {

@@ -24,7 +24,8 @@ enum Modules {
     SPARK("evaluation-spark", List.of("dev.railguard.spark"), BATCH, CONFIG, METRICS, ENGINE, API),
     CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), META_EVAL, BATCH, EVALS, CONFIG, METRICS,
             ENGINE, API),
-    STORE("event-store", List.of("dev.railguard.store"), WORKFLOWS, EVALS, ENGINE, API);
+    STORE("event-store", List.of("dev.railguard.store"), WORKFLOWS, EVALS, ENGINE, API),
+    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), ENGINE, API);
 
     final String artifact;
     final List<String> packages;

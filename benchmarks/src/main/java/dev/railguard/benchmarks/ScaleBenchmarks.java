@@ -44,8 +44,8 @@ public final class ScaleBenchmarks {
     private ScaleBenchmarks() {}
 
     /**
-     * Runs the four benchmarks and prints their figures. Optional argument: the number of evaluations (2000), or
-     * {@code cost} to run only the cost benchmark.
+     * Runs the four benchmarks and prints their figures. Optional argument: the number of evaluations (2000),
+     * {@code cost} to run only the cost benchmark, or {@code telemetry} to run only {@link TelemetryOverhead}.
      */
     public static void main(String[] args) throws Exception {
         // The JDK HTTP server behind the stub writes headers and body separately; without TCP_NODELAY, Nagle's
@@ -58,6 +58,10 @@ public final class ScaleBenchmarks {
         }
         if (args.length > 0 && args[0].equals("cost")) {
             cost();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("telemetry")) {
+            TelemetryOverhead.run();
             return;
         }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;

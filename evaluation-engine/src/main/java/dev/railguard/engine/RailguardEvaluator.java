@@ -22,9 +22,12 @@ import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.RunMode;
 import dev.railguard.api.Usage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +73,8 @@ import java.util.stream.StreamSupport;
  */
 public final class RailguardEvaluator implements Evaluator {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RailguardEvaluator.class);
+
     // Why this file is longer than 400 lines: the builder documents every setting of the evaluator in one place, in
     // four groups. The evaluation itself (validation, dispatch to the run modes, handles, the result window) lives in
     // internal.evaluation, and judge traffic in internal.judge.
@@ -86,6 +91,7 @@ public final class RailguardEvaluator implements Evaluator {
     private final JudgeTools tools;
     private final MetricDispatch dispatch;
     private final Set<EventHandle> live = ConcurrentHashMap.newKeySet();
+    private final EvaluationObserver observer;
     private volatile boolean closed;
 
     private RailguardEvaluator(Builder b) {
@@ -95,11 +101,12 @@ public final class RailguardEvaluator implements Evaluator {
         this.executor = b.executor != null ? b.executor : newJudgeExecutor(
                 b.maxConcurrentJudgeCalls + Math.max(2, b.maxConcurrentJudgeCalls / 4));
         JudgeSettings settings = new JudgeSettings(b.maxJudgeOutputTokens, 0.0);
+        this.observer = EvaluationObserver.of(b.observers);
         this.engine = new JudgeEngine(executor, new JudgeEngine.Options(settings, b.maxConcurrentJudgeCalls,
                 b.maxConcurrentCallsPerJudge == 0 ? b.maxConcurrentJudgeCalls : b.maxConcurrentCallsPerJudge,
                 Map.copyOf(b.judgeLimits), b.adaptiveConcurrency, b.callTimeout, b.maxCallAttempts, b.initialBackoff,
                 b.maxBackoff, b.maxRetryAfter, b.cache, b.cacheMaximumSize, b.cacheExpiry, b.cacheDirectory,
-                b.prices));
+                b.prices), observer);
         this.client = new JudgeClient(engine, Ticket.NONE);
         this.evaluationTimeout = b.evaluationTimeout;
         this.maxInFlightEvaluations = b.maxInFlightEvaluations;
@@ -145,7 +152,10 @@ public final class RailguardEvaluator implements Evaluator {
         }
         List<GuardrailMetric> resolved = dispatch.validate(request);
         Instant created = Instant.now();
-        EventHandle handle = new EventHandle(EventIds.next("evt"), request, created);
+        String eventId = EventIds.next("evt");
+        EvaluationObservation observation = observer.evaluationStarted(
+                new EvaluationObserver.EvaluationStart(eventId, request, created));
+        EventHandle handle = new EventHandle(eventId, request, created, observation);
         live.add(handle);
         handle.result().whenComplete((r, e) -> live.remove(handle));
         if (resolved.stream().anyMatch(m -> !(m instanceof JudgedMetric))) {
@@ -264,6 +274,11 @@ public final class RailguardEvaluator implements Evaluator {
     @Override
     public void close() {
         closed = true;
+        int pending = live.size();
+        if (pending > 0) {
+            LOG.warn("evaluator closed with {} evaluation{} pending; they end CANCELED", pending,
+                    pending == 1 ? "" : "s");
+        }
         for (EventHandle h : live) {
             h.end(EvaluationStatus.CANCELED, "the evaluator was closed");
         }
@@ -314,8 +329,21 @@ public final class RailguardEvaluator implements Evaluator {
         private Path cacheDirectory;
         private PriceTable prices = PriceTable.NONE;
         private int maxInFlightEvaluations = 256;
+        private final List<EvaluationObserver> observers = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Adds observers that hear every evaluation, judge call and the judge traffic's gauges: OpenTelemetry spans
+         * and events, Micrometer meters ({@code evaluation-telemetry}), or your own. Called on Railguard's threads; an
+         * observer that throws is logged and never breaks an evaluation.
+         */
+        public Builder observer(EvaluationObserver... observers) {
+            for (int i = 0; i < observers.length; i++) {
+                this.observers.add(Objects.requireNonNull(observers[i], "observers[" + i + "] must not be null"));
+            }
+            return this;
+        }
 
         // ---- the judges, the metrics and how each run mode uses the judges ----
 

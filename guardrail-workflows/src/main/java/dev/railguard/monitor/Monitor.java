@@ -2,6 +2,7 @@ package dev.railguard.monitor;
 
 import dev.railguard.engine.EvaluationFailures;
 
+import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.NametagStats;
 import dev.railguard.event.EventInput;
@@ -89,6 +90,7 @@ public final class Monitor implements AutoCloseable {
     private final ArrayBlockingQueue<MonitorRun> queue;
     private final Semaphore inFlight;
     private final EventBook<MonitorRun, MonitorEvent> book;
+    private final EvaluationObserver observer;
     private final Thread dispatcher;
 
     private final AtomicInteger running = new AtomicInteger();
@@ -108,6 +110,7 @@ public final class Monitor implements AutoCloseable {
         this.metrics = List.copyOf(b.metrics);
         this.capabilities = b.capabilities.isEmpty() ? Set.of() : Set.copyOf(b.capabilities);
         this.name = b.name;
+        this.observer = EvaluationObserver.of(b.observers);
         this.description = b.description;
         this.active = b.active;
         this.queueCapacity = b.queueCapacity;
@@ -199,15 +202,20 @@ public final class Monitor implements AutoCloseable {
         if (recorder != null) {
             recorder.accepted(MonitorRecords.of(run.snapshot(), input)); // durable before it is acknowledged
         }
+        run.context = observer.captureContext();
         counters.total.increment();
         book.started(run.eventId, run);
         if (!queue.offer(run)) {
             counters.rejected.increment();
+            observer.monitorIntake(name, false);
+            LOG.warn("monitor {} ('{}') rejected event {}: the intake queue is full (capacity {}); recorded as failed",
+                    id, name, run.eventId, queueCapacity);
             MonitorEvent event = run.finish(EvaluationStatus.FAILED, null, "rejected: the intake queue of monitor " + id
                     + " was full (capacity " + queueCapacity + "); policy: reject, recorded as failed");
             finished(run, event);
             return event;
         }
+        observer.monitorIntake(name, true);
         return run.snapshot();
     }
 
@@ -393,7 +401,9 @@ public final class Monitor implements AutoCloseable {
             running.incrementAndGet();
             EvaluationHandle handle;
             try {
-                handle = evaluator.submit(run.request);
+                EvaluationHandle[] submitted = new EvaluationHandle[1];
+                run.context.execute(() -> submitted[0] = evaluator.submit(run.request));
+                handle = Objects.requireNonNull(submitted[0], "the evaluation was not submitted");
             } catch (RuntimeException e) {
                 inFlight.release();
                 running.decrementAndGet();
@@ -436,6 +446,7 @@ public final class Monitor implements AutoCloseable {
         if (recorder != null) {
             EventRecords.updated(recorder, MonitorRecords.of(event, run.input));
         }
+        observer.monitorEventFinished(name, event.status(), event.result().orElse(null));
         book.finished(run.eventId, event);
     }
 
@@ -497,6 +508,7 @@ public final class Monitor implements AutoCloseable {
         private int maxNametags = 100;
         private String id;
         private EventRecorder recorder;
+        private final List<EvaluationObserver> observers = new ArrayList<>();
 
         private Builder() {}
 
@@ -515,6 +527,19 @@ public final class Monitor implements AutoCloseable {
          */
         public Builder recorder(EventRecorder recorder) {
             this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
+            return this;
+        }
+
+        /**
+         * Adds observers of this monitor's events (Micrometer meters from {@code evaluation-telemetry}, or your own);
+         * an observer that throws is logged and never breaks an event. Spans and judge meters come from the
+         * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}); an OpenTelemetry observer given here
+         * too carries the span current at {@link Monitor#submit} to the evaluation the monitor submits later.
+         */
+        public Builder observer(EvaluationObserver... observers) {
+            for (int i = 0; i < observers.length; i++) {
+                this.observers.add(Objects.requireNonNull(observers[i], "observers[" + i + "] must not be null"));
+            }
             return this;
         }
 

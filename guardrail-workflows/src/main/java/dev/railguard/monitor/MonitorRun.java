@@ -7,6 +7,7 @@ import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 
 /** One monitor event while it is queued or being evaluated. The first terminal status wins. */
 final class MonitorRun {
@@ -16,6 +17,8 @@ final class MonitorRun {
     final EventInput input;
     final EvaluationRequest request;
     final Instant createdAt;
+    /** Runs the evaluation's submission with what was current when the event was taken (a tracing context). */
+    volatile Executor context = Runnable::run;
 
     // guarded by this
     private EvaluationStatus status = EvaluationStatus.QUEUED;

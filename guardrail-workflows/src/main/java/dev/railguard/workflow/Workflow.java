@@ -1,5 +1,6 @@
 package dev.railguard.workflow;
 
+import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.RailguardEvaluator;
@@ -21,6 +22,7 @@ import dev.railguard.api.GuardrailMetric;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.RunMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +84,7 @@ public final class Workflow implements AutoCloseable {
     private volatile WorkflowSettings settings;
     private volatile boolean closed;
     private final EventBook<WorkflowRun, WorkflowEvent> book;
+    private final EvaluationObserver observer;
     private final LongAdder processed = new LongAdder();
     private final LongAdder belowThreshold = new LongAdder();
     private final LongAdder improved = new LongAdder();
@@ -94,6 +97,7 @@ public final class Workflow implements AutoCloseable {
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         this.allowJudgeAsGenerator = b.allowJudgeAsGenerator;
         this.regenTemperature = b.regenTemperature;
+        this.observer = EvaluationObserver.of(b.observers);
         EventRequests.requireName(b.name);
         Map<String, Double> thresholds = new LinkedHashMap<>();
         Map<String, Tolerance> tolerances = new LinkedHashMap<>();
@@ -197,6 +201,7 @@ public final class Workflow implements AutoCloseable {
         }
         EvaluationHandle initial = evaluator.submit(request(input, input.modelOutput(), s.metrics(), s, input.modelUsed()));
         WorkflowRun run = new WorkflowRun(this, EventIds.next("evt"), input, s, Instant.now());
+        run.context = observer.captureContext(); // repairs are judged later, on the workflow's threads
         if (recorder != null) {
             try {
                 recorder.accepted(WorkflowRecords.of(run.snapshot(), input)); // durable before it is acknowledged
@@ -346,6 +351,8 @@ public final class Workflow implements AutoCloseable {
         if (recorder != null) {
             EventRecords.updated(recorder, WorkflowRecords.of(event, run.input));
         }
+        observer.workflowEventFinished(settings.name(), event.status(), event.evaluationHistory().size(),
+                event.improvementToolStatus() == ImprovementToolStatus.IMPROVED);
         book.finished(run.eventId, event);
     }
 
@@ -467,6 +474,7 @@ public final class Workflow implements AutoCloseable {
         private int threads = 4;
         private int retainedEvents = 1000;
         private double regenTemperature = 0.9;
+        private final List<EvaluationObserver> observers = new ArrayList<>();
 
         private String id;
         private EventRecorder recorder;
@@ -488,6 +496,20 @@ public final class Workflow implements AutoCloseable {
          */
         public Builder recorder(EventRecorder recorder) {
             this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
+            return this;
+        }
+
+        /**
+         * Adds observers of this workflow's events (Micrometer meters from {@code evaluation-telemetry}, or your own);
+         * an observer that throws is logged and never breaks an event. Spans and judge meters come from the
+         * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}); an OpenTelemetry observer given here
+         * too carries the span current at {@link Workflow#submit} to the evaluations of the repairs, which run later on
+         * the workflow's threads.
+         */
+        public Builder observer(EvaluationObserver... observers) {
+            for (int i = 0; i < observers.length; i++) {
+                this.observers.add(Objects.requireNonNull(observers[i], "observers[" + i + "] must not be null"));
+            }
             return this;
         }
 

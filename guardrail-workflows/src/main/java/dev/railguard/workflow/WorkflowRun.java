@@ -23,7 +23,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The remediation loop of one workflow event: evaluate; while a metric fails and attempts remain, improve (REGEN or
@@ -39,6 +41,8 @@ final class WorkflowRun {
     final WorkflowSettings settings;
     final Instant createdAt;
     final CompletableFuture<WorkflowEvent> done = new CompletableFuture<>();
+    /** Runs each re-evaluation's submission with what was current when the event was submitted (a tracing context). */
+    volatile Executor context = Runnable::run;
 
     // guarded by this
     private EvaluationStatus status = EvaluationStatus.IN_PROGRESS;
@@ -173,7 +177,10 @@ final class WorkflowRun {
         List<String> failing = metrics.values().stream().filter(m -> !m.passed()).map(MetricResult::metric).toList();
         EvaluationHandle handle;
         try {
-            handle = owner.evaluator().submit(owner.request(input, text, failing, settings, owner.generatorModelName(settings)));
+            EvaluationHandle[] submitted = new EvaluationHandle[1];
+            context.execute(() -> submitted[0] = owner.evaluator().submit(owner.request(input, text, failing, settings,
+                    owner.generatorModelName(settings))));
+            handle = Objects.requireNonNull(submitted[0], "the evaluation was not submitted");
         } catch (RuntimeException e) {
             fail("evaluation of " + EvaluationAttempt.label(index) + " could not start: " + EvaluationFailures.describe(e),
                     ImprovementToolStatus.IMPROVEMENT_FAILED);

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railguard.api.Diagnostic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -35,6 +37,8 @@ import java.util.UUID;
  * match its header (cut short, damaged) is deleted and recomputed, never parsed; so is an expired one.
  */
 public final class DiskCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiskCache.class);
 
     private static final String MAGIC = "railguard-judge-cache v1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +73,8 @@ public final class DiskCache {
         Entry entry = decode(bytes);
         if (entry == null) {
             counters.corruptCacheEntries.increment();
+            LOG.warn("judge cache entry {} was damaged (cut short or checksum mismatch); deleted, the call is made"
+                    + " again", file);
             deleteQuietly(file);
             return Optional.empty();
         }

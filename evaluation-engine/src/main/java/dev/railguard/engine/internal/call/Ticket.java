@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.railguard.engine.EvaluationObservation;
 
 /**
  * The cancellation and start signal shared by the judge calls of one evaluation. Queued calls of a canceled ticket
@@ -16,12 +17,31 @@ public final class Ticket {
     public static final Ticket NONE = new Ticket(() -> { });
 
     private final Runnable onStart;
+    private final String eventId;
+    private final EvaluationObservation observation;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean canceled;
     private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
 
     public Ticket(Runnable onStart) {
+        this(onStart, null, EvaluationObservation.NONE);
+    }
+
+    /** The ticket of evaluation {@code eventId}, whose judge calls are reported to {@code observation}. */
+    public Ticket(Runnable onStart, String eventId, EvaluationObservation observation) {
         this.onStart = onStart;
+        this.eventId = eventId;
+        this.observation = observation;
+    }
+
+    /** The evaluation's event id, or {@code null} for calls outside an evaluation. */
+    public String eventId() {
+        return eventId;
+    }
+
+    /** Who hears about this evaluation's judge calls. */
+    public EvaluationObservation observation() {
+        return observation;
     }
 
     public boolean isCanceled() {

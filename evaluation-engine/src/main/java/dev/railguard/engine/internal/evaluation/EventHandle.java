@@ -6,12 +6,14 @@ import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.Usage;
+import dev.railguard.engine.EvaluationObservation;
 import dev.railguard.engine.internal.call.Ticket;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The handle of a submitted evaluation: its event id, status, result future and the futures of its metrics. */
 public final class EventHandle implements EvaluationHandle {
@@ -21,18 +23,33 @@ public final class EventHandle implements EvaluationHandle {
     private final Ticket ticket;
     private final CompletableFuture<EvaluationResult> result = new CompletableFuture<>();
     private final Map<String, CompletableFuture<MetricResult>> parts = new ConcurrentHashMap<>();
+    private final EvaluationObservation observation;
+    private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean started;
 
     public EventHandle(String eventId, EvaluationRequest request, Instant created) {
+        this(eventId, request, created, EvaluationObservation.NONE);
+    }
+
+    /** A handle whose judge calls and ending are reported to {@code observation}. */
+    public EventHandle(String eventId, EvaluationRequest request, Instant created,
+            EvaluationObservation observation) {
         this.eventId = eventId;
         this.request = request;
         this.created = created;
-        this.ticket = new Ticket(() -> started = true);
+        this.observation = observation;
+        this.ticket = new Ticket(() -> started = true, eventId, observation);
     }
 
-    /** The one place an event ends, whatever the ending. */
+    /**
+     * The one place an event ends, whatever the ending. The first ending wins; the observers hear it before the
+     * caller's future completes, so a caller that has the result finds its span and events recorded.
+     */
     public void complete(EvaluationResult r) {
-        result.complete(r);
+        if (ended.compareAndSet(false, true)) {
+            observation.finished(r);
+            result.complete(r);
+        }
     }
 
     /** Ends the event FAILED with {@code cause}, keeping the metrics that had finished; abandons the rest. */

@@ -87,6 +87,13 @@ public final class Dispatcher {
         return out;
     }
 
+    /** Attempts running now, over all judges. */
+    public int inFlight() {
+        synchronized (lock) {
+            return globalInFlight;
+        }
+    }
+
     /** Attempts waiting for capacity. */
     public int queued() {
         synchronized (lock) {

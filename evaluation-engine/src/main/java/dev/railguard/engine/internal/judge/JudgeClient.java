@@ -1,6 +1,7 @@
 package dev.railguard.engine.internal.judge;
 
 import dev.railguard.engine.EvaluationFailures;
+import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.internal.call.CallFailedException;
 
 import dev.railguard.engine.Judge;
@@ -26,7 +27,10 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.railguard.api.Diagnostic;
 import dev.railguard.api.Usage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,11 +56,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JudgeClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JudgeClient.class);
+
     private final JudgeEngine engine;
     private final Ticket ticket;
     /** The engine's call parameters and executor, for code that builds requests or runs work beside the calls. */
     private final JudgeSettings settings;
     private final Executor executor;
+    /** What this call did, on the per-call copy made by {@link #call}; {@code null} on an evaluation's client. */
+    private final CallTrace trace;
 
     /** A client with its own engine: the default limits (16 calls), retries and timeouts, no cache. */
     public JudgeClient(Executor executor, JudgeSettings settings) {
@@ -63,8 +72,13 @@ public final class JudgeClient {
     }
 
     public JudgeClient(JudgeEngine engine, Ticket ticket) {
+        this(engine, ticket, null);
+    }
+
+    private JudgeClient(JudgeEngine engine, Ticket ticket, CallTrace trace) {
         this.engine = engine;
         this.ticket = ticket;
+        this.trace = trace;
         this.settings = engine.settings;
         this.executor = engine.executor;
     }
@@ -81,16 +95,31 @@ public final class JudgeClient {
 
     /** Asks the judge; the outcome is never exceptional (a canceled call is a failure outcome). */
     public CompletableFuture<JudgeOutcome> call(JudgeCall call) {
+        Instant startedAt = Instant.now();
+        long t0 = System.nanoTime();
+        JudgeClient traced = new JudgeClient(engine, ticket, new CallTrace());
+        AtomicBoolean asked = new AtomicBoolean(engine.cache == null);
         CompletableFuture<JudgeOutcome> f;
         try {
-            f = engine.cache == null ? exchange(call) : engine.cache.get(call, settings, ticket,
-                    () -> exchange(call));
+            f = engine.cache == null ? traced.exchange(call) : engine.cache.get(call, settings, ticket, () -> {
+                asked.set(true);
+                return traced.exchange(call);
+            });
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
         String judge = call.judge().name();
-        return f.handle((o, e) -> e == null ? o : JudgeOutcome.failure(judge, "judge '" + judge + "' call failed: "
-                + EvaluationFailures.describe(e), e instanceof CallFailedException c ? c.usage() : Usage.NONE, List.of()));
+        return f.handle((o, e) -> {
+            if (e != null && Failures.unwrap(e) instanceof CancellationException) {
+                traced.trace.error("canceled");
+            }
+            JudgeOutcome outcome = e == null ? o : JudgeOutcome.failure(judge, "judge '" + judge + "' call failed: "
+                    + EvaluationFailures.describe(e), e instanceof CallFailedException c ? c.usage() : Usage.NONE,
+                    List.of());
+            traced.trace.report(engine.observer, ticket, call, outcome, !asked.get(), startedAt,
+                    System.nanoTime() - t0);
+            return outcome;
+        });
     }
 
     /** Asks the judge and waits. */
@@ -114,6 +143,9 @@ public final class JudgeClient {
                 Throwable t = Failures.unwrap(error);
                 if (t instanceof CallFailedException failed) {
                     engine.counters.failedCalls.increment();
+                    if (trace != null) {
+                        trace.error(failed.errorType());
+                    }
                     return CompletableFuture.completedFuture(JudgeOutcome.failure(judge, failed.getMessage(),
                             usageBefore.plus(failed.usage()), List.of()));
                 }
@@ -134,6 +166,9 @@ public final class JudgeClient {
                         throw new JsonReplies.BadReplyException(checkProblem.get());
                     }
                     List<Diagnostic> diagnostics = new ArrayList<>();
+                    if (attempt == 2 && trace != null) {
+                        trace.repaired();
+                    }
                     if (attempt == 2) {
                         diagnostics.add(Diagnostic.warning("judge '" + judge + "' needed a repair call: "
                                 + firstProblem + "; first reply: " + EvaluationFailures.abbreviate(firstRaw)));
@@ -154,6 +189,10 @@ public final class JudgeClient {
                     Diagnostic.error("raw reply of judge '" + judge + "' (first attempt): " + EvaluationFailures.abbreviate(firstRaw)),
                     Diagnostic.error("raw reply of judge '" + judge + "' (repair attempt): " + EvaluationFailures.abbreviate(raw)));
             engine.counters.failedCalls.increment();
+            if (trace != null) {
+                trace.repaired();
+                trace.error("invalid_reply");
+            }
             return CompletableFuture.completedFuture(JudgeOutcome.failure(judge, "judge '" + judge
                     + "' gave no usable reply after one repair call: " + problem + " (first problem: " + firstProblem
                     + ")", usage, diagnostics));
@@ -192,11 +231,17 @@ public final class JudgeClient {
         AtomicLong started = new AtomicLong();
         engine.dispatcher.submit(judge, ticket, tokens, () -> {
             started.set(System.nanoTime());
+            if (trace != null) {
+                trace.request();
+            }
             return send(call, messages);
         }).whenComplete((response, error) -> {
             long t0 = started.get();
             Duration latency = t0 == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - t0);
             if (error == null) {
+                if (trace != null) {
+                    trace.response(response);
+                }
                 result.complete(new Sent(response, before.plus(usageOf(call.judge(), response, latency)), messages));
                 return;
             }
@@ -209,22 +254,33 @@ public final class JudgeClient {
             Failures.Failure f = Failures.classify(t);
             if (!f.retriable()) {
                 result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed: "
-                        + f.describe(), usage, t));
+                        + f.describe(), usage, t, CallTrace.errorType(f)));
                 return;
             }
             if (n >= engine.options.maxAttempts()) {
                 result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed after " + n
-                        + " attempts: " + f.describe(), usage, t));
+                        + " attempts: " + f.describe(), usage, t, CallTrace.errorType(f)));
                 return;
             }
             Duration delay = engine.retryDelay(n, f.retryAfter());
             engine.counters.retries.increment();
+            if (trace != null) {
+                trace.retry(f.rateLimited());
+            }
+            if (f.rateLimited()) {
+                LOG.info("judge '{}' was rate limited (429); backing off {} ms before attempt {} of {}", judge,
+                        delay.toMillis(), n + 1, engine.options.maxAttempts());
+            } else {
+                LOG.debug("judge '{}' attempt {} failed ({}); retry in {} ms", judge, n, f.describe(),
+                        delay.toMillis());
+            }
             try {
                 engine.timer.schedule(() -> attempt(call, messages, tokens, n + 1, usage, result),
                         delay.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closed) {
                 result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed: the "
-                        + "evaluator was closed before retry " + n + "; last failure: " + f.describe(), usage, t));
+                        + "evaluator was closed before retry " + n + "; last failure: " + f.describe(), usage, t,
+                        "canceled"));
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.railguard.engine.internal.judge;
 
+import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.JudgeLimits;
 import dev.railguard.engine.JudgeStats;
 import dev.railguard.engine.PriceTable;
@@ -44,8 +45,14 @@ public final class JudgeEngine {
     final Dispatcher dispatcher;
     final JudgeCache cache;
     final EngineCounters counters = new EngineCounters();
+    /** Hears every judge call; guarded ({@link EvaluationObserver#of}), so it never throws. */
+    final EvaluationObserver observer;
 
     public JudgeEngine(Executor executor, Options options) {
+        this(executor, options, EvaluationObserver.NONE);
+    }
+
+    public JudgeEngine(Executor executor, Options options, EvaluationObserver observer) {
         this.options = options;
         this.settings = options.settings();
         this.executor = executor;
@@ -62,6 +69,23 @@ public final class JudgeEngine {
                 options.adaptive(), options.callTimeout(), counters);
         this.cache = options.cache() ? new JudgeCache(options.cacheMaximumSize(), options.cacheExpiry(),
                 options.cacheDirectory(), Clock.systemUTC(), counters, executor) : null;
+        this.observer = observer;
+        observer.judgeTrafficBound(new EvaluationObserver.JudgeTrafficGauges() {
+            @Override
+            public int queuedCalls() {
+                return dispatcher.queued();
+            }
+
+            @Override
+            public int inFlightCalls() {
+                return dispatcher.inFlight();
+            }
+
+            @Override
+            public JudgeStats stats() {
+                return JudgeEngine.this.stats();
+            }
+        });
     }
 
     /**

@@ -360,11 +360,14 @@ public final class BatchLines {
         }
     }
 
-    /** {@code node} with every text (and field name) made well-formed UTF-16, lone surrogates as U+FFFD. */
+    /**
+     * {@code node} with every text (and field name) made well-formed UTF-16, lone surrogates as U+FFFD, and secrets
+     * redacted ({@link Redaction}): what goes into a results file.
+     */
     static JsonNode wellFormed(JsonNode node) {
         if (node.isTextual()) {
             String s = node.textValue();
-            String w = BatchInput.wellFormed(s);
+            String w = Redaction.redact(BatchInput.wellFormed(s));
             return w.equals(s) ? node : JSON.getNodeFactory().textNode(w);
         }
         if (node.isObject()) {
@@ -599,7 +602,7 @@ public final class BatchLines {
         s.callsByJudge().forEach(byJudge::put);
         ArrayNode skipped = o.putArray("skipped_lines");
         for (BatchSummary.SkippedLine l : s.skippedLines()) {
-            skipped.addObject().put("line", l.line()).put("reason", l.reason());
+            skipped.addObject().put("line", l.line()).put("reason", Redaction.redact(l.reason()));
         }
         o.put("wall_time_ms", s.wallTime().toMillis());
         o.put("interrupted", s.interrupted());

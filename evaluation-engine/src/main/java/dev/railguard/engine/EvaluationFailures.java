@@ -26,6 +26,11 @@ public final class EvaluationFailures {
         if (t instanceof CallFailedException) {
             return Redaction.redact(t.getMessage());
         }
+        String html = Failures.htmlPage(t);
+        if (html != null) {
+            return Failures.HTML_ANSWER + (html.isEmpty() ? "" : " (the page starts: "
+                    + abbreviate(html.length() > 200 ? html.substring(0, 200) + "..." : html) + ")");
+        }
         String message = t.getMessage() == null ? "" : ": " + abbreviate(t.getMessage());
         return t.getClass().getSimpleName() + message;
     }

@@ -218,6 +218,15 @@ public final class JudgeClient {
         for (ChatMessage m : messages) {
             chars += m.toString().length();
         }
+        long budget = engine.maxPromptTokens;
+        if (chars / 4 > budget) {
+            // before any call: a prompt this size costs money and fails or gets cut at most judges' context windows
+            result.completeExceptionally(new CallFailedException("judge '" + call.judge().name() + "' was not"
+                    + " called: the prompt is about " + chars / 4 + " tokens (" + chars + " characters / 4), over the"
+                    + " per-call prompt budget of " + budget + " tokens; shorten the output, documents or context, or"
+                    + " raise the budget with RailguardEvaluator.Builder.maxPromptTokens", Usage.NONE, null));
+            return result;
+        }
         attempt(call, messages, chars / 4, 1, Usage.NONE, result);
         return result;
     }

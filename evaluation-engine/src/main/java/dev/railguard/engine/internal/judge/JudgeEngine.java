@@ -47,6 +47,10 @@ public final class JudgeEngine {
     final EngineCounters counters = new EngineCounters();
     /** Hears every judge call; guarded ({@link EvaluationObserver#of}), so it never throws. */
     final EvaluationObserver observer;
+    /** The default per-call prompt budget: fits the context windows of common judges (128k tokens and up). */
+    static final long DEFAULT_MAX_PROMPT_TOKENS = 100_000;
+    /** The per-call prompt budget in estimated tokens (characters / 4); a larger prompt is not sent. */
+    volatile long maxPromptTokens = DEFAULT_MAX_PROMPT_TOKENS;
 
     public JudgeEngine(Executor executor, Options options) {
         this(executor, options, EvaluationObserver.NONE);

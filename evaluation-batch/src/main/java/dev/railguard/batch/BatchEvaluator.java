@@ -217,7 +217,7 @@ public final class BatchEvaluator {
                                         BatchLines.record(lineNo, hash, parsed, result)));
                             } catch (IOException | RuntimeException e) {
                                 skip(skipped, reporter, lineNo, "its result could not be serialized: "
-                                        + JudgeClient.describe(e));
+                                        + EvaluationFailures.describe(e));
                                 return;
                             }
                             write(out, record);

@@ -1,5 +1,6 @@
 package dev.railguard.batch;
 
+import dev.railguard.engine.Redaction;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -5,6 +5,7 @@ import dev.railguard.batch.BatchEvaluator;
 import dev.railguard.batch.BatchLines;
 import dev.railguard.batch.BatchSummary;
 import dev.railguard.engine.Judge;
+import dev.railguard.engine.Redaction;
 import dev.railguard.engine.PromptResources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,7 @@
 package dev.railguard.batch;
 
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.JudgeLimits;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.railguard.api.Capability;

@@ -1,6 +1,8 @@
 package dev.railguard.batch;
 
-import static dev.railguard.engine.BatchFixtures.line;
+import dev.railguard.engine.MetricRegistry;
+import dev.railguard.engine.RailguardEvaluator;
+import static dev.railguard.batch.BatchFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package dev.railguard.batch;
 
+import dev.railguard.engine.MetricRegistry;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.JudgePanel;
+import dev.railguard.engine.Redaction;
+import dev.railguard.engine.TestMetrics;
+import dev.railguard.report.HtmlReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railguard.api.EvaluationResult;
+import dev.railguard.engine.internal.cache.DiskCache;
+import dev.railguard.engine.internal.call.EngineCounters;
 import dev.railguard.testkit.StubOpenAiServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.railguard.api.Diagnostic;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.Usage;
+import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.engine.Redaction;
 import java.util.List;
 import java.util.Properties;

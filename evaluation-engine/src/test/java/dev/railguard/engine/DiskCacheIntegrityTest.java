@@ -195,4 +195,42 @@ class DiskCacheIntegrityTest {
                 .hasMessageStartingWith("cacheDirectory '" + below + "' cannot be created or written")
                 .hasMessageContaining("give a writable directory, or leave cacheDirectory unset");
     }
+
+    @Test
+    void a_cache_secret_on_the_builder_signs_entries_and_catches_an_edit_with_a_recomputed_checksum() throws Exception {
+        String secret = "builder-cache-secret-0123456789";
+        RailguardEvaluator.Builder signed = RailguardEvaluator.builder()
+                .judges(JudgePanel.single("judge", ScaleFixtures.model(server.baseUrl())))
+                .metrics(ScaleFixtures.registry()).cacheDirectory(dir).cacheSecret(secret);
+        String expected;
+        try (RailguardEvaluator e = signed.build()) {
+            expected = ScaleFixtures.essence(e.evaluate(ScaleFixtures.request(9)));
+        }
+        assertThat(Files.readString(entries().get(0)).lines().findFirst().orElseThrow()).doesNotEndWith(" -");
+        // a schema-valid edit: every verdict flipped to Y, checksum recomputed (the HMAC cannot be)
+        tamper(entries().get(0), p -> {
+            p.get("reply").get("units").forEach(u -> ((ObjectNode) u).put("verdict", "Y"));
+            return p;
+        });
+        try (RailguardEvaluator e = signed.build()) {
+            EvaluationResult again = e.evaluate(ScaleFixtures.request(9));
+            assertThat(ScaleFixtures.essence(again)).isEqualTo(expected);
+            assertThat(again.usage().judgeCalls()).isEqualTo(1);
+            assertThat(e.judgeStats().corruptCacheEntries()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> RailguardEvaluator.builder().cacheSecret("short"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cacheSecret must be at least 16 characters, but was 5 characters long");
+    }
+
+    @Test
+    void judge_limits_for_a_judge_the_panel_does_not_have_fail_the_build() {
+        assertThatThrownBy(() -> RailguardEvaluator.builder()
+                .judges(JudgePanel.single("judge", ScaleFixtures.model(server.baseUrl())))
+                .judgeLimits("jduge", JudgeLimits.ofConcurrency(4))
+                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("judgeLimits names judge 'jduge', which the judge panel does not have; its judges are"
+                        + " [judge]");
+    }
 }

@@ -33,4 +33,22 @@ class PromptBudgetTest {
             assertThat(alpha.usage().judgeCalls()).isZero();
         }
     }
+
+    @Test
+    void the_budget_can_be_raised_on_the_builder_and_is_validated() {
+        ScriptedChatModel judge = ScriptedChatModel.answering(r -> dev.railguard.testkit.JudgeReplies.units()
+                .unit("a", "Y", "high", "r").json());
+        try (RailguardEvaluator evaluator = RailguardEvaluator.builder()
+                .judges(JudgePanel.single("judge", judge))
+                .metrics(MetricRegistry.of(TestMetrics.judged("alpha", Set.of())))
+                .maxPromptTokens(3_000_000)
+                .build()) {
+            evaluator.evaluate(EvaluationRequest.builder().modelInput(ModelInput.ofUserPrompt("q"))
+                    .modelOutput("word ".repeat(2_000_000)).metrics("alpha").build());
+            assertThat(judge.callCount()).isEqualTo(1);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RailguardEvaluator.builder().maxPromptTokens(10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxPromptTokens must be between 1000 and 10000000, but was: 10");
+    }
 }

@@ -120,6 +120,11 @@ class MainJobTest {
     void with_a_judge_configured_the_same_job_judges_every_metric() throws IOException {
         try (StubOpenAiServer server = StubOpenAiServer.start(request -> {
             String metric = request.schemaName().replace("railguard_", "").replace("_units", "");
+            if (metric.equals("verdicts")) {
+                // ultra_fast: comprehensive_safety is judged on every category in the one shared call
+                return StubReply.content("{\"metrics\":[{\"metric\":\"comprehensive_safety\",\"score\":1.0,"
+                        + "\"reason\":\"No unsafe category.\"}]}", 400, 60);
+            }
             if (!JUDGED.contains(metric)) {
                 return StubReply.status(400);
             }

@@ -146,6 +146,18 @@ public final class RailguardEvaluator implements Evaluator {
         return submitHandle(request);
     }
 
+    /**
+     * Checks {@code request} exactly as {@link #submit} does (known metrics, required inputs, the judges the run mode
+     * needs, self-judging, search tools) without evaluating it; for intakes such as monitors that queue a request and
+     * submit it later, so a bad event fails when it is handed in, not later.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the request for this evaluator
+     */
+    public void validate(EvaluationRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        dispatch.validate(request);
+    }
+
     private EventHandle submitHandle(EvaluationRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         if (closed) {

@@ -153,6 +153,12 @@ class MainJobTest {
             assertThat(support02.path("units").path("context_adherence").get(1).path("reason").asText())
                     .isEqualTo("The policy says 30 days.");
             assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("SKIPPED");
+            // outputs written by gpt-4o-mini, the only judge: allowed in the demo, never silently
+            for (JsonNode r : results) {
+                boolean self = r.path("model_used").asText().equals("gpt-4o-mini");
+                assertThat(r.path("diagnostics").toString().contains("self-judging: modelUsed 'gpt-4o-mini' judged"
+                        + " its own output")).as(r.path("id").asText()).isEqualTo(self);
+            }
             assertThat(Files.readString(dir.resolve("report.html"))).doesNotContain("Some metrics were skipped.");
         }
     }

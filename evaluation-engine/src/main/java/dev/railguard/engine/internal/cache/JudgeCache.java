@@ -142,7 +142,11 @@ public final class JudgeCache {
     /** The cache secret from {@value #SECRET_VARIABLE}, or null when it is unset or blank. */
     public static byte[] secretFromEnvironment() {
         String value = System.getenv(SECRET_VARIABLE);
-        return value == null || value.isBlank() ? null : value.getBytes(StandardCharsets.UTF_8);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        dev.railguard.engine.Redaction.register(value);
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether a stored reply still passes the call's schema and reply check, as it did when it was written. */

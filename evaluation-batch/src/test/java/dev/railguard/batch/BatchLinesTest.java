@@ -78,4 +78,24 @@ class BatchLinesTest {
         assertThat(BatchLines.hash("{\"a\":1}")).isEqualTo(BatchLines.hash("  {\"a\":1}\t")).hasSize(32);
         assertThat(BatchLines.hash("{\"a\":1}")).isNotEqualTo(BatchLines.hash("{\"a\":2}"));
     }
+
+    @Test
+    void every_deeprails_event_field_is_honoured_file_search_as_a_list_of_ids_included() {
+        BatchLines.Input in = BatchLines.parse("""
+                {"model_input": {"user_prompt": "q", "system_prompt": "s", "ground_truth": "g",
+                  "context": [{"role": "user", "content": "earlier"}]},
+                 "model_output": "a", "model_used": "gpt-4o", "run_mode": "precision", "nametag": "t",
+                 "guardrail_metrics": ["x"], "web_search": false, "context_awareness": true,
+                 "file_search": ["file_a", "file_b"]}""".replace("\n", " "), List.of(), RunMode.FAST);
+        EvaluationRequest r = in.request();
+
+        assertThat(r.capabilities()).containsExactlyInAnyOrder(Capability.FILE_SEARCH, Capability.CONTEXT_AWARENESS);
+        assertThat(r.modelInput().extras()).containsEntry("file_search", "file_a,file_b");
+        assertThat(r.modelUsed()).isEqualTo("gpt-4o");
+        assertThat(r.runMode()).isEqualTo(RunMode.PRECISION);
+        assertThat(r.modelInput().systemPrompt()).isEqualTo("s");
+        assertThat(r.modelInput().groundTruth()).isEqualTo("g");
+        assertThat(r.modelInput().context()).containsExactly(new ContextMessage("user", "earlier"));
+        assertThat(in.warnings()).isEmpty();
+    }
 }

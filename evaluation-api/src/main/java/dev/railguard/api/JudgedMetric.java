@@ -46,7 +46,9 @@ public interface JudgedMetric extends GuardrailMetric {
 
     /**
      * The in-process part of this metric used by {@link RunMode#ULTRA_FAST}, if it has one (for example PII detection
-     * for comprehensive safety). Empty by default: the metric is judged in every mode.
+     * for comprehensive safety). Empty by default: the metric is judged in every mode. It is a part: a FAIL it finds
+     * stands, but it never passes the metric. With a judge, the judge decides the rest; without one, a fallback that
+     * finds nothing leaves the metric SKIPPED, naming (in its WARNING diagnostics) what it did not check.
      */
     default Optional<InProcessMetric> inProcessFallback() {
         return Optional.empty();

@@ -10,9 +10,9 @@ import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.Evaluator;
 import dev.railguard.api.RunMode;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +88,8 @@ public final class BatchEvaluator {
     private final Progress progress;
     private final PrintStream log;
     private final int logEvery;
+    private final int maxLineBytes;
+    private final boolean lenient;
 
     private BatchEvaluator(Builder b) {
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
@@ -100,6 +102,29 @@ public final class BatchEvaluator {
         this.progress = b.progress;
         this.log = b.log;
         this.logEvery = b.logEvery;
+        this.maxLineBytes = b.maxLineBytes;
+        this.lenient = b.lenient;
+        refuseOverlap("output", output, "input", input);
+        if (summaryFile != null) {
+            refuseOverlap("summaryFile", summaryFile, "input", input);
+            refuseOverlap("summaryFile", summaryFile, "output", output);
+        }
+    }
+
+    /** Refuses a file the run writes that is a file it reads (or writes otherwise), naming both settings. */
+    private static void refuseOverlap(String written, Path w, String other, Path o) {
+        boolean same = w.toAbsolutePath().normalize().equals(o.toAbsolutePath().normalize());
+        if (!same && Files.exists(w) && Files.exists(o)) {
+            try {
+                same = Files.isSameFile(w, o);
+            } catch (IOException e) {
+                same = false;
+            }
+        }
+        if (same) {
+            throw new IllegalArgumentException(written + " must be another file than " + other + ", but both are: '"
+                    + o + "'; the run would overwrite what it reads");
+        }
     }
 
     /** A builder; the evaluator, the input and the output are required. */
@@ -128,8 +153,9 @@ public final class BatchEvaluator {
      */
     public BatchSummary run() {
         long started = System.nanoTime();
-        List<String> lines = readLines(input);
-        int nonBlank = (int) lines.stream().filter(l -> !l.isBlank()).count();
+        List<BatchInput.RawLine> raw = BatchInput.read(input, maxLineBytes);
+        List<String> lines = raw.stream().map(l -> l.text() == null ? "" : l.text()).toList();
+        int nonBlank = (int) raw.stream().filter(l -> !l.blank()).count();
         Map<Integer, JsonNode> done = resume(lines);
         List<BatchSummary.SkippedLine> skipped = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger evaluated = new AtomicInteger();
@@ -143,20 +169,27 @@ public final class BatchEvaluator {
         Set<EvaluationHandle> inFlight = ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicReference<RuntimeException> writeFailure =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND); Reporter reporter = new Reporter(nonBlank, done.size())) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)); Reporter reporter = new Reporter(nonBlank, done.size())) {
             for (int i = 0; i < lines.size() && !interrupted; i++) {
                 int lineNo = i + 1;
                 String line = lines.get(i);
+                if (raw.get(i).problem() != null) {
+                    skip(skipped, reporter, lineNo, raw.get(i).problem());
+                    continue;
+                }
                 if (line.isBlank() || done.containsKey(lineNo)) {
                     continue;
                 }
                 BatchLines.Input parsed;
                 try {
-                    parsed = BatchLines.parse(line, defaultMetrics, defaultRunMode);
+                    parsed = BatchLines.parse(line, defaultMetrics, defaultRunMode, lenient);
                 } catch (IllegalArgumentException | NullPointerException e) {
                     skip(skipped, reporter, lineNo, e.getMessage());
                     continue;
+                }
+                for (String warning : parsed.warnings()) {
+                    reporter.warn("line " + lineNo + ": " + warning);
                 }
                 try {
                     window.acquire();
@@ -178,7 +211,16 @@ public final class BatchEvaluator {
                 handle.result().whenComplete((result, error) -> {
                     try {
                         if (result != null && result.status() != EvaluationStatus.CANCELED) {
-                            write(out, BatchLines.record(lineNo, hash, parsed, result).toString());
+                            byte[] record;
+                            try {
+                                record = BatchLines.JSON.writeValueAsBytes(BatchLines.wellFormed(
+                                        BatchLines.record(lineNo, hash, parsed, result)));
+                            } catch (IOException | RuntimeException e) {
+                                skip(skipped, reporter, lineNo, "its result could not be serialized: "
+                                        + EvaluationFailures.describe(e));
+                                return;
+                            }
+                            write(out, record);
                             evaluated.incrementAndGet();
                             reporter.step(result);
                         } else if (error != null) {
@@ -242,7 +284,8 @@ public final class BatchEvaluator {
         reporter.note("line " + line + " skipped: " + r);
     }
 
-    private static void write(BufferedWriter out, String json) {
+    /** Appends one whole record and its newline, so a record is never cut by a serialization error. */
+    private static void write(OutputStream out, byte[] json) {
         synchronized (out) {
             try {
                 out.write(json);
@@ -254,12 +297,10 @@ public final class BatchEvaluator {
         }
     }
 
+    /** The lines of a results file; a line that is not valid UTF-8 is empty (dropped as no record). */
     private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the batch input " + file, e);
-        }
+        return BatchInput.read(file, Integer.MAX_VALUE - 8).stream()
+                .map(l -> l.text() == null ? "" : l.text()).toList();
     }
 
     /**
@@ -290,6 +331,7 @@ public final class BatchEvaluator {
             }
         }
         if (keep.size() != raw.size() || !endsWithNewline(output)) {
+            // also drops lines that were not valid UTF-8, so appending after them stays valid JSON lines
             try {
                 Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
                 Files.write(tmp, keep, StandardCharsets.UTF_8);
@@ -325,15 +367,11 @@ public final class BatchEvaluator {
         if (!Files.exists(file)) {
             return out;
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                JsonNode n = parseRecord(line);
-                if (n != null) {
-                    out.put(n.path("line").asInt(0), n);
-                }
+        for (String line : readLines(file)) {
+            JsonNode n = parseRecord(line);
+            if (n != null) {
+                out.put(n.path("line").asInt(0), n);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
         }
         return out;
     }
@@ -385,6 +423,12 @@ public final class BatchEvaluator {
             }
         }
 
+        synchronized void warn(String message) {
+            synchronized (log) {
+                log.println("railguard batch: " + message);
+            }
+        }
+
         synchronized void note(String message) {
             finished.incrementAndGet();
             if (bar != null) {
@@ -415,8 +459,33 @@ public final class BatchEvaluator {
         private Progress progress = Progress.AUTO;
         private PrintStream log = System.err;
         private int logEvery = 25;
+        private int maxLineBytes = 1 << 20;
+        private boolean lenient;
 
         private Builder() {}
+
+        /**
+         * The longest input line read, in bytes; a longer line is skipped with its number and length. Default 1 MiB
+         * (1048576), enough for an event with a long output and documents; at most 64 MiB.
+         */
+        public Builder maxLineBytes(int bytes) {
+            if (bytes < 1024 || bytes > (64 << 20)) {
+                throw new IllegalArgumentException("maxLineBytes must be between 1024 and 67108864, but was: "
+                        + bytes);
+            }
+            this.maxLineBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Whether an unknown field of a line is only a warning (logged, the field ignored) instead of skipping the line.
+         * Default false: a misspelt field ({@code run_mod}) skips its line naming the field, rather than running with a
+         * default the user did not choose. Wrong types, duplicate keys and bad values skip the line either way.
+         */
+        public Builder lenient(boolean lenient) {
+            this.lenient = lenient;
+            return this;
+        }
 
         /** The evaluator that evaluates each event; the batch does not close it. Required. */
         public Builder evaluator(Evaluator evaluator) {
@@ -488,6 +557,7 @@ public final class BatchEvaluator {
          * Builds the batch.
          *
          * @throws NullPointerException if the evaluator, input or output is missing
+         * @throws IllegalArgumentException if the output or summary file is the input (or the output) file
          */
         public BatchEvaluator build() {
             return new BatchEvaluator(this);

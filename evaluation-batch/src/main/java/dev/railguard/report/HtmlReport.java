@@ -5,6 +5,7 @@ import dev.railguard.batch.BatchEvaluator;
 import dev.railguard.batch.BatchLines;
 import dev.railguard.batch.BatchSummary;
 import dev.railguard.engine.Judge;
+import dev.railguard.engine.Redaction;
 import dev.railguard.engine.PromptResources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -295,10 +296,11 @@ public final class HtmlReport {
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */
-    static String esc(String s) {
-        if (s == null) {
+    static String esc(String raw) {
+        if (raw == null) {
             return "";
         }
+        String s = Redaction.redact(raw);
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

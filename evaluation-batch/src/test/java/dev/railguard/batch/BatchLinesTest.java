@@ -60,11 +60,11 @@ class BatchLinesTest {
         "[1, 2]| a line must be a JSON object, but was: array",
         "{\"model_output\":\"a\",\"guardrail_metrics\":[\"x\"]}| model_input is missing",
         "{\"model_input\":\"hi\",\"model_output\":\"a\"}| model_input must be an object, but was: string",
-        "{\"model_input\":{\"user_prompt\":5},\"model_output\":\"a\"}| model_input.user_prompt must be a string, but was: number",
+        "{\"model_input\":{\"user_prompt\":5},\"model_output\":\"a\"}| model_input.user_prompt must be a string, but was: number 5",
         "{\"model_input\":{},\"model_output\":\"a\",\"guardrail_metrics\":[\"x\"]}| modelInput must have a systemPrompt or a userPrompt, but both were missing or blank",
         "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\"}| guardrail_metrics is missing and the batch has no default metrics",
         "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"guardrail_metrics\":[]}| metrics must name at least one metric, but was: []",
-        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"guardrail_metrics\":\"pii\"}| guardrail_metrics must be an array of metric names, but was: string",
+        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"guardrail_metrics\":\"pii\"}| guardrail_metrics must be an array of metric names, but was: string \"pii\"",
         "{\"model_input\":{\"user_prompt\":\"q\",\"documents\":\"d\"},\"model_output\":\"a\",\"guardrail_metrics\":[\"x\"]}| model_input.documents must be an array of strings, but was: string",
         "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"run_mode\":\"turbo\",\"guardrail_metrics\":[\"x\"]}| runMode must be one of [ultra_fast, super_fast, fast, precision, precision_codex, precision_max, precision_max_codex], but was: 'turbo'",
         "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"guardrail_metrics\":{\"x\":2}}| thresholds['x'] must be between 0.0 and 1.0, but was: 2.0",
@@ -77,5 +77,25 @@ class BatchLinesTest {
     void the_content_hash_ignores_surrounding_white_space_only() {
         assertThat(BatchLines.hash("{\"a\":1}")).isEqualTo(BatchLines.hash("  {\"a\":1}\t")).hasSize(32);
         assertThat(BatchLines.hash("{\"a\":1}")).isNotEqualTo(BatchLines.hash("{\"a\":2}"));
+    }
+
+    @Test
+    void every_deeprails_event_field_is_honoured_file_search_as_a_list_of_ids_included() {
+        BatchLines.Input in = BatchLines.parse("""
+                {"model_input": {"user_prompt": "q", "system_prompt": "s", "ground_truth": "g",
+                  "context": [{"role": "user", "content": "earlier"}]},
+                 "model_output": "a", "model_used": "gpt-4o", "run_mode": "precision", "nametag": "t",
+                 "guardrail_metrics": ["x"], "web_search": false, "context_awareness": true,
+                 "file_search": ["file_a", "file_b"]}""".replace("\n", " "), List.of(), RunMode.FAST);
+        EvaluationRequest r = in.request();
+
+        assertThat(r.capabilities()).containsExactlyInAnyOrder(Capability.FILE_SEARCH, Capability.CONTEXT_AWARENESS);
+        assertThat(r.modelInput().extras()).containsEntry("file_search", "file_a,file_b");
+        assertThat(r.modelUsed()).isEqualTo("gpt-4o");
+        assertThat(r.runMode()).isEqualTo(RunMode.PRECISION);
+        assertThat(r.modelInput().systemPrompt()).isEqualTo("s");
+        assertThat(r.modelInput().groundTruth()).isEqualTo("g");
+        assertThat(r.modelInput().context()).containsExactly(new ContextMessage("user", "earlier"));
+        assertThat(in.warnings()).isEmpty();
     }
 }

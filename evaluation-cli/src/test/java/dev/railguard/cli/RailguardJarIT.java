@@ -94,6 +94,8 @@ class RailguardJarIT {
         Map<String, String> env = new HashMap<>();
         env.put("RAILGUARD_JUDGE_BASE_URL", server.baseUrl());
         env.put("RAILGUARD_JUDGE_API_KEY", "sk-it-secret");
+        // not gpt-4o-mini, which wrote most sample outputs: a model judging its own output is refused by default
+        env.put("RAILGUARD_JUDGE_MODEL", "gpt-4o");
         return env;
     }
 

@@ -24,7 +24,12 @@ public final class EvaluationFailures {
     public static String describe(Throwable error) {
         Throwable t = Failures.unwrap(error);
         if (t instanceof CallFailedException) {
-            return t.getMessage();
+            return Redaction.redact(t.getMessage());
+        }
+        String html = Failures.htmlPage(t);
+        if (html != null) {
+            return Failures.HTML_ANSWER + (html.isEmpty() ? "" : " (the page starts: "
+                    + abbreviate(html.length() > 200 ? html.substring(0, 200) + "..." : html) + ")");
         }
         String message = t.getMessage() == null ? "" : ": " + abbreviate(t.getMessage());
         return t.getClass().getSimpleName() + message;
@@ -36,12 +41,16 @@ public final class EvaluationFailures {
                 || (error instanceof CompletionException && error.getCause() instanceof CancellationException);
     }
 
-    /** {@code text} cut to 2,000 characters with a note of how many were left out; {@code "(no text)"} for null. */
+    /**
+     * {@code text} with secrets redacted ({@link Redaction}: a server's error body may echo the request's key), cut to
+     * 2,000 characters with a note of how many were left out; {@code "(no text)"} for null.
+     */
     public static String abbreviate(String text) {
         if (text == null) {
             return "(no text)";
         }
-        return text.length() <= MAX_TEXT ? text
-                : text.substring(0, MAX_TEXT) + "... (" + (text.length() - MAX_TEXT) + " more characters)";
+        String r = Redaction.redact(text);
+        return r.length() <= MAX_TEXT ? r
+                : r.substring(0, MAX_TEXT) + "... (" + (r.length() - MAX_TEXT) + " more characters)";
     }
 }

@@ -74,15 +74,20 @@ public final class JudgePanel {
     }
 
     /**
-     * Up to {@code count} distinct judges of {@code tier}, leaving out the one whose model produced the output
-     * ({@code modelUsed}) whenever the tier has enough judges without it.
+     * Up to {@code count} distinct judges of {@code tier} (one {@code ChatModel} instance registered under two names
+     * counts once), leaving out the one whose model produced the output ({@code modelUsed}) whenever the tier has
+     * enough judges without it.
      */
     public List<Judge> pick(JudgeTier tier, int count, String modelUsed) {
         List<Judge> candidates = judges(tier);
         List<Judge> preferred = new ArrayList<>();
         List<Judge> self = new ArrayList<>();
         for (Judge j : candidates) {
-            (isModelUsed(j, modelUsed) ? self : preferred).add(j);
+            // one ChatModel instance under two names is one judge
+            if (preferred.stream().noneMatch(p -> p.model() == j.model())
+                    && self.stream().noneMatch(p -> p.model() == j.model())) {
+                (isModelUsed(j, modelUsed) ? self : preferred).add(j);
+            }
         }
         List<Judge> out = new ArrayList<>(preferred.subList(0, Math.min(count, preferred.size())));
         for (Judge j : self) {

@@ -80,10 +80,15 @@ public final class MetricRegistry {
 
     private static void put(Map<String, GuardrailMetric> map, GuardrailMetric metric) {
         Objects.requireNonNull(metric, "metric must not be null");
-        String name = Objects.requireNonNull(metric.name(), () -> metric.getClass().getName() + ".name() returned null");
-        if (!name.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("metric name must be snake_case ([a-z][a-z0-9_]*), but "
-                    + metric.getClass().getName() + " has name: '" + name + "'");
+        String name = metric.name();
+        if (name == null || !name.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("metric name must be a snake_case id of at most 64 characters"
+                    + " ([a-z][a-z0-9_]*), but " + metric.getClass().getName() + " has name: "
+                    + (name == null ? "null" : "'" + name + "'"));
+        }
+        if (metric.requires() == null) {
+            throw new IllegalArgumentException("requires() of metric '" + name + "' (" + metric.getClass().getName()
+                    + ") must be a set of input requirements (empty for none), but was: null");
         }
         double t = metric.defaultThreshold();
         if (Double.isNaN(t) || t < 0 || t > 1) {

@@ -3,6 +3,7 @@ package dev.railguard.engine;
 import dev.railguard.engine.internal.call.JudgeSettings;
 import dev.railguard.engine.internal.call.Ticket;
 import dev.railguard.engine.internal.judge.JudgeClient;
+import dev.railguard.engine.internal.cache.DiskCache;
 import dev.railguard.engine.internal.judge.JudgeEngine;
 import dev.railguard.engine.internal.evaluation.EventHandle;
 import dev.railguard.engine.internal.evaluation.MetricDispatch;
@@ -105,8 +106,8 @@ public final class RailguardEvaluator implements Evaluator {
         this.engine = new JudgeEngine(executor, new JudgeEngine.Options(settings, b.maxConcurrentJudgeCalls,
                 b.maxConcurrentCallsPerJudge == 0 ? b.maxConcurrentJudgeCalls : b.maxConcurrentCallsPerJudge,
                 Map.copyOf(b.judgeLimits), b.adaptiveConcurrency, b.callTimeout, b.maxCallAttempts, b.initialBackoff,
-                b.maxBackoff, b.maxRetryAfter, b.cache, b.cacheMaximumSize, b.cacheExpiry, b.cacheDirectory,
-                b.prices), observer);
+                b.maxBackoff, b.maxRetryAfter, b.cache, b.cacheMaximumSize, b.cacheExpiry,
+                b.cacheDirectory, b.prices, b.maxPromptTokens, b.cacheSecret), observer);
         this.client = new JudgeClient(engine, Ticket.NONE);
         this.evaluationTimeout = b.evaluationTimeout;
         this.maxInFlightEvaluations = b.maxInFlightEvaluations;
@@ -118,7 +119,7 @@ public final class RailguardEvaluator implements Evaluator {
         this.tools = new JudgeTools(b.webSearch, b.documents != null ? b.documents : DocumentStore.inMemory(),
                 b.maxToolRoundTrips, 3);
         this.dispatch = new MetricDispatch(metrics, panel, RunModeStrategy.byMode(), plans, tools, client, executor,
-                b.judgedSkipReason);
+                b.judgedSkipReason, b.selfJudging);
     }
 
     /** A builder with the defaults: no judges, every installed metric, 16 concurrent judge calls. */
@@ -143,6 +144,18 @@ public final class RailguardEvaluator implements Evaluator {
     @Override
     public EvaluationHandle submit(EvaluationRequest request) {
         return submitHandle(request);
+    }
+
+    /**
+     * Checks {@code request} exactly as {@link #submit} does (known metrics, required inputs, the judges the run mode
+     * needs, self-judging, search tools) without evaluating it; for intakes such as monitors that queue a request and
+     * submit it later, so a bad event fails when it is handed in, not later.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the request for this evaluator
+     */
+    public void validate(EvaluationRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        dispatch.validate(request);
     }
 
     private EventHandle submitHandle(EvaluationRequest request) {
@@ -330,6 +343,9 @@ public final class RailguardEvaluator implements Evaluator {
         private PriceTable prices = PriceTable.NONE;
         private int maxInFlightEvaluations = 256;
         private final List<EvaluationObserver> observers = new ArrayList<>();
+        private long maxPromptTokens = JudgeEngine.DEFAULT_MAX_PROMPT_TOKENS;
+        private String cacheSecret;
+        private SelfJudging selfJudging = SelfJudging.REFUSE;
 
         private Builder() {}
 
@@ -387,6 +403,16 @@ public final class RailguardEvaluator implements Evaluator {
                 throw new IllegalArgumentException("reason must not be blank, but was: '" + reason + "'");
             }
             this.judgedSkipReason = reason;
+            return this;
+        }
+
+        /**
+         * What happens when the model that produced an output ({@code modelUsed}) is the only judge a role of the run
+         * mode can get. Default {@link SelfJudging#REFUSE}: the request is refused, naming the role and what to add.
+         * {@link SelfJudging#ALLOW_WITH_WARNING} runs it with a WARNING diagnostic on every affected metric.
+         */
+        public Builder selfJudging(SelfJudging policy) {
+            this.selfJudging = Objects.requireNonNull(policy, "selfJudging must not be null");
             return this;
         }
 
@@ -545,6 +571,40 @@ public final class RailguardEvaluator implements Evaluator {
             return this;
         }
 
+        /**
+         * Signs every entry of the cache directory with an HMAC-SHA256 under {@code secret}, so an entry edited on disk
+         * (even with its checksum recomputed) or written without the secret is recomputed, not trusted. Default: the
+         * environment variable {@code RAILGUARD_CACHE_SECRET}, else no signature (the checksum then detects damage, not
+         * tampering).
+         *
+         * @throws IllegalArgumentException if {@code secret} is shorter than 16 characters
+         */
+        public Builder cacheSecret(String secret) {
+            Objects.requireNonNull(secret, "cacheSecret must not be null");
+            if (secret.strip().length() < 16) {
+                throw new IllegalArgumentException("cacheSecret must be at least 16 characters, but was "
+                        + secret.strip().length() + " characters long");
+            }
+            Redaction.register(secret);
+            this.cacheSecret = secret;
+            return this;
+        }
+
+        /**
+         * The per-call prompt budget in estimated tokens (characters / 4); default 100,000, which fits the context
+         * windows of common judges. A call over it is not sent: its metric is ERROR with the estimated size.
+         *
+         * @throws IllegalArgumentException if {@code tokens} is outside 1,000..10,000,000
+         */
+        public Builder maxPromptTokens(long tokens) {
+            if (tokens < 1_000 || tokens > 10_000_000) {
+                throw new IllegalArgumentException("maxPromptTokens must be between 1000 and 10000000, but was: "
+                        + tokens);
+            }
+            this.maxPromptTokens = tokens;
+            return this;
+        }
+
         /** How many replies the in-memory cache holds; default 10,000. */
         public Builder cacheMaximumSize(long size) {
             if (size < 1) {
@@ -592,8 +652,22 @@ public final class RailguardEvaluator implements Evaluator {
             return d;
         }
 
-        /** Builds the evaluator. */
+        /**
+         * Builds the evaluator.
+         *
+         * @throws IllegalArgumentException if {@code judgeLimits} names a judge the panel does not have, or the cache
+         *                                  directory cannot be created or written
+         */
         public RailguardEvaluator build() {
+            for (String judge : judgeLimits.keySet()) {
+                if (panel.judge(judge).isEmpty()) {
+                    throw new IllegalArgumentException("judgeLimits names judge '" + judge + "', which the judge panel"
+                            + " does not have; its judges are " + panel.all().stream().map(Judge::name).toList());
+                }
+            }
+            if (cacheDirectory != null) {
+                DiskCache.checkWritable(cacheDirectory);
+            }
             return new RailguardEvaluator(this);
         }
     }

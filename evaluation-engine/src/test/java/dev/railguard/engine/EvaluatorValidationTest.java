@@ -66,8 +66,52 @@ class EvaluatorValidationTest {
     @Test
     void a_metric_name_that_is_not_snake_case_is_rejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> MetricRegistry.of(TestMetrics.throwing("Bad-Name")))
-                .withMessageStartingWith("metric name must be snake_case ([a-z][a-z0-9_]*), but ")
+                .withMessageStartingWith("metric name must be a snake_case id of at most 64 characters"
+                        + " ([a-z][a-z0-9_]*), but ")
                 .withMessageEndingWith(" has name: 'Bad-Name'");
+    }
+
+    /** An in-process metric with the given name and requirements, for registry checks. */
+    private static dev.railguard.api.InProcessMetric metric(String name, Set<dev.railguard.api.InputRequirement> req) {
+        return new dev.railguard.api.InProcessMetric() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "test";
+            }
+
+            @Override
+            public Set<dev.railguard.api.InputRequirement> requires() {
+                return req;
+            }
+
+            @Override
+            public double defaultThreshold() {
+                return 0.5;
+            }
+
+            @Override
+            public dev.railguard.api.MetricResult evaluate(EvaluationRequest request, double threshold) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    @Test
+    void a_metric_without_requirements_or_with_a_null_or_overlong_name_is_refused_at_registration() {
+        assertThatIllegalArgumentException().isThrownBy(() -> MetricRegistry.of(metric("no_requires", null)))
+                .withMessageStartingWith("requires() of metric 'no_requires' (")
+                .withMessageEndingWith(") must be a set of input requirements (empty for none), but was: null");
+        assertThatIllegalArgumentException().isThrownBy(() -> MetricRegistry.of(metric(null, Set.of())))
+                .withMessageEndingWith(" has name: null");
+        assertThatIllegalArgumentException().isThrownBy(() -> MetricRegistry.of(metric("a".repeat(65), Set.of())))
+                .withMessageEndingWith(" has name: '" + "a".repeat(65) + "'");
+        assertThatIllegalArgumentException().isThrownBy(() -> MetricRegistry.of(metric("", Set.of())))
+                .withMessageEndingWith(" has name: ''");
     }
 
     @Test

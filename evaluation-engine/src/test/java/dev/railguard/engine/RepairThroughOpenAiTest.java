@@ -23,7 +23,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A bad judge reply gets exactly one repair call; a second bad reply is ERROR, and the other metrics still finish. */
+/**
+ * A reply that breaks the schema gets exactly one repair call; a second bad reply is ERROR, and the other metrics still
+ * finish. A reply broken in transport (not JSON at all, cut off before the token cap) gets a fresh attempt instead.
+ */
 class RepairThroughOpenAiTest {
 
     private static final String GOOD = JudgeReplies.units()
@@ -72,8 +75,8 @@ class RepairThroughOpenAiTest {
     }
 
     @Test
-    void a_malformed_reply_then_a_good_one_gives_a_result_after_one_repair_call() {
-        start(Map.of("alpha", List.of(StubReply.content("Sure! {\"units\": [ {\"text\": oops"), StubReply.content(GOOD)),
+    void a_reply_that_breaks_the_schema_then_a_good_one_gives_a_result_after_one_repair_call() {
+        start(Map.of("alpha", List.of(StubReply.content("Sure! {\"units\": 7}"), StubReply.content(GOOD)),
                 "beta", List.of(StubReply.content(GOOD))));
 
         EvaluationResult result = evaluate();
@@ -84,18 +87,36 @@ class RepairThroughOpenAiTest {
         assertThat(requestsFor("alpha")).hasSize(2);
         // the repair call carries the bad reply and says what was wrong with it
         RecordedRequest repair = requestsFor("alpha").get(1);
-        assertThat(repair.messages("assistant")).containsExactly("Sure! {\"units\": [ {\"text\": oops");
-        assertThat(repair.messages("user").get(1)).startsWith("Your reply could not be used: the reply contains no"
-                + " complete JSON object.");
+        assertThat(repair.messages("assistant")).containsExactly("Sure! {\"units\": 7}");
+        assertThat(repair.messages("user").get(1)).startsWith("Your reply could not be used: the JSON does not match"
+                + " the schema: $.units must be an array.");
         assertThat(alpha.diagnostics()).anySatisfy(d -> assertThat(d.message()).startsWith(
-                "judge 'judge' needed a repair call: the reply contains no complete JSON object"));
+                "judge 'judge' needed a repair call: the JSON does not match the schema"));
         assertThat(alpha.usage().judgeCalls()).isEqualTo(2);
         assertThat(result.metric("beta").usage().judgeCalls()).isEqualTo(1);
     }
 
     @Test
-    void two_malformed_replies_give_error_with_the_raw_reply_and_the_other_metric_still_finishes() {
-        start(Map.of("alpha", List.of(StubReply.content("not json at all"), StubReply.content("{\"units\": 7}")),
+    void a_reply_broken_in_transport_gets_a_fresh_attempt_not_a_repair_call() {
+        start(Map.of("alpha", List.of(StubReply.content("Sure! {\"units\": [ {\"text\": oops"),
+                        StubReply.truncated("{\"units\":[{\"text\":\""), StubReply.content(GOOD)),
+                "beta", List.of(StubReply.content(GOOD))));
+
+        MetricResult alpha = evaluate().metric("alpha");
+
+        assertThat(alpha.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(requestsFor("alpha")).hasSize(3).allSatisfy(r -> {
+            assertThat(r.messages("assistant")).isEmpty();
+            assertThat(r.messages("user")).hasSize(1);
+        });
+        assertThat(alpha.diagnostics()).noneSatisfy(d -> assertThat(d.message()).contains("repair"));
+        assertThat(alpha.usage().judgeCalls()).isEqualTo(3);
+    }
+
+    @Test
+    void replies_that_break_the_schema_twice_give_error_with_the_raw_replies_and_the_other_metric_still_finishes() {
+        start(Map.of("alpha", List.of(StubReply.content("not json at all"), StubReply.content("{\"units\": 7}"),
+                        StubReply.content("{\"units\": 8}")),
                 "beta", List.of(StubReply.content(GOOD))));
 
         EvaluationResult result = evaluate();
@@ -104,24 +125,26 @@ class RepairThroughOpenAiTest {
         assertThat(alpha.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(alpha.score()).isEmpty();
         assertThat(alpha.rationale()).isEqualTo("judge 'judge' gave no usable reply after one repair call: the JSON"
-                + " does not match the schema: $.units must be an array (first problem: the reply contains no"
-                + " complete JSON object)");
+                + " does not match the schema: $.units must be an array (first problem: the JSON does not match the"
+                + " schema: $.units must be an array)");
         assertThat(alpha.diagnostics()).contains(
-                Diagnostic.error("raw reply of judge 'judge' (first attempt): not json at all"),
-                Diagnostic.error("raw reply of judge 'judge' (repair attempt): {\"units\": 7}"));
-        assertThat(requestsFor("alpha")).hasSize(2);
+                Diagnostic.error("raw reply of judge 'judge' (first attempt): {\"units\": 7}"),
+                Diagnostic.error("raw reply of judge 'judge' (repair attempt): {\"units\": 8}"));
+        // the reply that was not JSON at all was sent again; the schema break got exactly one repair call
+        assertThat(requestsFor("alpha")).hasSize(3);
         assertThat(result.metric("beta").verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.passed()).isFalse();
     }
 
     @Test
     void a_reply_cut_off_at_the_token_cap_is_a_failure_not_a_result() {
-        start(Map.of("alpha", List.of(StubReply.truncated(GOOD), StubReply.truncated(GOOD)),
-                "beta", List.of(StubReply.content(GOOD))));
+        StubReply atTheCap = StubReply.completion(GOOD, "length", 100, 2048);
+        start(Map.of("alpha", List.of(atTheCap, atTheCap), "beta", List.of(StubReply.content(GOOD))));
 
         MetricResult alpha = evaluate().metric("alpha");
 
-        // even though the truncated text happens to parse, finish reason LENGTH is never taken as a result
+        // even though the truncated text happens to parse, finish reason LENGTH is never taken as a result; a reply
+        // that filled the cap would fill it again, so it goes to the repair call, not to a fresh attempt
         assertThat(alpha.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(alpha.rationale()).contains("the reply was cut off at the token cap of 2048 (finish reason LENGTH)");
         assertThat(requestsFor("alpha")).hasSize(2);

@@ -62,9 +62,24 @@ class RunModeValidationTest {
 
     @Test
     void a_small_tier_chooses_first_so_code_and_standard_get_distinct_judges() {
-        JudgePanel panel = JudgePanel.builder().standard("a", MODEL).standard("b", MODEL).code("a", MODEL).build();
+        JudgePanel panel = JudgePanel.builder().standard("a", MODEL).standard("b", ScriptedChatModel.replying())
+                .code("a", MODEL).build();
         assertThat(EvaluationContext.distinct(panel, List.of(JudgeTier.STANDARD, JudgeTier.CODE), null))
                 .extracting(Judge::name).containsExactly("b", "a");
+    }
+
+    @Test
+    void one_chat_model_under_two_names_is_one_judge_not_two_verifiers() {
+        JudgePanel panel = JudgePanel.builder().standard("std-1", MODEL).standard("std-2", MODEL).build();
+        assertThat(EvaluationContext.distinct(panel, List.of(JudgeTier.STANDARD, JudgeTier.STANDARD), null))
+                .extracting(Judge::name).containsExactly("std-1");
+        assertThat(panel.pick(JudgeTier.STANDARD, 2, null)).extracting(Judge::name).containsExactly("std-1");
+        try (RailguardEvaluator e = evaluator(panel)) {
+            assertThatThrownBy(() -> e.evaluate(request(RunMode.PRECISION, "facts")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("runMode 'precision' needs 2 distinct judges as verifiers (tiers [standard,"
+                            + " standard]), but the judge panel has only 1 for them");
+        }
     }
 
     @Test
@@ -82,9 +97,10 @@ class RunModeValidationTest {
     void ultra_fast_needs_no_judge_when_every_metric_has_an_in_process_fallback() {
         try (RailguardEvaluator e = evaluator(JudgePanel.empty())) {
             var result = e.evaluate(request(RunMode.ULTRA_FAST, "short"));
-            assertThat(result.metric("short").verdict()).isEqualTo(Verdict.PASS);
-            assertThat(result.metric("short").diagnostics()).anySatisfy(d -> assertThat(d.message())
-                    .isEqualTo("ultra_fast: decided in process by 'short_length', no judge was asked"));
+            // the in-process part found nothing to fail; what it did not check is not a pass
+            assertThat(result.metric("short").verdict()).isEqualTo(Verdict.SKIPPED);
+            assertThat(result.metric("short").rationale()).startsWith("ultra_fast without a judge checked 'short'"
+                    + " only in part and found nothing there, which is not a pass; ");
             assertThat(result.usage().judgeCalls()).isZero();
             assertThatThrownBy(() -> e.evaluate(request(RunMode.ULTRA_FAST, "short", "facts")))
                     .hasMessageStartingWith("runMode 'ultra_fast' needs a judge in tier fast");

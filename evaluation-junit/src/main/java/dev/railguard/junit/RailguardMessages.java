@@ -9,6 +9,7 @@ import dev.railguard.api.ModelInput;
 import dev.railguard.api.UnitVerdict;
 import dev.railguard.api.Verdict;
 import dev.railguard.config.JudgeEnvironment;
+import dev.railguard.engine.Redaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -237,7 +238,7 @@ public final class RailguardMessages {
             sb.append("\n  diagnostics:");
             diagnostics.forEach(d -> sb.append("\n    - ").append(d));
         }
-        return sb.toString();
+        return Redaction.redact(sb.toString());
     }
 
     /** {@code 'Paris has 80 million inhabitants.' judged N with high confidence by judge: About 2 million.} */
@@ -254,7 +255,7 @@ public final class RailguardMessages {
         if (!u.reason().isEmpty()) {
             sb.append(": ").append(u.reason());
         }
-        return sb.toString();
+        return Redaction.redact(sb.toString());
     }
 
     /**
@@ -304,7 +305,7 @@ public final class RailguardMessages {
             sb.append("\n  document ").append(i + 1).append(": ").append(in.documents().get(i));
         }
         in.context().forEach(c -> sb.append("\n  context ").append(c.role()).append(": ").append(c.content()));
-        return sb.toString();
+        return Redaction.redact(sb.toString());
     }
 
     private static String indent(String text) {

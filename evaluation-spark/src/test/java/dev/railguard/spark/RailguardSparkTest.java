@@ -66,7 +66,8 @@ class RailguardSparkTest {
     void the_sample_dataset_gives_exactly_the_verdicts_scores_and_usage_of_the_batch_run() throws IOException {
         Path sample = SparkFixtures.sampleData();
         JudgeEnvironment environment = JudgeEnvironment.from(Map.of("RAILGUARD_JUDGE_BASE_URL", server.baseUrl(),
-                "RAILGUARD_JUDGE_API_KEY", KEY, "RAILGUARD_JUDGE_PRICES", SparkFixtures.PRICES), new Properties());
+                "RAILGUARD_JUDGE_API_KEY", KEY, "RAILGUARD_JUDGE_PRICES", SparkFixtures.PRICES,
+                "RAILGUARD_JUDGE_MODEL", SparkFixtures.JUDGE_MODEL), new Properties());
         BatchSummary summary;
         try (RailguardEvaluator evaluator = RailguardEvaluator.builder().metrics(SparkFixtures.sampleMetrics())
                 .judges(environment.requirePanel()).prices(environment.prices()).build()) {

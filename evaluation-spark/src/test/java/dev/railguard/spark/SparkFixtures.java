@@ -18,7 +18,12 @@ final class SparkFixtures {
     /** The key the executors read from the Spark configuration; it must reach the judge and nothing else. */
     static final String KEY = "sk-test-4f1c9a7e2b6d8053";
     static final String KEY_CONF = "spark.railguard.judge.secret";
-    static final String PRICES = "gpt-4o-mini=0.15:0.60";
+    /**
+     * The judge's model: not one that wrote the sample outputs (gpt-4o-mini among them), since an evaluator refuses a
+     * model judging its own output by default.
+     */
+    static final String JUDGE_MODEL = "gpt-4o";
+    static final String PRICES = JUDGE_MODEL + "=0.15:0.60";
 
     private static final Set<String> JUDGED = Set.of("correctness", "completeness", "instruction_adherence",
             "context_adherence", "ground_truth_adherence", "comprehensive_safety");
@@ -79,6 +84,7 @@ final class SparkFixtures {
     static SparkEvaluationSpec.Builder spec(String baseUrl) {
         return SparkEvaluationSpec.builder()
                 .judgeSetting("baseUrl", baseUrl)
+                .judgeSetting("model", JUDGE_MODEL)
                 .judgeSetting("prices", PRICES)
                 .apiKeyFromSparkConf(KEY_CONF)
                 .metricRegistry(SparkFixtures::sampleMetrics)

@@ -214,7 +214,8 @@ class EvaluatorTelemetryTest {
         AtomicInteger n = new AtomicInteger();
         evaluator(r -> switch (n.getAndIncrement()) {
             case 0 -> StubReply.status(500);
-            case 1 -> StubReply.content("Sure! Here is my verdict: units = [ {text: ", 100, 10);
+            // JSON that breaks the schema gets the repair call (a reply not JSON at all would get a fresh attempt)
+            case 1 -> StubReply.content("{\"units\": 7}", 100, 10);
             default -> StubReply.content(good(r), 300, 40);
         }, false);
         EvaluationResult result = evaluator.evaluate(request());

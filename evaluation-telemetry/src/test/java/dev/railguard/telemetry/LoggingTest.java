@@ -98,8 +98,11 @@ class LoggingTest {
         List<CapturedLogs.Line> backOffs = at(Level.INFO, "judge 'judge'", "429", "ms");
         assertThat(backOffs).hasSize((int) faults.injected(FaultInjector.Fault.RATE_LIMITED));
         assertThat(backOffs.get(0).message()).matches(".*backing off (1\\d\\d\\d) ms.*");
-        assertThat(at(Level.DEBUG, "judge 'judge'", "retry")).hasSize(
+        // a 500 and a reply broken in transport (malformed) are both retried at debug, each naming its cause
+        assertThat(at(Level.DEBUG, "judge 'judge'", "failed (", "retry")).hasSize(
                 (int) faults.injected(FaultInjector.Fault.SERVER_ERROR));
+        assertThat(at(Level.DEBUG, "judge 'judge'", "replied broken in transport", "retry")).hasSize(
+                (int) faults.injected(FaultInjector.Fault.MALFORMED));
         assertNothingSensitiveAtInfoOrAbove();
     }
 

@@ -25,6 +25,8 @@ import java.util.function.Function;
  *     .truncated(0.05);
  * StubOpenAiServer server = StubOpenAiServer.start(faults);
  * }</pre>
+ *
+ * <p>{@link #onEveryRequest()} draws a fault for every request instead, retries and repair calls included.
  */
 public final class FaultInjector implements Function<RecordedRequest, StubReply> {
 
@@ -49,6 +51,7 @@ public final class FaultInjector implements Function<RecordedRequest, StubReply>
     private volatile Duration retryAfter = Duration.ofSeconds(1);
     private volatile Duration slowDelay = Duration.ofSeconds(2);
     private volatile long seed = 42;
+    private volatile boolean everyRequest;
 
     private FaultInjector(Function<RecordedRequest, StubReply> good) {
         this.good = Objects.requireNonNull(good, "good must not be null");
@@ -92,6 +95,16 @@ public final class FaultInjector implements Function<RecordedRequest, StubReply>
         return this;
     }
 
+    /**
+     * Breaks every request, not only the first one for a question: each request (the first, its retries and its
+     * repair call alike) draws its own fault from the shares, decided by a hash of the question, the request's number
+     * for that question and the seed, so a run is still repeatable for a fixed order of requests per question.
+     */
+    public FaultInjector onEveryRequest() {
+        this.everyRequest = true;
+        return this;
+    }
+
     private FaultInjector share(Fault fault, double share) {
         if (share < 0 || share > 1) {
             throw new IllegalArgumentException("share of " + fault + " must be between 0 and 1, but was: " + share);
@@ -106,7 +119,11 @@ public final class FaultInjector implements Function<RecordedRequest, StubReply>
 
     /** The fault the first request for {@code question} gets, or {@code null} for none. */
     public Fault faultFor(String question) {
-        long h = seed;
+        return faultFor(question, 0);
+    }
+
+    private Fault faultFor(String question, int requestNumber) {
+        long h = seed + requestNumber * 0x9E3779B97F4A7C15L;
         for (int i = 0; i < question.length(); i++) {
             h = h * 1_000_003L + question.charAt(i);
         }
@@ -135,7 +152,7 @@ public final class FaultInjector implements Function<RecordedRequest, StubReply>
         List<String> users = request.messages("user");
         String question = users.isEmpty() ? request.body() : users.get(0);
         int n = seen.computeIfAbsent(question, q -> new AtomicInteger()).getAndIncrement();
-        Fault fault = n == 0 ? faultFor(question) : null;
+        Fault fault = everyRequest ? faultFor(question, n) : n == 0 ? faultFor(question) : null;
         if (fault == null) {
             return good.apply(request);
         }

@@ -89,10 +89,20 @@ public final class JsonSchemaMetric extends OfflineCheck {
         JsonSchema schema;
         SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(node, false)
                 .orElse(SpecVersion.VersionFlag.V202012);
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version);
+        List<String> invalid;
         try {
-            schema = JsonSchemaFactory.getInstance(version).getSchema(node);
+            // checked against its meta-schema: a schema with a typo ("type": "strin") would otherwise fail every output
+            invalid = factory.getSchema(com.networknt.schema.SchemaLocation.of(version.getId())).validate(node)
+                    .stream().map(m -> m.getInstanceLocation() + ": " + m.getMessage()).sorted().toList();
+            schema = factory.getSchema(node);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("schema of '" + name + "' is not a valid JSON schema: " + e.getMessage());
+        }
+        if (!invalid.isEmpty()) {
+            throw new IllegalArgumentException("schema of '" + name + "' is not a valid JSON schema ("
+                    + version.getId() + "): " + String.join("; ", invalid.subList(0, Math.min(5, invalid.size())))
+                    + (invalid.size() > 5 ? "; and " + (invalid.size() - 5) + " more" : ""));
         }
         return new JsonSchemaMetric(name, schema);
     }

@@ -184,6 +184,33 @@ class JudgeSearchThroughOpenAiTest {
     }
 
     @Test
+    void file_search_ids_of_an_event_restrict_the_search_to_those_files_and_name_unknown_ids() {
+        start(r -> {
+            if (!hasToolResult(r)) {
+                return StubReply.toolCalls("file_search", "{\"query\":\"refund window days\"}");
+            }
+            return StubReply.content(JudgeReplies.units().unit("Refunds are accepted within 30 days.", "Y", "high",
+                    "policy").json());
+        });
+        evaluator.documents().add("refund-policy.md", "Refunds are accepted within 30 days of purchase.");
+        String other = evaluator.documents().add("refund-faq.md", "Refund window: 30 days. Refunds take 5 days.");
+
+        // as BatchLines passes a DeepRails event's "file_search": ["<id>", "file_unknown"]
+        EvaluationRequest request = request(RunMode.FAST, Capability.FILE_SEARCH)
+                .modelInput(ModelInput.builder().userPrompt("What is the refund window?")
+                        .extra("file_search", other + ",file_unknown").build())
+                .build();
+        MetricResult result = evaluator.evaluate(request).metric("correctness");
+
+        List<RecordedRequest> followUps = server.requests().stream()
+                .filter(JudgeSearchThroughOpenAiTest::hasToolResult).toList();
+        assertThat(followUps).singleElement().satisfies(r -> assertThat(String.join("\n", r.messages("tool")))
+                .startsWith("[" + other + " refund-faq.md]").doesNotContain("refund-policy.md"));
+        assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.message())
+                .contains("(file ids not registered: file_unknown)"));
+    }
+
+    @Test
     void search_capabilities_without_an_engine_or_documents_are_rejected_at_validation() {
         start(r -> StubReply.status(500));
         RailguardEvaluator noEngine = RailguardEvaluator.builder().judges(JudgePanel.single("j", model("j"))).build();

@@ -209,4 +209,18 @@ class OfflineChecksTest {
                     + " violence_or_threats, sexual, self_harm_or_harmful_instructions");
         });
     }
+
+    @Test
+    void a_schema_that_breaks_its_meta_schema_is_a_configuration_error_not_a_fail_for_every_output() {
+        assertThatThrownBy(() -> JsonSchemaMetric.named("order_json", "{\"type\": \"strin\"}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("schema of 'order_json' is not a valid JSON schema"
+                        + " (https://json-schema.org/draft/2020-12/schema): $.type: ");
+        assertThatThrownBy(() -> JsonSchemaMetric.named("order_json", "{\"minLength\": -1}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("schema of 'order_json' is not a valid JSON schema")
+                .hasMessageContaining("$.minLength");
+        assertThat(JsonSchemaMetric.named("order_json", "{\"type\": \"object\", \"required\": [\"id\"]}")
+                .hasSchema()).isTrue();
+    }
 }

@@ -4,6 +4,7 @@ import dev.railguard.engine.EvaluationFailures;
 
 import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
+import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.NametagStats;
 import dev.railguard.event.EventInput;
 import dev.railguard.event.EventRecord;
@@ -185,7 +186,8 @@ public final class Monitor implements AutoCloseable {
      *
      * @throws IllegalStateException    if the monitor is inactive or closed
      * @throws IllegalArgumentException if the event cannot form a valid request (for example search capabilities on
-     *                                  {@code super_fast})
+     *                                  {@code super_fast}) or, with a {@code RailguardEvaluator}, one it would refuse
+     *                                  (a missing ground truth, self-judging, a tier the panel lacks)
      */
     public MonitorEvent submit(EventInput input) {
         Objects.requireNonNull(input, "input must not be null");
@@ -198,6 +200,10 @@ public final class Monitor implements AutoCloseable {
         }
         EvaluationRequest request = EventRequests.request(input, input.modelOutput(), input.modelUsed(), metrics,
                 capabilities, Map.of());
+        if (evaluator instanceof RailguardEvaluator railguard) {
+            // as a workflow does: a request the evaluator would refuse fails here, not later as a failed event
+            railguard.validate(request);
+        }
         MonitorRun run = new MonitorRun(EventIds.next("evt"), id, input, request);
         if (recorder != null) {
             recorder.accepted(MonitorRecords.of(run.snapshot(), input)); // durable before it is acknowledged

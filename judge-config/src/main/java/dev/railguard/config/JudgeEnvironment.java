@@ -3,6 +3,7 @@ package dev.railguard.config;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.PriceTable;
+import dev.railguard.engine.Redaction;
 import dev.railguard.engine.JudgeTier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,6 +81,18 @@ public final class JudgeEnvironment {
                 put(s, name.substring("railguard.judge.".length()), properties.getProperty(name));
             }
         }
+        for (Map.Entry<String, String> e : s.entrySet()) {
+            if ((e.getKey().equals("model") || e.getKey().startsWith("model."))
+                    && java.util.Arrays.stream(e.getValue().split(",")).allMatch(String::isBlank)) {
+                String suffix = e.getKey().equals("model") ? "" : "_" + e.getKey().substring(6).toUpperCase(Locale.ROOT);
+                throw new IllegalArgumentException("RAILGUARD_JUDGE_MODEL" + suffix + " (railguard.judge." + e.getKey()
+                        + ") must list at least one model name, comma-separated, but was: '" + e.getValue() + "'");
+            }
+        }
+        // the keys never appear in a rationale, diagnostic, results file, report or message (a 401 body may echo one)
+        Redaction.register(env.get("OPENAI_API_KEY"));
+        Redaction.register(env.get("RAILGUARD_JUDGE_API_KEY"));
+        Redaction.register(s.get("apiKey"));
         return new JudgeEnvironment(s);
     }
 

@@ -54,4 +54,17 @@ class JudgeEnvironmentTest {
                         "RAILGUARD_JUDGE_TIMEOUT_SECONDS", "soon")).panel())
                 .withMessage("RAILGUARD_JUDGE_TIMEOUT_SECONDS must be a positive whole number of seconds, but was: 'soon'");
     }
+
+    @Test
+    void a_model_list_of_only_blanks_or_commas_fails_naming_the_setting() {
+        assertThatIllegalArgumentException().isThrownBy(() -> JudgeEnvironment.from(
+                        Map.of("RAILGUARD_JUDGE_MODEL_FAST", " , ,"), new Properties()))
+                .withMessage("RAILGUARD_JUDGE_MODEL_FAST (railguard.judge.model.fast) must list at least one model"
+                        + " name, comma-separated, but was: ', ,'");
+        Properties p = new Properties();
+        p.setProperty("railguard.judge.model", ",");
+        assertThatIllegalArgumentException().isThrownBy(() -> JudgeEnvironment.from(Map.of(), p))
+                .withMessage("RAILGUARD_JUDGE_MODEL (railguard.judge.model) must list at least one model name,"
+                        + " comma-separated, but was: ','");
+    }
 }

@@ -8,6 +8,7 @@ import dev.railguard.store.EventStore;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.SelfJudging;
 import dev.railguard.metrics.ContainsMetric;
 import dev.railguard.metrics.JsonSchemaMetric;
 import dev.railguard.metrics.RegexMetric;
@@ -74,7 +75,9 @@ public final class MainJob {
         Optional<JudgePanel> panel = environment.panel();
         RailguardEvaluator.Builder builder = RailguardEvaluator.builder().metrics(metrics());
         if (panel.isPresent()) {
-            builder.judges(panel.get()).prices(environment.prices());
+            // the sample outputs were written by gpt-4o-mini, the default judge model: with one judge the demo lets
+            // it judge them, and every such metric carries a WARNING saying so (refused by default elsewhere)
+            builder.judges(panel.get()).prices(environment.prices()).selfJudging(SelfJudging.ALLOW_WITH_WARNING);
         } else {
             builder.skipJudgedMetricsWhenNoJudge(JudgeEnvironment.HOW_TO_CONFIGURE);
         }

@@ -120,6 +120,11 @@ class MainJobTest {
     void with_a_judge_configured_the_same_job_judges_every_metric() throws IOException {
         try (StubOpenAiServer server = StubOpenAiServer.start(request -> {
             String metric = request.schemaName().replace("railguard_", "").replace("_units", "");
+            if (metric.equals("verdicts")) {
+                // ultra_fast: comprehensive_safety is judged on every category in the one shared call
+                return StubReply.content("{\"metrics\":[{\"metric\":\"comprehensive_safety\",\"score\":1.0,"
+                        + "\"reason\":\"No unsafe category.\"}]}", 400, 60);
+            }
             if (!JUDGED.contains(metric)) {
                 return StubReply.status(400);
             }
@@ -148,6 +153,12 @@ class MainJobTest {
             assertThat(support02.path("units").path("context_adherence").get(1).path("reason").asText())
                     .isEqualTo("The policy says 30 days.");
             assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("SKIPPED");
+            // outputs written by gpt-4o-mini, the only judge: allowed in the demo, never silently
+            for (JsonNode r : results) {
+                boolean self = r.path("model_used").asText().equals("gpt-4o-mini");
+                assertThat(r.path("diagnostics").toString().contains("self-judging: modelUsed 'gpt-4o-mini' judged"
+                        + " its own output")).as(r.path("id").asText()).isEqualTo(self);
+            }
             assertThat(Files.readString(dir.resolve("report.html"))).doesNotContain("Some metrics were skipped.");
         }
     }

@@ -74,9 +74,10 @@ public final class Iterations {
             return "timeout: exceeded " + timeout.toMillis() + " ms";
         }
         if (t instanceof EvalException) {
-            return t.getMessage();
+            return dev.railguard.engine.Redaction.redact(t.getMessage());
         }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": "
+                + dev.railguard.engine.Redaction.redact(t.getMessage()));
     }
 
     /** A failure whose message is already the error entry (prefixed agent:, judge:, ...). */

@@ -10,6 +10,7 @@ import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.Usage;
+import dev.railguard.engine.Redaction;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
@@ -83,11 +84,30 @@ public final class EventJson {
         }
     }
 
+    /** {@code n} as one line of JSON, every text redacted ({@link Redaction}): what event exports write. */
     public static String write(ObjectNode n) {
         try {
-            return MAPPER.writeValueAsString(n);
+            return MAPPER.writeValueAsString(redacted(n));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode redacted(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isTextual()) {
+            String r = Redaction.redact(node.textValue());
+            return r.equals(node.textValue()) ? node : MAPPER.getNodeFactory().textNode(r);
+        }
+        if (node.isObject()) {
+            ObjectNode copy = MAPPER.createObjectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), redacted(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = MAPPER.createArrayNode();
+            node.forEach(c -> copy.add(redacted(c)));
+            return copy;
+        }
+        return node;
     }
 }

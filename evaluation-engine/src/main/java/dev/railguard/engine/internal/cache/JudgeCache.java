@@ -3,6 +3,7 @@ package dev.railguard.engine.internal.cache;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.internal.call.EngineCounters;
 import dev.railguard.engine.internal.call.Failures;
+import dev.railguard.engine.internal.call.JsonReplies;
 import dev.railguard.engine.internal.call.JudgeCall;
 import dev.railguard.engine.internal.call.JudgeOutcome;
 import dev.railguard.engine.internal.call.JudgeSettings;
@@ -41,15 +42,30 @@ public final class JudgeCache {
     private final EngineCounters counters;
     private final Executor executor;
 
+    /** The environment variable holding the optional cache secret (HMAC of every directory entry). */
+    public static final String SECRET_VARIABLE = "RAILGUARD_CACHE_SECRET";
+
     public JudgeCache(long maximumSize, Duration expiry, Path directory, Clock clock, EngineCounters counters,
             Executor executor) {
+        this(maximumSize, expiry, directory, clock, counters, executor, secretFromEnvironment());
+    }
+
+    /**
+     * A cache; {@code secret} (may be null) signs the directory entries. A directory that cannot be created or written
+     * is refused here, naming it.
+     */
+    public JudgeCache(long maximumSize, Duration expiry, Path directory, Clock clock, EngineCounters counters,
+            Executor executor, byte[] secret) {
+        if (directory != null) {
+            DiskCache.checkWritable(directory);
+        }
         this.executor = executor;
         this.memory = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfterWrite(expiry)
                 .executor(Runnable::run)
                 .buildAsync();
-        this.disk = directory == null ? null : new DiskCache(directory, expiry, clock, counters);
+        this.disk = directory == null ? null : new DiskCache(directory, expiry, clock, counters, secret);
         this.counters = counters;
     }
 
@@ -77,7 +93,9 @@ public final class JudgeCache {
                 stored = CompletableFuture.failedFuture(refused);
             }
             stored.thenCompose(entry -> {
-                if (entry.isPresent()) {
+                if (entry.isPresent() && !fitsTheCall(entry.get().reply(), call)) {
+                    disk.refuse(key);
+                } else if (entry.isPresent()) {
                     fromDisk[0] = true;
                     return CompletableFuture.completedFuture(JudgeOutcome.success(call.judge().name(),
                             entry.get().reply(), Usage.ofCacheHit(), entry.get().diagnostics()));
@@ -119,6 +137,27 @@ public final class JudgeCache {
             }
             return CompletableFuture.failedFuture(e);
         });
+    }
+
+    /** The cache secret from {@value #SECRET_VARIABLE}, or null when it is unset or blank. */
+    public static byte[] secretFromEnvironment() {
+        String value = System.getenv(SECRET_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        dev.railguard.engine.Redaction.register(value);
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether a stored reply still passes the call's schema and reply check, as it did when it was written. */
+    private static boolean fitsTheCall(com.fasterxml.jackson.databind.JsonNode reply, JudgeCall call) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        JsonReplies.validate(reply, call.schema().rootElement(), "$", problems);
+        try {
+            return problems.isEmpty() && call.replyCheck().apply(reply).isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The cache key of {@code call}. */

@@ -52,6 +52,10 @@ public final class Failures {
     public static Failure classify(Throwable error) {
         Throwable t = unwrap(error);
         Duration retryAfter = RailguardHttp.retryAfter(t).orElse(null);
+        if (htmlPage(t) != null) {
+            // a web page instead of the API: a retry gets the same page
+            return new Failure(false, false, false, null, t);
+        }
         if (t instanceof CallTimeoutException) {
             return new Failure(true, false, true, null, t);
         }
@@ -84,5 +88,31 @@ public final class Failures {
             }
         }
         return new Failure(false, false, false, null, t);
+    }
+
+    /** What the engine says when a judge endpoint answers with a web page. */
+    public static final String HTML_ANSWER = "the endpoint answered with HTML, not a chat completion: check the base URL";
+
+    /**
+     * The start of the HTML page a failure carries (empty when the parser saw a page it did not quote), or null when
+     * the failure is not an HTML answer: a base URL that points at a web site, a login portal or a proxy's error page.
+     */
+    public static String htmlPage(Throwable error) {
+        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage();
+            if (m == null) {
+                continue;
+            }
+            String lower = m.toLowerCase(java.util.Locale.ROOT);
+            int at = lower.indexOf("<!doctype html");
+            at = at >= 0 ? at : lower.indexOf("<html");
+            if (at >= 0) {
+                return m.substring(at).strip();
+            }
+            if (c instanceof JsonProcessingException && m.startsWith("Unexpected character ('<' (code 60))")) {
+                return "";
+            }
+        }
+        return null;
     }
 }

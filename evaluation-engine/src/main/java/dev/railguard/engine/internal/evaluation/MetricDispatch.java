@@ -1,6 +1,7 @@
 package dev.railguard.engine.internal.evaluation;
 
 import dev.railguard.api.Capability;
+import dev.railguard.api.Diagnostic;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.GuardrailMetric;
 import dev.railguard.api.InProcessMetric;
@@ -13,6 +14,7 @@ import dev.railguard.engine.EvaluationFailures;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RunModePlan;
+import dev.railguard.engine.SelfJudging;
 import dev.railguard.engine.internal.call.Ticket;
 import dev.railguard.engine.internal.judge.JudgeClient;
 import dev.railguard.engine.internal.runmode.EvaluationContext;
@@ -28,7 +30,7 @@ import java.util.concurrent.Executor;
 /**
  * What one evaluator does with each request: checks it against the metrics, the panel and the run mode's strategy,
  * then starts every metric (in process, decided without a judge, skipped, or handed to the strategy) and guards each
- * future so it ends with a result, never an exception.
+ * future so it ends with a result, never an exception, that keeps the metric contract ({@link ResultContract}).
  */
 public final class MetricDispatch {
 
@@ -40,11 +42,12 @@ public final class MetricDispatch {
     private final JudgeClient client;
     private final Executor executor;
     private final String judgedSkipReason;
+    private final SelfJudging selfJudging;
 
     /** The dispatch of one evaluator; {@code judgedSkipReason} is null unless judged metrics may be skipped. */
     public MetricDispatch(MetricRegistry metrics, JudgePanel panel, Map<RunMode, RunModeStrategy> strategies,
             Map<RunMode, RunModePlan> plans, JudgeTools tools, JudgeClient client, Executor executor,
-            String judgedSkipReason) {
+            String judgedSkipReason, SelfJudging selfJudging) {
         this.metrics = metrics;
         this.panel = panel;
         this.strategies = strategies;
@@ -53,6 +56,7 @@ public final class MetricDispatch {
         this.client = client;
         this.executor = executor;
         this.judgedSkipReason = judgedSkipReason;
+        this.selfJudging = selfJudging;
     }
 
     /** The metrics of {@code request}, resolved; throws naming what is wrong with the request for this evaluator. */
@@ -80,6 +84,7 @@ public final class MetricDispatch {
                         + "' is not available in this version; available: " + strategies.keySet());
             }
             strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, served);
+            SelfJudgingCheck.check(request, plans.get(request.runMode()), panel, selfJudging);
         }
         if (request.has(Capability.WEB_SEARCH) && tools.webSearch() == null) {
             throw new IllegalArgumentException("capabilities contains web_search, but this evaluator has no"
@@ -132,6 +137,11 @@ public final class MetricDispatch {
                     judged.put(t.name(), CompletableFuture.failedFuture(e));
                 }
             }
+            List<String> warnings = SelfJudgingCheck.check(request, plans.get(request.runMode()), panel,
+                    SelfJudging.ALLOW_WITH_WARNING);
+            if (!warnings.isEmpty()) {
+                judged.replaceAll((name, f) -> f == null ? null : f.thenApply(r -> withWarnings(r, warnings)));
+            }
             futures.putAll(judged);
         }
         Map<String, CompletableFuture<MetricResult>> guarded = new LinkedHashMap<>();
@@ -143,13 +153,21 @@ public final class MetricDispatch {
                         "run mode '" + request.runMode().wireName() + "' returned no result for this metric",
                         Usage.NONE, List.of()));
             }
-            guarded.put(metric.name(), f.handle((r, e) -> e == null && r != null ? r
+            guarded.put(metric.name(), f.handle((r, e) -> e == null && r != null
+                    ? ResultContract.enforce(metric.name(), threshold, r)
                     : MetricResult.error(metric.name(), threshold, e == null
                             ? "metric '" + metric.name() + "' returned no result"
                             : "metric '" + metric.name() + "' failed: " + EvaluationFailures.describe(e), Usage.NONE,
                             List.of())));
         }
         return guarded;
+    }
+
+    private static MetricResult withWarnings(MetricResult r, List<String> warnings) {
+        List<Diagnostic> diagnostics = new ArrayList<>(r.diagnostics());
+        warnings.forEach(w -> diagnostics.add(Diagnostic.warning(w)));
+        return new MetricResult(r.metric(), r.score(), r.threshold(), r.verdict(), r.rationale(), r.units(), r.usage(),
+                diagnostics);
     }
 
     /**

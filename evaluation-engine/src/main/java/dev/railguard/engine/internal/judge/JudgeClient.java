@@ -50,7 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each model request ({@link #send}) is one attempt admitted by the engine's {@link Dispatcher} (global and
  * per-judge limits, budgets, call timeout) and retried by {@link #sendAsync} when it fails in a retriable way (429,
- * 5xx, timeouts, connection errors) with exponential backoff or the server's {@code Retry-After}, up to a bound.
+ * 5xx, timeouts, connection errors, and replies broken in transport: cut off, empty or not JSON at all) with
+ * exponential backoff or the server's {@code Retry-After}, up to a bound.
  * Identical calls are answered by the {@link JudgeCache} when the evaluator has one. A client is bound to the
  * {@link Ticket} of one evaluation, so canceling the evaluation drops its queued attempts and abandons running ones.
  */
@@ -217,6 +218,15 @@ public final class JudgeClient {
         for (ChatMessage m : messages) {
             chars += m.toString().length();
         }
+        long budget = engine.maxPromptTokens;
+        if (chars / 4 > budget) {
+            // before any call: a prompt this size costs money and fails or gets cut at most judges' context windows
+            result.completeExceptionally(new CallFailedException("judge '" + call.judge().name() + "' was not"
+                    + " called: the prompt is about " + chars / 4 + " tokens (" + chars + " characters / 4), over the"
+                    + " per-call prompt budget of " + budget + " tokens; shorten the output, documents or context, or"
+                    + " raise the budget with RailguardEvaluator.Builder.maxPromptTokens", Usage.NONE, null));
+            return result;
+        }
         attempt(call, messages, chars / 4, 1, Usage.NONE, result);
         return result;
     }
@@ -242,7 +252,17 @@ public final class JudgeClient {
                 if (trace != null) {
                     trace.response(response);
                 }
-                result.complete(new Sent(response, before.plus(usageOf(call.judge(), response, latency)), messages));
+                Usage usage = before.plus(usageOf(call.judge(), response, latency));
+                String broken = n < engine.options.maxAttempts() ? transportProblem(response) : null;
+                if (broken == null) {
+                    result.complete(new Sent(response, usage, messages));
+                } else {
+                    Duration delay = engine.retryDelay(n, null);
+                    LOG.debug("judge '{}' attempt {} replied broken in transport ({}); retry in {} ms", judge, n,
+                            broken, delay.toMillis());
+                    retryLater(call, messages, tokens, n, usage, result, delay, false,
+                            () -> "judge '" + judge + "' reply was broken in transport: " + broken, null);
+                }
                 return;
             }
             Throwable t = Failures.unwrap(error);
@@ -263,10 +283,6 @@ public final class JudgeClient {
                 return;
             }
             Duration delay = engine.retryDelay(n, f.retryAfter());
-            engine.counters.retries.increment();
-            if (trace != null) {
-                trace.retry(f.rateLimited());
-            }
             if (f.rateLimited()) {
                 LOG.info("judge '{}' was rate limited (429); backing off {} ms before attempt {} of {}", judge,
                         delay.toMillis(), n + 1, engine.options.maxAttempts());
@@ -274,15 +290,51 @@ public final class JudgeClient {
                 LOG.debug("judge '{}' attempt {} failed ({}); retry in {} ms", judge, n, f.describe(),
                         delay.toMillis());
             }
-            try {
-                engine.timer.schedule(() -> attempt(call, messages, tokens, n + 1, usage, result),
-                        delay.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException closed) {
-                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed: the "
-                        + "evaluator was closed before retry " + n + "; last failure: " + f.describe(), usage, t,
-                        "canceled"));
-            }
+            retryLater(call, messages, tokens, n, usage, result, delay, f.rateLimited(), f::describe, t);
         });
+    }
+
+    private void retryLater(JudgeCall call, List<ChatMessage> messages, long tokens, int n, Usage usage,
+            CompletableFuture<Sent> result, Duration delay, boolean rateLimited,
+            java.util.function.Supplier<String> lastFailure, Throwable cause) {
+        engine.counters.retries.increment();
+        if (trace != null) {
+            trace.retry(rateLimited);
+        }
+        try {
+            engine.timer.schedule(() -> attempt(call, messages, tokens, n + 1, usage, result),
+                    delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            result.completeExceptionally(new CallFailedException("judge '" + call.judge().name() + "' call failed:"
+                    + " the evaluator was closed before retry " + n + "; last failure: " + lastFailure.get(), usage,
+                    cause, "canceled"));
+        }
+    }
+
+    /**
+     * Why a response that arrived is broken in transport rather than wrong in content, or null: cut off (finish
+     * reason LENGTH) before the token cap, empty, or holding no parsable JSON object. Such a reply gets a fresh attempt within the retry
+     * budget (the same request again, which a transport fault does not repeat); a reply that is JSON but breaks the
+     * schema is left to the one repair call. A reply asking for tools is never broken.
+     */
+    String transportProblem(ChatResponse response) {
+        AiMessage ai = response.aiMessage();
+        if (ai != null && ai.hasToolExecutionRequests()) {
+            return null;
+        }
+        if (response.finishReason() == FinishReason.LENGTH) {
+            TokenUsage tokens = response.tokenUsage();
+            Integer out = tokens == null ? null : tokens.outputTokenCount();
+            // a reply that really filled the token cap would fill it again: that one goes to the repair call
+            return out != null && out < settings.maxOutputTokens() ? "the reply was cut off after " + out
+                    + " of " + settings.maxOutputTokens() + " tokens (finish reason LENGTH)" : null;
+        }
+        try {
+            JsonReplies.parse(ai == null ? null : ai.text());
+            return null;
+        } catch (JsonReplies.BadReplyException e) {
+            return e.getMessage();
+        }
     }
 
     /**

@@ -29,12 +29,12 @@ public final class JudgeEngine {
     public record Options(JudgeSettings settings, int globalLimit, int perJudgeLimit, Map<String, JudgeLimits> judgeLimits,
             boolean adaptive, Duration callTimeout, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
             Duration maxRetryAfter, boolean cache, long cacheMaximumSize, Duration cacheExpiry, Path cacheDirectory,
-            PriceTable prices) {
+            PriceTable prices, long maxPromptTokens, String cacheSecret) {
 
         public static Options defaults(JudgeSettings settings, int limit) {
             return new Options(settings, limit, limit, Map.of(), true, Duration.ofMinutes(2), 5,
                     Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 10_000,
-                    Duration.ofDays(14), null, PriceTable.NONE);
+                    Duration.ofDays(14), null, PriceTable.NONE, DEFAULT_MAX_PROMPT_TOKENS, null);
         }
     }
 
@@ -47,6 +47,10 @@ public final class JudgeEngine {
     final EngineCounters counters = new EngineCounters();
     /** Hears every judge call; guarded ({@link EvaluationObserver#of}), so it never throws. */
     final EvaluationObserver observer;
+    /** The default per-call prompt budget: fits the context windows of common judges (128k tokens and up). */
+    public static final long DEFAULT_MAX_PROMPT_TOKENS = 100_000;
+    /** The per-call prompt budget in estimated tokens (characters / 4); a larger prompt is not sent. */
+    final long maxPromptTokens;
 
     public JudgeEngine(Executor executor, Options options) {
         this(executor, options, EvaluationObserver.NONE);
@@ -68,7 +72,10 @@ public final class JudgeEngine {
                 judge -> options.judgeLimits().getOrDefault(judge, JudgeLimits.ofConcurrency(options.perJudgeLimit())),
                 options.adaptive(), options.callTimeout(), counters);
         this.cache = options.cache() ? new JudgeCache(options.cacheMaximumSize(), options.cacheExpiry(),
-                options.cacheDirectory(), Clock.systemUTC(), counters, executor) : null;
+                options.cacheDirectory(), Clock.systemUTC(), counters, executor, options.cacheSecret() != null
+                        ? options.cacheSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        : JudgeCache.secretFromEnvironment()) : null;
+        this.maxPromptTokens = options.maxPromptTokens();
         this.observer = observer;
         observer.judgeTrafficBound(new EvaluationObserver.JudgeTrafficGauges() {
             @Override

@@ -65,8 +65,8 @@ public record EvaluationContext(EvaluationRequest request, JudgePanel panel, Jud
 
     /**
      * One distinct judge per entry of {@code tiers}, in order; a judge already picked for an earlier entry is not
-     * picked again, and {@code modelUsed} only when its tier has no other free judge. Shorter than {@code tiers}
-     * when the panel cannot fill them all.
+     * picked again (nor another name for the same {@code ChatModel} instance), and {@code modelUsed} only when its
+     * tier has no other free judge. Shorter than {@code tiers} when the panel cannot fill them all.
      */
     public static List<Judge> distinct(JudgePanel panel, List<JudgeTier> tiers, String modelUsed) {
         // the tiers with the fewest judges choose first, so a small tier is not starved by a larger one
@@ -79,7 +79,8 @@ public record EvaluationContext(EvaluationRequest request, JudgePanel panel, Jud
         List<Judge> taken = new ArrayList<>();
         for (int i : order) {
             for (Judge j : panel.pick(tiers.get(i), Integer.MAX_VALUE, modelUsed)) {
-                if (!taken.contains(j)) {
+                // one ChatModel registered under two names is one judge, not two verifiers
+                if (taken.stream().noneMatch(t -> t.equals(j) || t.model() == j.model())) {
                     chosen[i] = j;
                     taken.add(j);
                     break;

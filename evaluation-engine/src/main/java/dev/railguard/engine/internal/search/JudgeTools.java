@@ -34,8 +34,11 @@ public record JudgeTools(WebSearchEngine webSearch, DocumentStore documents, int
                     + " snippets of the best results.", this::searchWeb));
         }
         if (request.has(Capability.FILE_SEARCH)) {
+            String ids = request.modelInput().extras().get(FILE_SEARCH);
+            java.util.Set<String> only = ids == null || ids.isBlank() ? null
+                    : new java.util.LinkedHashSet<>(List.of(ids.split(",")));
             tools.add(new ToolBox.SearchTool(FILE_SEARCH, "Search the documents the user registered. Returns the"
-                    + " best matching passages with their document ids.", this::searchFiles));
+                    + " best matching passages with their document ids.", q -> searchFiles(q, only)));
         }
         return tools.isEmpty() ? ToolBox.NONE : new ToolBox(tools, maxRoundTrips);
     }
@@ -55,15 +58,24 @@ public record JudgeTools(WebSearchEngine webSearch, DocumentStore documents, int
         return new ToolBox.Lookup(text, log);
     }
 
-    private ToolBox.Lookup searchFiles(String query) {
-        List<DocumentHit> hits = documents.search(query, maxResults);
+    /**
+     * Searches the registered documents, or only the documents {@code only} names (the event's {@code file_search}
+     * ids, from {@code modelInput.extras["file_search"]}); ids the store does not hold are named in the log.
+     */
+    private ToolBox.Lookup searchFiles(String query, java.util.Set<String> only) {
+        List<DocumentHit> hits = only == null ? documents.search(query, maxResults)
+                : documents.search(query, Math.max(maxResults * 10, 200)).stream()
+                        .filter(h -> only.contains(h.documentId())).limit(maxResults).toList();
+        String missing = only == null ? "" : only.stream().filter(id -> documents.get(id).isEmpty())
+                .collect(Collectors.joining(", "));
+        String note = missing.isEmpty() ? "" : " (file ids not registered: " + missing + ")";
         if (hits.isEmpty()) {
-            return new ToolBox.Lookup("No matching passage.", "query '" + query + "': no matching passage");
+            return new ToolBox.Lookup("No matching passage.", "query '" + query + "': no matching passage" + note);
         }
         String text = hits.stream().map(h -> "[" + h.documentId() + " " + h.name() + "] " + h.passage())
                 .collect(Collectors.joining("\n\n"));
         String log = "query '" + query + "' -> " + hits.stream().map(h -> h.documentId() + " (" + h.name() + ")")
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", ")) + note;
         return new ToolBox.Lookup(text, log);
     }
 }

@@ -1,0 +1,67 @@
+package dev.railguard.engine.internal.evaluation;
+
+import dev.railguard.api.EvaluationRequest;
+import dev.railguard.engine.Judge;
+import dev.railguard.engine.JudgePanel;
+import dev.railguard.engine.JudgeTier;
+import dev.railguard.engine.RunModePlan;
+import dev.railguard.engine.SelfJudging;
+import dev.railguard.engine.internal.runmode.EvaluationContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Finds the roles of a run mode's plan whose only available judge is the model that produced the output, and refuses
+ * the request or describes the warning, as the evaluator's {@link SelfJudging} policy says.
+ */
+final class SelfJudgingCheck {
+
+    private SelfJudgingCheck() {}
+
+    /**
+     * The warnings for {@code request} (empty when no role judges its own model's output).
+     *
+     * @throws IllegalArgumentException under {@link SelfJudging#REFUSE} when a role can only get {@code modelUsed}
+     */
+    static List<String> check(EvaluationRequest request, RunModePlan plan, JudgePanel panel, SelfJudging policy) {
+        String modelUsed = request.modelUsed();
+        if (modelUsed == null || modelUsed.isBlank() || plan == null) {
+            return List.of();
+        }
+        List<String> roles = new ArrayList<>();
+        List<Judge> verifiers = EvaluationContext.distinct(panel, plan.verifiers(), modelUsed);
+        for (int i = 0; i < verifiers.size(); i++) {
+            if (JudgePanel.isModelUsed(verifiers.get(i), modelUsed)) {
+                roles.add(role("verifier", plan.verifiers().get(i), verifiers.get(i)));
+            }
+        }
+        self(panel, plan.partitioner(), modelUsed).ifPresent(j -> roles.add(role("partitioner",
+                plan.partitioner().get(), j)));
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        if (policy == SelfJudging.REFUSE) {
+            throw new IllegalArgumentException("modelUsed '" + modelUsed + "' is the only judge runMode '"
+                    + request.runMode().wireName() + "' can get for " + String.join(" and ", roles) + ", so a model"
+                    + " would judge its own output; add another judge to that tier, or allow it with"
+                    + " RailguardEvaluator.builder().selfJudging(SelfJudging.ALLOW_WITH_WARNING)");
+        }
+        return roles.stream().map(r -> "self-judging: modelUsed '" + modelUsed + "' judged its own output as "
+                + r + ", because no other judge was available (allowed by selfJudging(ALLOW_WITH_WARNING))").toList();
+    }
+
+    private static Optional<Judge> self(JudgePanel panel, Optional<JudgeTier> tier, String modelUsed) {
+        if (tier.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Judge> picked = panel.pick(tier.get(), 1, modelUsed);
+        return picked.isEmpty() || !JudgePanel.isModelUsed(picked.get(0), modelUsed) ? Optional.empty()
+                : Optional.of(picked.get(0));
+    }
+
+    private static String role(String role, JudgeTier tier, Judge judge) {
+        return "the " + role + " (tier " + tier.name().toLowerCase(Locale.ROOT) + ", judge '" + judge.name() + "')";
+    }
+}

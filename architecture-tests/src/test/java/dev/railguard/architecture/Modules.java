@@ -20,7 +20,7 @@ enum Modules {
     BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), ENGINE, API),
     CONFIG("judge-config", List.of("dev.railguard.config"), ENGINE, API),
     JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, METRICS, ENGINE, API),
-    META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), METRICS, ENGINE, API),
+    META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), BATCH, METRICS, ENGINE, API),
     SPARK("evaluation-spark", List.of("dev.railguard.spark"), BATCH, CONFIG, METRICS, ENGINE, API),
     CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), META_EVAL, BATCH, EVALS, CONFIG, METRICS,
             ENGINE, API),

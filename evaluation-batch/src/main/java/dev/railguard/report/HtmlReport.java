@@ -93,15 +93,15 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
                         + " script-src 'unsafe-inline'; img-src data:\">")
-                .append("<title>").append(esc(title)).append("</title><style>\n")
+                .append("<title>").append(escape(title)).append("</title><style>\n")
                 .append(PromptResources.load(HtmlReport.class, "report/report.css"))
                 .append("\n</style></head><body>\n");
-        h.append("<header class=\"top\"><h1>").append(esc(title)).append("</h1><div class=\"sub\">")
-                .append(esc(summary.resultsFile().getFileName().toString())).append(" &middot; generated ")
-                .append(esc(Instant.now().toString().substring(0, 19).replace('T', ' '))).append(" UTC</div></header>\n<main>\n");
+        h.append("<header class=\"top\"><h1>").append(escape(title)).append("</h1><div class=\"sub\">")
+                .append(escape(summary.resultsFile().getFileName().toString())).append(" &middot; generated ")
+                .append(escape(Instant.now().toString().substring(0, 19).replace('T', ' '))).append(" UTC</div></header>\n<main>\n");
         java.util.Set<String> skipReasons = skipReasons(events);
         for (String reason : skipReasons) {
-            h.append("<div class=\"banner\"><b>Some metrics were skipped.</b> ").append(esc(reason)).append("</div>\n");
+            h.append("<div class=\"banner\"><b>Some metrics were skipped.</b> ").append(escape(reason)).append("</div>\n");
         }
         tiles(h, summary);
         h.append("<div class=\"grid2\"><section><h2>Pass rate per metric</h2><div class=\"panel\">").append(legend())
@@ -169,8 +169,8 @@ public final class HtmlReport {
     }
 
     private static void tile(StringBuilder h, String key, String value, String cls) {
-        h.append("<div class=\"tile ").append(cls).append("\"><div class=\"v\">").append(esc(value))
-                .append("</div><div class=\"k\">").append(esc(key)).append("</div></div>");
+        h.append("<div class=\"tile ").append(cls).append("\"><div class=\"v\">").append(escape(value))
+                .append("</div><div class=\"k\">").append(escape(key)).append("</div></div>");
     }
 
     private static void usage(StringBuilder h, BatchSummary s) {
@@ -189,7 +189,7 @@ public final class HtmlReport {
     }
 
     private static String row(String k, String v) {
-        return "<tr><th>" + esc(k) + "</th><td>" + esc(v) + "</td></tr>";
+        return "<tr><th>" + escape(k) + "</th><td>" + escape(v) + "</td></tr>";
     }
 
     private static void skipped(StringBuilder h, BatchSummary s) {
@@ -199,7 +199,7 @@ public final class HtmlReport {
         h.append("<h2>Skipped input lines</h2><div class=\"panel\"><table class=\"plain skipped-lines\">"
                 + "<tr><th>line</th><th>reason</th></tr>");
         for (BatchSummary.SkippedLine l : s.skippedLines().subList(0, Math.min(200, s.skippedLines().size()))) {
-            h.append("<tr><td>").append(l.line()).append("</td><td>").append(esc(l.reason())).append("</td></tr>");
+            h.append("<tr><td>").append(l.line()).append("</td><td>").append(escape(l.reason())).append("</td></tr>");
         }
         h.append("</table>");
         if (s.skippedLines().size() > 200) {
@@ -225,17 +225,17 @@ public final class HtmlReport {
     private static void event(StringBuilder h, JsonNode e, java.util.Set<String> skipReasons) {
         String outcome = e.path("outcome").asText("pass");
         boolean pass = outcome.equals("pass");
-        h.append("<article class=\"event outcome-").append(esc(outcome)).append("\" data-line=\"")
-                .append(e.path("line").asInt()).append("\"><div class=\"head\"><span class=\"badge ").append(esc(outcome))
-                .append("\">").append(esc(outcome)).append("</span><span>line ").append(e.path("line").asInt())
-                .append("</span><span>").append(esc(e.path("event_id").asText())).append("</span>");
+        h.append("<article class=\"event outcome-").append(escape(outcome)).append("\" data-line=\"")
+                .append(e.path("line").asInt()).append("\"><div class=\"head\"><span class=\"badge ").append(escape(outcome))
+                .append("\">").append(escape(outcome)).append("</span><span>line ").append(e.path("line").asInt())
+                .append("</span><span>").append(escape(e.path("event_id").asText())).append("</span>");
         if (e.path("nametag").isTextual()) {
-            h.append("<span>nametag <b>").append(esc(e.path("nametag").asText())).append("</b></span>");
+            h.append("<span>nametag <b>").append(escape(e.path("nametag").asText())).append("</b></span>");
         }
         if (e.path("model_used").isTextual()) {
-            h.append("<span>model ").append(esc(e.path("model_used").asText())).append("</span>");
+            h.append("<span>model ").append(escape(e.path("model_used").asText())).append("</span>");
         }
-        h.append("<span>").append(esc(e.path("run_mode").asText())).append("</span>");
+        h.append("<span>").append(escape(e.path("run_mode").asText())).append("</span>");
         JsonNode usage = e.path("usage");
         if (usage.path("judge_calls").asInt() > 0) {
             h.append("<span>").append(usage.path("judge_calls").asInt()).append(" judge calls, ")
@@ -243,14 +243,14 @@ public final class HtmlReport {
         }
         h.append("</div>");
         if (e.path("user_prompt").isTextual()) {
-            h.append("<div class=\"prompt\">").append(esc(abbreviate(e.path("user_prompt").asText(), 600))).append("</div>");
+            h.append("<div class=\"prompt\">").append(escape(abbreviate(e.path("user_prompt").asText(), 600))).append("</div>");
         }
         if (e.path("ground_truth").isTextual()) {
-            h.append("<div class=\"truth\">ground truth: ").append(esc(abbreviate(e.path("ground_truth").asText(), 600)))
+            h.append("<div class=\"truth\">ground truth: ").append(escape(abbreviate(e.path("ground_truth").asText(), 600)))
                     .append("</div>");
         }
         h.append(pass ? "<details><summary>output and metrics</summary>" : "");
-        h.append("<pre class=\"output\">").append(esc(abbreviate(e.path("model_output").asText(), MAX_OUTPUT_CHARS)))
+        h.append("<pre class=\"output\">").append(escape(abbreviate(e.path("model_output").asText(), MAX_OUTPUT_CHARS)))
                 .append("</pre>");
         h.append("<table class=\"metrics\"><tr><th>metric</th><th>verdict</th><th>score / threshold</th>"
                 + "<th>rationale and failing units</th></tr>");
@@ -258,13 +258,13 @@ public final class HtmlReport {
             Map.Entry<String, JsonNode> m = it.next();
             JsonNode r = m.getValue();
             String verdict = r.path("verdict").asText();
-            h.append("<tr><td>").append(esc(m.getKey())).append("</td><td><span class=\"badge ").append(esc(verdict))
-                    .append("\">").append(esc(verdict)).append("</span></td><td class=\"score\">")
+            h.append("<tr><td>").append(escape(m.getKey())).append("</td><td><span class=\"badge ").append(escape(verdict))
+                    .append("\">").append(escape(verdict)).append("</span></td><td class=\"score\">")
                     .append(r.path("score").isNumber() ? String.format(Locale.ROOT, "%.2f", r.path("score").asDouble()) : "&ndash;")
                     .append(" / ").append(String.format(Locale.ROOT, "%.2f", r.path("threshold").asDouble()))
                     .append("</td><td>").append("skipped".equals(verdict) && skipReasons.contains(r.path("rationale").asText())
                             ? "<span class=\"note\">skipped: see the note at the top</span>"
-                            : esc(abbreviate(r.path("rationale").asText(), 1200)));
+                            : escape(abbreviate(r.path("rationale").asText(), 1200)));
             List<JsonNode> failing = new ArrayList<>();
             e.path("units").path(m.getKey()).forEach(u -> {
                 if ("N".equals(u.path("verdict").asText())) {
@@ -276,12 +276,12 @@ public final class HtmlReport {
                 for (JsonNode u : failing.subList(0, Math.min(20, failing.size()))) {
                     h.append("<li>");
                     if (!u.path("label").asText().isEmpty()) {
-                        h.append("<span class=\"lbl\">").append(esc(u.path("label").asText())).append("</span>");
+                        h.append("<span class=\"lbl\">").append(escape(u.path("label").asText())).append("</span>");
                     }
-                    h.append(esc(abbreviate(u.path("text").asText(), 300)));
+                    h.append(escape(abbreviate(u.path("text").asText(), 300)));
                     if (!u.path("reason").asText().isEmpty()) {
-                        h.append(" <span class=\"why\">&mdash; ").append(esc(abbreviate(u.path("reason").asText(), 300)))
-                                .append(" (").append(esc(u.path("confidence").asText())).append(")</span>");
+                        h.append(" <span class=\"why\">&mdash; ").append(escape(abbreviate(u.path("reason").asText(), 300)))
+                                .append(" (").append(escape(u.path("confidence").asText())).append(")</span>");
                     }
                     h.append("</li>");
                 }
@@ -295,8 +295,12 @@ public final class HtmlReport {
         h.append("</table>").append(pass ? "</details>" : "").append("</article>\n");
     }
 
-    /** Escapes text for HTML element content and quoted attribute values. */
-    static String esc(String raw) {
+    /**
+     * {@code raw} made safe for an HTML page: secrets redacted ({@link Redaction}), then escaped for element content
+     * and quoted attribute values; null becomes the empty string. The one escaper of Railguard's HTML pages (the batch
+     * report, the run diff, the meta-evaluation page).
+     */
+    public static String escape(String raw) {
         if (raw == null) {
             return "";
         }

@@ -1,6 +1,7 @@
 package dev.railguard.diff;
 
 import dev.railguard.report.HtmlReport;
+import dev.railguard.report.HtmlReport;
 import dev.railguard.engine.PromptResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,8 +58,8 @@ public final class DiffReport {
                 .append(PromptResources.load(HtmlReport.class, "report/report.css")).append('\n')
                 .append(PromptResources.load(DiffReport.class, "diff.css"))
                 .append("\n</style></head><body>\n<header class=\"top\"><h1>Railguard diff</h1><div class=\"sub\">base ")
-                .append(esc(baseName)).append(" &middot; new ").append(esc(newName)).append(" &middot; generated ")
-                .append(esc(Instant.now().toString().substring(0, 19).replace('T', ' '))).append(" UTC</div></header>\n<main>\n");
+                .append(HtmlReport.escape(baseName)).append(" &middot; new ").append(HtmlReport.escape(newName)).append(" &middot; generated ")
+                .append(HtmlReport.escape(Instant.now().toString().substring(0, 19).replace('T', ' '))).append(" UTC</div></header>\n<main>\n");
         RunDiff.Settings s = d.settings();
         long regressed = d.regressions().size();
         long improved = d.metrics().stream().filter(m -> kind(m, d).equals("improvement")).count();
@@ -70,7 +71,7 @@ public final class DiffReport {
         tile(h, "alpha / min effect", trim(s.alpha()) + " / " + trim(s.minEffect() * 100) + " pts", "");
         h.append("</section>\n");
         if (regressed > 0) {
-            h.append("<div class=\"banner\"><b>Regression.</b> ").append(esc(String.join(", ",
+            h.append("<div class=\"banner\"><b>Regression.</b> ").append(HtmlReport.escape(String.join(", ",
                     d.regressions().stream().map(DiffResult.MetricDiff::metric).toList())))
                     .append(" passed significantly less often in the new run.</div>\n");
         }
@@ -126,9 +127,9 @@ public final class DiffReport {
         int y = 30;
         for (DiffResult.MetricDiff m : metrics) {
             double cy = y + rowH / 2.0;
-            svg.append("<g class=\"row ").append(kind(m, d)).append("\" data-metric=\"").append(esc(m.metric()))
+            svg.append("<g class=\"row ").append(kind(m, d)).append("\" data-metric=\"").append(HtmlReport.escape(m.metric()))
                     .append("\"><text x=\"").append(left - 10).append("\" y=\"").append(fmt(cy + 4))
-                    .append("\" text-anchor=\"end\">").append(esc(m.metric())).append("</text>");
+                    .append("\" text-anchor=\"end\">").append(HtmlReport.escape(m.metric())).append("</text>");
             if (m.pairs() > 0) {
                 double lo = zero + m.deltaInterval().low() * scale;
                 double hi = zero + m.deltaInterval().high() * scale;
@@ -157,8 +158,8 @@ public final class DiffReport {
                 case "improvement" -> "<span class=\"badge improved\">improved</span>";
                 default -> "<span class=\"badge same\">no significant change</span>";
             };
-            h.append("<tr class=\"").append(kind).append("\" data-metric=\"").append(esc(m.metric())).append("\"><td>")
-                    .append(esc(m.metric())).append(m.errorPairs() == 0 ? "" : "<div class=\"note\">" + m.errorPairs()
+            h.append("<tr class=\"").append(kind).append("\" data-metric=\"").append(HtmlReport.escape(m.metric())).append("\"><td>")
+                    .append(HtmlReport.escape(m.metric())).append(m.errorPairs() == 0 ? "" : "<div class=\"note\">" + m.errorPairs()
                             + " pairs with an ERROR, counted as not passed</div>").append("</td><td>").append(m.pairs())
                     .append("</td><td>")
                     .append(pct(m.basePassRate())).append("</td><td>").append(pct(m.newPassRate())).append("</td><td>")
@@ -203,14 +204,14 @@ public final class DiffReport {
 
     private static void flip(StringBuilder h, DiffResult.Flip f) {
         String dir = f.regressed() ? "pass_to_fail" : "fail_to_pass";
-        h.append("<article class=\"flip ").append(dir).append("\" data-metric=\"").append(esc(f.metric()))
+        h.append("<article class=\"flip ").append(dir).append("\" data-metric=\"").append(HtmlReport.escape(f.metric()))
                 .append("\"><div class=\"head\"><span class=\"badge ").append(f.regressed() ? "fail" : "pass")
                 .append("\">").append(f.regressed() ? "pass &rarr; not pass" : "not pass &rarr; pass")
-                .append("</span><span>metric <b>").append(esc(f.metric())).append("</b></span><span>")
-                .append(esc(f.key())).append("</span><span>base line ").append(f.base().line())
+                .append("</span><span>metric <b>").append(HtmlReport.escape(f.metric())).append("</b></span><span>")
+                .append(HtmlReport.escape(f.key())).append("</span><span>base line ").append(f.base().line())
                 .append(", new line ").append(f.candidate().line()).append("</span></div>");
         if (f.base().prompt() != null) {
-            h.append("<div class=\"prompt\">").append(esc(abbreviate(f.base().prompt(), 600))).append("</div>");
+            h.append("<div class=\"prompt\">").append(HtmlReport.escape(abbreviate(f.base().prompt(), 600))).append("</div>");
         }
         h.append("<div class=\"sides\">");
         side(h, "base", f.base(), f.baseOutcome());
@@ -220,10 +221,10 @@ public final class DiffReport {
 
     private static void side(StringBuilder h, String label, DiffEvent e, DiffEvent.Outcome o) {
         h.append("<div class=\"side ").append(label).append("\"><h3>").append(label).append(" <span class=\"badge ")
-                .append(esc(o.verdict())).append("\">").append(esc(o.verdict())).append("</span> <span class=\"note\">")
+                .append(HtmlReport.escape(o.verdict())).append("\">").append(HtmlReport.escape(o.verdict())).append("</span> <span class=\"note\">")
                 .append(o.score() == null ? "no score" : "score " + String.format(Locale.ROOT, "%.2f", o.score()))
-                .append("</span></h3><div class=\"rationale\">").append(esc(abbreviate(o.rationale(), 1200)))
-                .append("</div><pre class=\"output\">").append(esc(abbreviate(e.output() == null ? "" : e.output(), 3000)))
+                .append("</span></h3><div class=\"rationale\">").append(HtmlReport.escape(abbreviate(o.rationale(), 1200)))
+                .append("</div><pre class=\"output\">").append(HtmlReport.escape(abbreviate(e.output() == null ? "" : e.output(), 3000)))
                 .append("</pre></div>");
     }
 
@@ -234,15 +235,15 @@ public final class DiffReport {
         h.append("<h2>Events in one run only</h2><div class=\"panel\"><table class=\"plain unpaired\"><tr><th>run</th>"
                 + "<th>line</th><th>key</th></tr>");
         for (DiffResult.Unpaired u : d.unpaired().subList(0, Math.min(500, d.unpaired().size()))) {
-            h.append("<tr><td>").append(esc(u.run())).append("</td><td>").append(u.line()).append("</td><td>")
-                    .append(esc(u.key())).append("</td></tr>");
+            h.append("<tr><td>").append(HtmlReport.escape(u.run())).append("</td><td>").append(u.line()).append("</td><td>")
+                    .append(HtmlReport.escape(u.key())).append("</td></tr>");
         }
         h.append("</table></div>\n");
     }
 
     private static void tile(StringBuilder h, String key, String value, String cls) {
-        h.append("<div class=\"tile ").append(cls).append("\"><div class=\"v\">").append(esc(value))
-                .append("</div><div class=\"k\">").append(esc(key)).append("</div></div>");
+        h.append("<div class=\"tile ").append(cls).append("\"><div class=\"v\">").append(HtmlReport.escape(value))
+                .append("</div><div class=\"k\">").append(HtmlReport.escape(key)).append("</div></div>");
     }
 
     private static String pct(double v) {
@@ -273,25 +274,5 @@ public final class DiffReport {
 
     private static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max) + " ... (" + (s.length() - max) + " more characters)";
-    }
-
-    /** Escapes text for HTML element content and quoted attribute values. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

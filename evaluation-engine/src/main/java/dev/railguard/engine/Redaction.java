@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * back (rationales, diagnostics, results files, reports, exception and assertion messages) goes through
  * {@link #redact(String)}. It replaces every registered secret (the API keys judges were configured with; see
  * {@link #register(String)}) and anything shaped like a credential (a bearer token, an {@code Authorization} or
- * {@code api-key} value, an OpenAI-style {@code sk-...} key) with {@value #MASK}.
+ * {@code api-key}, {@code password} or {@code secret} value, an OpenAI-style {@code sk-...} key, GitHub, Slack, AWS
+ * and Google keys, a JSON web token) with {@value #MASK}.
  *
  * <pre>{@code
  * Redaction.register(System.getenv("MY_GATEWAY_KEY"));   // a key Railguard did not read itself
@@ -35,10 +36,17 @@ public final class Redaction {
 
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)([A-Za-z0-9._~+/=-]{6,})");
     private static final Pattern HEADER = Pattern.compile(
-            "(?i)((?:authorization|proxy-authorization|x-api-key|api[-_]?key|access[-_]?token)\\\\?\"?\\s*[:=]\\s*"
+            "(?i)((?:authorization|proxy-authorization|x-api-key|api[-_]?key|access[-_]?(?:token|key)|client[-_]?secret"
+                    + "|secret|password|passwd)\\\\?\"?\\s*[:=]\\s*"
                     + "\\\\?\"?(?:(?:basic|digest|token)\\s+)?)(?!bearer\\s)(?!\\[REDACTED\\])"
                     + "([^\\s\"',;}&\\\\]{6,})");
-    private static final Pattern KEY_SHAPE = Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}");
+    /** Credentials recognised by their shape: OpenAI, GitHub, Slack, AWS and Google keys, JSON web tokens. */
+    private static final Pattern KEY_SHAPE = Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"
+            + "|\\bgh[pousr]_[A-Za-z0-9]{20,}"
+            + "|\\bxox[abposr]-[A-Za-z0-9-]{10,}"
+            + "|\\bAKIA[0-9A-Z]{16}\\b"
+            + "|\\bAIza[0-9A-Za-z_-]{35}\\b"
+            + "|\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
 
     private Redaction() {}
 

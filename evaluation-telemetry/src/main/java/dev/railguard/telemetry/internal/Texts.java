@@ -1,50 +1,19 @@
 package dev.railguard.telemetry.internal;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.railguard.engine.Redaction;
 
 /** Texts that leave the process through telemetry: secrets redacted, then trimmed. Plain Java, no telemetry types. */
 public final class Texts {
 
-    /** What a redacted secret becomes. */
-    public static final String REDACTED = "[REDACTED]";
-
-    private static final List<Pattern> SECRETS = List.of(
-            // Authorization headers and bearer tokens
-            Pattern.compile("(?i)(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}"),
-            // key=value or "key": "value" pairs whose key names a secret
-            Pattern.compile("(?i)((?:api[_-]?key|apikey|secret|password|passwd|token|access[_-]?key|client[_-]?secret)"
-                    + "[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"',;}&]{4,})"),
-            // provider key formats: OpenAI/Anthropic sk-..., GitHub, Slack, AWS access keys, Google API keys
-            Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"),
-            Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{20,}"),
-            Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
-            Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b"),
-            Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"),
-            // JSON web tokens
-            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"));
+    /** What a secret is replaced with: the engine's one redactor's mask. */
+    public static final String REDACTED = Redaction.MASK;
 
     private Texts() {
     }
 
-    /** {@code text} with every secret-looking token replaced by {@value #REDACTED}; {@code null} stays {@code null}. */
+    /** {@code text} through the engine's one redactor ({@link Redaction}); {@code null} stays {@code null}. */
     public static String redact(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        String out = text;
-        for (int i = 0; i < SECRETS.size(); i++) {
-            Matcher m = SECRETS.get(i).matcher(out);
-            if (i == 1) {
-                out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + REDACTED));
-            } else if (i == 0) {
-                out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + " " + REDACTED));
-            } else {
-                out = m.replaceAll(REDACTED);
-            }
-        }
-        return out;
+        return Redaction.redact(text);
     }
 
     /**

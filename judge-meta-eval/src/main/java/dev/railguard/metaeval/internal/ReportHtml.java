@@ -1,5 +1,6 @@
 package dev.railguard.metaeval.internal;
 
+import dev.railguard.report.HtmlReport;
 import dev.railguard.metaeval.ConfigurationResult;
 import dev.railguard.metaeval.Estimate;
 import dev.railguard.metaeval.MetaEvaluationReport;
@@ -61,10 +62,10 @@ public final class ReportHtml {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
                         + " 'unsafe-inline'\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>How far can you trust the judge? ").append(esc(report.dataset())).append("</title>")
+                .append("<title>How far can you trust the judge? ").append(HtmlReport.escape(report.dataset())).append("</title>")
                 .append("<style>").append(CSS).append("</style></head><body>");
         h.append("<header class=\"top\"><h1>How far can you trust the judge?</h1><div class=\"sub\">")
-                .append(esc(report.dataset())).append(": ").append(report.cases()).append(" cases, ")
+                .append(HtmlReport.escape(report.dataset())).append(": ").append(report.cases()).append(" cases, ")
                 .append(report.repeats()).append(" repeat(s) each; 95% intervals from ")
                 .append(report.bootstrapSamples()).append(" bootstrap samples (seed ").append(report.seed())
                 .append("); FAIL is the positive class</div></header><main>");
@@ -73,11 +74,11 @@ public final class ReportHtml {
         report.configurations().forEach(c -> c.metrics().forEach(m -> metrics.add(m.metric())));
         List<String> panels = report.configurations().stream().map(ConfigurationResult::panel).distinct().toList();
         for (String metric : metrics) {
-            h.append("<h2>").append(esc(metric)).append(": cost against agreement</h2><div class=\"panel\">");
+            h.append("<h2>").append(HtmlReport.escape(metric)).append(": cost against agreement</h2><div class=\"panel\">");
             h.append("<div class=\"legend\">");
             for (int i = 0; i < panels.size(); i++) {
                 h.append("<span><i style=\"background:").append(COLOURS[i % COLOURS.length]).append("\"></i>")
-                        .append(esc(panels.get(i))).append("</span>");
+                        .append(HtmlReport.escape(panels.get(i))).append("</span>");
             }
             h.append("</div>").append(chart(report, metric, panels, priced)).append("<div class=\"note\">")
                     .append("Each point is one run mode with one panel; the bar is the 95% interval of its balanced"
@@ -88,8 +89,8 @@ public final class ReportHtml {
             for (ModeComparison c : report.comparisons()) {
                 String css = c.measurableGain() ? "gain"
                         : c.balancedAccuracyGain().defined() && c.balancedAccuracyGain().high() < 0 ? "loss" : "none";
-                h.append("<li class=\"").append(css).append("\"><b>").append(esc(c.panel())).append(", ")
-                        .append(esc(c.metric())).append("</b>: ").append(esc(c.conclusion())).append("</li>");
+                h.append("<li class=\"").append(css).append("\"><b>").append(HtmlReport.escape(c.panel())).append(", ")
+                        .append(HtmlReport.escape(c.metric())).append("</b>: ").append(HtmlReport.escape(c.conclusion())).append("</li>");
             }
             h.append("</ul></div>");
         }
@@ -100,11 +101,11 @@ public final class ReportHtml {
                 .append("<th>units: balanced accuracy (matched / labelled)</th></tr>");
         for (ConfigurationResult c : report.configurations()) {
             for (MetricAgreement m : c.metrics()) {
-                h.append("<tr><td>").append(esc(c.label())).append("</td><td>").append(esc(m.metric()))
+                h.append("<tr><td>").append(HtmlReport.escape(c.label())).append("</td><td>").append(HtmlReport.escape(m.metric()))
                         .append("</td><td>").append(m.cases()).append("</td>");
                 for (Estimate e : List.of(m.balancedAccuracy(), m.kappa(), m.mcc(), m.precisionFail(),
                         m.recallFail(), m.flipRate())) {
-                    h.append("<td>").append(esc(e.toString())).append("</td>");
+                    h.append("<td>").append(HtmlReport.escape(e.toString())).append("</td>");
                 }
                 h.append("<td>").append(m.unjudged()).append("</td><td>")
                         .append(ReportTable.num(c.cost().callsPerEvaluation(), 2)).append("</td><td>")
@@ -112,12 +113,12 @@ public final class ReportHtml {
                         .append(ReportTable.num(c.cost().costPerEvaluation(), 5)).append("</td><td>")
                         .append(ReportTable.num(c.cost().p50Millis(), 1)).append(" / ")
                         .append(ReportTable.num(c.cost().p95Millis(), 1)).append("</td><td>")
-                        .append(m.units().present() ? esc(m.units().balancedAccuracy() + " (" + m.units().matched()
+                        .append(m.units().present() ? HtmlReport.escape(m.units().balancedAccuracy() + " (" + m.units().matched()
                                 + " / " + m.units().labelled() + ")") : "").append("</td></tr>");
             }
         }
         h.append("</table></div>");
-        h.append("<h2>As on the console</h2><div class=\"panel\"><pre>").append(esc(ReportTable.render(report)))
+        h.append("<h2>As on the console</h2><div class=\"panel\"><pre>").append(HtmlReport.escape(ReportTable.render(report)))
                 .append("</pre></div>");
         return h.append("</main></body></html>\n").toString();
     }
@@ -139,7 +140,7 @@ public final class ReportHtml {
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
                 .append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" role=\"img\" aria-label=\"")
-                .append(esc(metric)).append(": balanced accuracy against cost\">");
+                .append(HtmlReport.escape(metric)).append(": balanced accuracy against cost\">");
         double step = niceStep(points.stream().mapToDouble(p -> p[0]).max().orElse(1) * 1.1);
         double maxX = step * Math.ceil(points.stream().mapToDouble(p -> p[0]).max().orElse(1) * 1.1 / step);
         double minY = Math.floor(Math.min(0.5, points.stream().mapToDouble(p -> p[2]).min().orElse(0.5)) * 10) / 10;
@@ -170,7 +171,7 @@ public final class ReportHtml {
             double yv = TOP + plotH * (1 - (p[1] - minY) / (1 - minY));
             double yl = TOP + plotH * (1 - (p[2] - minY) / (1 - minY));
             double yh = TOP + plotH * (1 - (p[3] - minY) / (1 - minY));
-            s.append("<g class=\"point\"><title>").append(esc(panels.get((int) p[4]) + " / " + labels.get(i) + ": "
+            s.append("<g class=\"point\"><title>").append(HtmlReport.escape(panels.get((int) p[4]) + " / " + labels.get(i) + ": "
                     + fmt(p[1], 3) + " [" + fmt(p[2], 3) + ", " + fmt(p[3], 3) + "]")).append("</title>");
             s.append("<line x1=\"").append(fmt(px, 1)).append("\" y1=\"").append(fmt(yl, 1)).append("\" x2=\"")
                     .append(fmt(px, 1)).append("\" y2=\"").append(fmt(yh, 1)).append("\" stroke=\"").append(colour)
@@ -215,29 +216,10 @@ public final class ReportHtml {
 
     private static String text(double x, double y, String text, String anchor, String css) {
         return "<text x=\"" + fmt(x, 1) + "\" y=\"" + fmt(y, 1) + "\" text-anchor=\"" + anchor + "\""
-                + (css == null ? "" : " class=\"" + css + "\"") + ">" + esc(text) + "</text>";
+                + (css == null ? "" : " class=\"" + css + "\"") + ">" + HtmlReport.escape(text) + "</text>";
     }
 
     private static String fmt(double v, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    /** Escapes text for HTML element content and attribute values. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

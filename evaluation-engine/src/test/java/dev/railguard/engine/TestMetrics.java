@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,41 +146,44 @@ public final class TestMetrics {
         };
     }
 
+    /** An in-process metric that always throws. */
     public static InProcessMetric throwing(String name) {
-        return new InProcessMetric() {
-            @Override
-            public MetricResult evaluate(EvaluationRequest request, double threshold) {
-                throw new IllegalStateException("detector crashed");
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "Always throws.";
-            }
-
-            @Override
-            public Set<InputRequirement> requires() {
-                return Set.of();
-            }
-
-            @Override
-            public double defaultThreshold() {
-                return 0.5;
-            }
-        };
+        return inProcess(name, 0.5, (request, threshold) -> {
+            throw new IllegalStateException("detector crashed");
+        });
     }
 
     /** An in-process metric whose score is computed from the request, with no judge. */
     public static InProcessMetric inProcess(String name, double threshold, ToDoubleFunction<EvaluationRequest> score) {
+        return inProcess(name, threshold, (request, t) -> MetricResult.scored(name, score.applyAsDouble(request), t,
+                "computed", List.of(), null, List.of()));
+    }
+
+    /**
+     * {@code length}: the output's length over ten characters, capped at 1 (default threshold 0.5), each evaluation
+     * taking {@code millis} more, as a slow judge would. The metric of the store, DeepRails and monitor tests.
+     */
+    public static InProcessMetric length(long millis) {
+        return inProcess("length", 0.5, (request, t) -> {
+            if (millis > 0) {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return MetricResult.scored("length", Math.min(1.0, request.modelOutput().length() / 10.0), t,
+                    "length / 10", List.of(), null, List.of());
+        });
+    }
+
+    /** An in-process metric whose result is whatever {@code body} makes of the request and the threshold. */
+    public static InProcessMetric inProcess(String name, double defaultThreshold,
+            BiFunction<EvaluationRequest, Double, MetricResult> body) {
         return new InProcessMetric() {
             @Override
-            public MetricResult evaluate(EvaluationRequest request, double t) {
-                return MetricResult.scored(name, score.applyAsDouble(request), t, "computed", List.of(), null, List.of());
+            public MetricResult evaluate(EvaluationRequest request, double threshold) {
+                return body.apply(request, threshold);
             }
 
             @Override
@@ -199,7 +203,7 @@ public final class TestMetrics {
 
             @Override
             public double defaultThreshold() {
-                return threshold;
+                return defaultThreshold;
             }
         };
     }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.InProcessMetric;
-import dev.railguard.api.InputRequirement;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.Usage;
 import dev.railguard.api.Verdict;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
@@ -18,32 +16,7 @@ import org.junit.jupiter.api.Test;
 class VerdictContractTest {
 
     private static InProcessMetric metric(String name, BiFunction<EvaluationRequest, Double, MetricResult> body) {
-        return new InProcessMetric() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "a user metric";
-            }
-
-            @Override
-            public Set<InputRequirement> requires() {
-                return Set.of();
-            }
-
-            @Override
-            public double defaultThreshold() {
-                return 0.5;
-            }
-
-            @Override
-            public MetricResult evaluate(EvaluationRequest request, double threshold) {
-                return body.apply(request, threshold);
-            }
-        };
+        return TestMetrics.inProcess(name, 0.5, body);
     }
 
     private static MetricResult evaluate(InProcessMetric m, double threshold) {

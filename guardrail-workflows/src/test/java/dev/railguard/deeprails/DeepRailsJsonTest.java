@@ -1,15 +1,12 @@
 package dev.railguard.deeprails;
 
+import dev.railguard.engine.TestMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.api.Capability;
-import dev.railguard.api.EvaluationRequest;
-import dev.railguard.api.InProcessMetric;
-import dev.railguard.api.InputRequirement;
-import dev.railguard.api.MetricResult;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.RunMode;
 import dev.railguard.engine.MetricRegistry;
@@ -26,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +34,7 @@ class DeepRailsJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RailguardEvaluator evaluator = RailguardEvaluator.builder()
-            .metrics(MetricRegistry.of(lengthMetric())).build();
+            .metrics(MetricRegistry.of(TestMetrics.length(0))).build();
 
     @AfterEach
     void close() {
@@ -202,35 +198,5 @@ class DeepRailsJsonTest {
         try (InputStream in = DeepRailsJsonTest.class.getResourceAsStream("/deeprails/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    static InProcessMetric lengthMetric() {
-        return new InProcessMetric() {
-            @Override
-            public MetricResult evaluate(EvaluationRequest request, double t) {
-                return MetricResult.scored("length", Math.min(1.0, request.modelOutput().length() / 10.0), t,
-                        "length / 10", List.of(), null, List.of());
-            }
-
-            @Override
-            public String name() {
-                return "length";
-            }
-
-            @Override
-            public String description() {
-                return "Output length over ten characters, capped at 1.";
-            }
-
-            @Override
-            public Set<InputRequirement> requires() {
-                return Set.of();
-            }
-
-            @Override
-            public double defaultThreshold() {
-                return 0.5;
-            }
-        };
     }
 }

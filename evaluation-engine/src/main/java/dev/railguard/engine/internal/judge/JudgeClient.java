@@ -67,11 +67,6 @@ public final class JudgeClient {
     /** What this call did, on the per-call copy made by {@link #call}; {@code null} on an evaluation's client. */
     private final CallTrace trace;
 
-    /** A client with its own engine: the default limits (16 calls), retries and timeouts, no cache. */
-    public JudgeClient(Executor executor, JudgeSettings settings) {
-        this(new JudgeEngine(executor, JudgeEngine.Options.defaults(settings, 16)), Ticket.NONE);
-    }
-
     public JudgeClient(JudgeEngine engine, Ticket ticket) {
         this(engine, ticket, null);
     }

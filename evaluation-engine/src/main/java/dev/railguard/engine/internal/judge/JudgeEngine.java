@@ -30,12 +30,6 @@ public final class JudgeEngine {
             boolean adaptive, Duration callTimeout, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
             Duration maxRetryAfter, boolean cache, long cacheMaximumSize, Duration cacheExpiry, Path cacheDirectory,
             PriceTable prices, long maxPromptTokens, String cacheSecret) {
-
-        public static Options defaults(JudgeSettings settings, int limit) {
-            return new Options(settings, limit, limit, Map.of(), true, Duration.ofMinutes(2), 5,
-                    Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 10_000,
-                    Duration.ofDays(14), null, PriceTable.NONE, DEFAULT_MAX_PROMPT_TOKENS, null);
-        }
     }
 
     final Options options;

@@ -1,7 +1,5 @@
 package dev.railguard.batch;
 
-import dev.railguard.engine.NametagStats;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

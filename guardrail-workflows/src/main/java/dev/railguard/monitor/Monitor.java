@@ -5,7 +5,6 @@ import dev.railguard.engine.EvaluationFailures;
 import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.engine.NametagStats;
 import dev.railguard.event.EventInput;
 import dev.railguard.event.EventRecord;
 import dev.railguard.event.EventRecorder;

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -103,34 +104,27 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaClass> exposeNoInternalType() {
-        return new ArchCondition<>("expose no internal type in a public or protected member") {
+        return new ArchCondition<>("expose no internal type in a public or protected member, generic arguments"
+                + " included") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 List<String> leaks = new ArrayList<>();
-                if (c.getRawSuperclass().map(ArchitectureTest::isInternal).orElse(false)) {
-                    leaks.add("extends " + c.getRawSuperclass().get().getName());
-                }
-                for (JavaClass i : c.getRawInterfaces()) {
-                    if (isInternal(i)) {
-                        leaks.add("implements " + i.getName());
-                    }
+                c.getSuperclass().ifPresent(t -> leak(leaks, "extends", t));
+                for (JavaType i : c.getInterfaces()) {
+                    leak(leaks, "implements", i);
                 }
                 for (JavaCodeUnit u : c.getCodeUnits()) {
                     if (!visible(u.getModifiers())) {
                         continue;
                     }
-                    if (isInternal(u.getRawReturnType())) {
-                        leaks.add(u.getFullName() + " returns " + u.getRawReturnType().getName());
-                    }
-                    for (JavaClass p : u.getRawParameterTypes()) {
-                        if (isInternal(p)) {
-                            leaks.add(u.getFullName() + " takes " + p.getName());
-                        }
+                    leak(leaks, u.getFullName() + " returns", u.getReturnType());
+                    for (JavaType p : u.getParameterTypes()) {
+                        leak(leaks, u.getFullName() + " takes", p);
                     }
                 }
                 for (JavaField f : c.getFields()) {
-                    if (visible(f.getModifiers()) && isInternal(f.getRawType())) {
-                        leaks.add(f.getFullName() + " is of type " + f.getRawType().getName());
+                    if (visible(f.getModifiers())) {
+                        leak(leaks, f.getFullName() + " is of type", f.getType());
                     }
                 }
                 for (String leak : leaks) {
@@ -138,6 +132,15 @@ class ArchitectureTest {
                 }
             }
         };
+    }
+
+    /** Adds a leak when {@code type} or any type in its generic arguments, bounds or array components is internal. */
+    private static void leak(List<String> leaks, String where, JavaType type) {
+        for (JavaClass involved : type.getAllInvolvedRawTypes()) {
+            if (isInternal(involved)) {
+                leaks.add(where + " " + type.getName() + " (" + involved.getName() + " is internal)");
+            }
+        }
     }
 
     private static boolean visible(java.util.Set<JavaModifier> modifiers) {

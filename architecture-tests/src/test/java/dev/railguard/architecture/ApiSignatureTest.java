@@ -65,7 +65,7 @@ class ApiSignatureTest {
     static String dump(Modules module) {
         StringBuilder out = new StringBuilder();
         List<JavaClass> types = product.stream()
-                .filter(c -> ownedBy(c, module) && isPublicApi(c))
+                .filter(c -> Modules.of(c) == module && isPublicApi(c))
                 .sorted(Comparator.comparing(JavaClass::getName))
                 .toList();
         for (JavaClass c : types) {
@@ -98,11 +98,6 @@ class ApiSignatureTest {
             }
         }
         return true;
-    }
-
-    static boolean ownedBy(JavaClass c, Modules module) {
-        return module.packages.stream().anyMatch(p -> c.getPackageName().equals(p)
-                || c.getPackageName().startsWith(p + "."));
     }
 
     private static String header(JavaClass c) {

@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.railguard.api.Internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The architecture of ARCHITECTURE.md as rules over the product classes (tests and samples excluded): the module arrows,
- * the JDK-only API, no package cycles, the {@code .internal.} boundary and a public API that exposes no internal type.
+ * the JDK-only API, no package cycles, the {@code .internal.} boundary and a public API that exposes no internal type
+ * (nor one marked {@link Internal}).
  * A broken rule fails the build with ArchUnit's message, which names the class, the member and the dependency.
  */
 class ArchitectureTest {
@@ -88,7 +90,29 @@ class ArchitectureTest {
     @Test
     void publicApiExposesNoInternalType() {
         classes().that().arePublic().and().resideOutsideOfPackage("..internal..")
+                .and().areNotAnnotatedWith(Internal.class)
                 .should(exposeNoInternalType())
+                .check(product);
+    }
+
+    /** A type marked {@link Internal} is public for a sibling module; unused by any, it should not be public. */
+    @Test
+    void aTypeMarkedInternalIsUsedByAnotherModule() {
+        classes().that().areAnnotatedWith(Internal.class)
+                .should(new ArchCondition<>("be used by another Railguard module") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        Modules owner = Modules.of(c);
+                        boolean used = c.getDirectDependenciesToSelf().stream()
+                                .map(d -> Modules.of(d.getOriginClass()))
+                                .anyMatch(m -> m != null && m != owner);
+                        if (!used) {
+                            events.add(SimpleConditionEvent.violated(c, c.getName() + " is marked @Internal but no"
+                                    + " other module uses it: make it package-private or move it to .internal."));
+                        }
+                    }
+                })
+                .allowEmptyShould(true)
                 .check(product);
     }
 
@@ -138,6 +162,7 @@ class ArchitectureTest {
 
     private static boolean isInternal(JavaClass type) {
         JavaClass t = type.isArray() ? type.getBaseComponentType() : type;
-        return t.getPackageName().contains(".internal") && t.getPackageName().startsWith("dev.railguard");
+        return t.getPackageName().startsWith("dev.railguard")
+                && (t.getPackageName().contains(".internal") || t.isAnnotatedWith(Internal.class));
     }
 }

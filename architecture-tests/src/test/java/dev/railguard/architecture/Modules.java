@@ -1,5 +1,6 @@
 package dev.railguard.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,18 @@ enum Modules {
         this.artifact = artifact;
         this.packages = packages;
         this.uses = Set.of(uses);
+    }
+
+    /** The module that holds {@code c}, or {@code null} for a class of no module (samples, benchmarks, tests). */
+    static Modules of(JavaClass c) {
+        for (Modules m : values()) {
+            for (String p : m.packages) {
+                if (c.getPackageName().equals(p) || c.getPackageName().startsWith(p + ".")) {
+                    return m;
+                }
+            }
+        }
+        return null;
     }
 
     /** ArchUnit package patterns of this module's packages and their sub-packages. */

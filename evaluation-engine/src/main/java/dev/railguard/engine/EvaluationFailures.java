@@ -1,6 +1,6 @@
 package dev.railguard.engine;
 
-import dev.railguard.api.Internal;
+import dev.railguard.api.status.Internal;
 import dev.railguard.engine.internal.call.CallFailedException;
 import dev.railguard.engine.internal.call.Failures;
 import java.util.concurrent.CancellationException;

@@ -1,6 +1,6 @@
 package dev.railguard.engine;
 
-import dev.railguard.api.Internal;
+import dev.railguard.api.status.Internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

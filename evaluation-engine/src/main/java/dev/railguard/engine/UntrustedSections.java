@@ -2,7 +2,7 @@ package dev.railguard.engine;
 
 import dev.railguard.api.ContextMessage;
 import dev.railguard.api.Evidence;
-import dev.railguard.api.Internal;
+import dev.railguard.api.status.Internal;
 import dev.railguard.engine.internal.call.Untrusted;
 import dev.railguard.engine.internal.runmode.JudgePrompts;
 import java.util.List;

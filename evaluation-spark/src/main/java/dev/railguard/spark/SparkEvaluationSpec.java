@@ -1,6 +1,7 @@
 package dev.railguard.spark;
 
 import dev.railguard.api.RunMode;
+import dev.railguard.api.Thresholds;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import java.io.ByteArrayOutputStream;
@@ -256,10 +257,7 @@ public final class SparkEvaluationSpec implements Serializable {
 
         /** The threshold of {@code metric} in [0, 1], where the event sets none. */
         public Builder threshold(String metric, double threshold) {
-            if (!(threshold >= 0 && threshold <= 1)) {
-                throw new IllegalArgumentException("threshold of '" + metric + "' must be in [0, 1], but was: "
-                        + threshold);
-            }
+            Thresholds.check(threshold, "threshold of metric '" + metric + "'");
             thresholds.put(Objects.requireNonNull(metric, "metric must not be null"), threshold);
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.railguard.workflow;
 
+import dev.railguard.api.Thresholds;
 import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.Judge;
@@ -437,10 +438,7 @@ public final class Workflow implements AutoCloseable {
 
     static void checkThreshold(String metric, double threshold) {
         Objects.requireNonNull(metric, "metric must not be null");
-        if (Double.isNaN(threshold) || threshold < 0.0 || threshold > 1.0) {
-            throw new IllegalArgumentException("threshold of metric '" + metric + "' must be between 0.0 and 1.0, but was: "
-                    + threshold);
-        }
+        Thresholds.check(threshold, "threshold of metric '" + metric + "'");
     }
 
     static void checkAttempts(int attempts) {

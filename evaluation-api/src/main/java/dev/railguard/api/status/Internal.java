@@ -1,4 +1,4 @@
-package dev.railguard.api;
+package dev.railguard.api.status;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -153,9 +154,22 @@ public final class RailguardEvaluator implements Evaluator {
      *
      * @throws IllegalArgumentException naming what is wrong with the request for this evaluator
      */
+    @Override
     public void validate(EvaluationRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         dispatch.validate(request);
+    }
+
+    /** The metric named {@code name} in this evaluator's registry. */
+    @Override
+    public Optional<GuardrailMetric> metric(String name) {
+        return metrics.find(name);
+    }
+
+    /** The judge of this evaluator's panel whose model is {@code model}. */
+    @Override
+    public Optional<String> judgeUsing(Object model) {
+        return panel.all().stream().filter(j -> model != null && j.model() == model).map(Judge::name).findFirst();
     }
 
     private EventHandle submitHandle(EvaluationRequest request) {

@@ -4,7 +4,6 @@ import dev.railguard.engine.EvaluationFailures;
 
 import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
-import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.event.EventInput;
 import dev.railguard.event.EventRecord;
 import dev.railguard.event.EventRecorder;
@@ -185,7 +184,7 @@ public final class Monitor implements AutoCloseable {
      *
      * @throws IllegalStateException    if the monitor is inactive or closed
      * @throws IllegalArgumentException if the event cannot form a valid request (for example search capabilities on
-     *                                  {@code super_fast}) or, with a {@code RailguardEvaluator}, one it would refuse
+     *                                  {@code super_fast}) or one the evaluator refuses in {@code Evaluator.validate}
      *                                  (a missing ground truth, self-judging, a tier the panel lacks)
      */
     public MonitorEvent submit(EventInput input) {
@@ -199,10 +198,8 @@ public final class Monitor implements AutoCloseable {
         }
         EvaluationRequest request = EventRequests.request(input, input.modelOutput(), input.modelUsed(), metrics,
                 capabilities, Map.of());
-        if (evaluator instanceof RailguardEvaluator railguard) {
-            // as a workflow does: a request the evaluator would refuse fails here, not later as a failed event
-            railguard.validate(request);
-        }
+        // as a workflow does: a request the evaluator would refuse fails here, not later as a failed event
+        evaluator.validate(request);
         MonitorRun run = new MonitorRun(EventIds.next("evt"), id, input, request);
         if (recorder != null) {
             recorder.accepted(MonitorRecords.of(run.snapshot(), input)); // durable before it is acknowledged

@@ -4,7 +4,6 @@ import dev.railguard.api.Thresholds;
 import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.Judge;
-import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.event.EventInput;
 import dev.railguard.event.EventRecord;
 import dev.railguard.event.EventRecorder;
@@ -410,10 +409,7 @@ public final class Workflow implements AutoCloseable {
     }
 
     private double defaultThreshold(String metric) {
-        if (evaluator instanceof RailguardEvaluator r) {
-            return r.metrics().find(metric).map(GuardrailMetric::defaultThreshold).orElse(0.8);
-        }
-        return 0.8;
+        return evaluator.metric(metric).map(GuardrailMetric::defaultThreshold).orElse(0.8);
     }
 
     private WorkflowSettings validate(WorkflowSettings s) {
@@ -425,13 +421,10 @@ public final class Workflow implements AutoCloseable {
             throw new IllegalArgumentException("generator must be set when improvementAction is '"
                     + s.improvementAction().wireName() + "': give the ChatModel that regenerates or repairs outputs");
         }
-        if (s.generator() != null && !allowJudgeAsGenerator && evaluator instanceof RailguardEvaluator r) {
-            for (Judge j : r.panel().all()) {
-                if (j.model() == s.generator()) {
-                    throw new IllegalArgumentException("generator is the model of judge '" + j.name() + "'; a workflow"
-                            + " never repairs outputs with one of its judges unless allowJudgeAsGenerator(true) says so");
-                }
-            }
+        Optional<String> judge = s.generator() == null ? Optional.empty() : evaluator.judgeUsing(s.generator());
+        if (judge.isPresent() && !allowJudgeAsGenerator) {
+            throw new IllegalArgumentException("generator is the model of judge '" + judge.get() + "'; a workflow"
+                    + " never repairs outputs with one of its judges unless allowJudgeAsGenerator(true) says so");
         }
         return s;
     }
@@ -532,8 +525,7 @@ public final class Workflow implements AutoCloseable {
 
         /**
          * Adds {@code metric} with an automatic threshold; see {@link Tolerance} for the numbers. A metric outside the
-         * tolerance table uses its default threshold from a {@link RailguardEvaluator}'s registry (0.8 with another
-         * {@link Evaluator}).
+         * tolerance table uses the default threshold the evaluator gives for it ({@link Evaluator#metric}), else 0.8.
          */
         public Builder metric(String metric, Tolerance tolerance) {
             Objects.requireNonNull(metric, "metric must not be null");

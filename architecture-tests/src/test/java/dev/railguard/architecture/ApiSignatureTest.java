@@ -78,7 +78,7 @@ class ApiSignatureTest {
             }
             for (JavaField f : c.getFields()) {
                 if (visible(f.getModifiers()) && !synthetic(f.getModifiers())) {
-                    members.add(modifiers(f.getModifiers()) + f.getType().getName() + " " + f.getName());
+                    members.add(modifiers(f.getModifiers()) + typeName(f.getType()) + " " + f.getName());
                 }
             }
             members.stream().sorted().forEach(m -> out.append("  ").append(m).append('\n'));
@@ -121,13 +121,22 @@ class ApiSignatureTest {
     }
 
     private static String member(JavaCodeUnit u) {
-        String params = u.getParameterTypes().stream().map(JavaType::getName).collect(Collectors.joining(", "));
+        String params = u.getParameterTypes().stream().map(ApiSignatureTest::typeName)
+                .collect(Collectors.joining(", "));
         String typeParameters = typeParameters(u.getTypeParameters());
         String prefix = modifiers(u.getModifiers()) + (typeParameters.isEmpty() ? "" : typeParameters + " ");
         if (u.isConstructor()) {
             return prefix + "<init>(" + params + ")";
         }
-        return prefix + u.getReturnType().getName() + " " + u.getName() + "(" + params + ")";
+        return prefix + typeName(u.getReturnType()) + " " + u.getName() + "(" + params + ")";
+    }
+
+    /** A type as source spells it: {@code java.lang.String[]}, not the descriptor {@code [Ljava.lang.String;}. */
+    private static String typeName(JavaType type) {
+        if (type instanceof JavaClass c && c.isArray()) {
+            return typeName(c.getComponentType()) + "[]";
+        }
+        return type.getName();
     }
 
     private static String typeParameters(List<? extends JavaTypeVariable<?>> variables) {

@@ -26,7 +26,7 @@ enum Modules {
     CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), META_EVAL, BATCH, EVALS, CONFIG, METRICS,
             ENGINE, API),
     STORE("event-store", List.of("dev.railguard.store"), WORKFLOWS, EVALS, ENGINE, API),
-    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), ENGINE, API);
+    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), WORKFLOWS, ENGINE, API);
 
     final String artifact;
     final List<String> packages;

@@ -1,13 +1,10 @@
 package dev.railguard.engine;
 
 import dev.railguard.api.EvaluationResult;
-import dev.railguard.api.EvaluationStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,48 +63,6 @@ final class GuardedObservers implements EvaluationObserver {
         return all.isEmpty() ? EvaluationObservation.NONE : new Guarded(List.copyOf(all));
     }
 
-    /**
-     * Nests the observers' executors; the task runs exactly once: when an observer's capture or executor fails
-     * before running it, the others (or a plain call) still do.
-     */
-    @Override
-    public Executor captureContext() {
-        List<Executor> executors = new ArrayList<>(observers.size());
-        each("captureContext", o -> executors.add(o.captureContext()));
-        return task -> {
-            Runnable nested = task;
-            for (int i = executors.size() - 1; i >= 0; i--) {
-                Executor e = executors.get(i);
-                Runnable inner = nested;
-                nested = () -> {
-                    AtomicBoolean ran = new AtomicBoolean();
-                    RuntimeException[] thrown = new RuntimeException[1];
-                    Runnable once = () -> {
-                        if (ran.compareAndSet(false, true)) {
-                            try {
-                                inner.run();
-                            } catch (RuntimeException x) {
-                                thrown[0] = x; // the work's own failure, handed back to its caller below
-                            }
-                        }
-                    };
-                    try {
-                        e.execute(once);
-                    } catch (VirtualMachineError error) {
-                        throw error;
-                    } catch (Throwable t) {
-                        failed(e, "captureContext", t);
-                    }
-                    once.run();
-                    if (thrown[0] != null) {
-                        throw thrown[0];
-                    }
-                };
-            }
-            nested.run();
-        };
-    }
-
     @Override
     public void judgeCallFinished(JudgeCallRecord call) {
         each("judgeCallFinished", o -> o.judgeCallFinished(call));
@@ -116,21 +71,6 @@ final class GuardedObservers implements EvaluationObserver {
     @Override
     public void judgeTrafficBound(JudgeTrafficGauges gauges) {
         each("judgeTrafficBound", o -> o.judgeTrafficBound(gauges));
-    }
-
-    @Override
-    public void monitorIntake(String monitor, boolean accepted) {
-        each("monitorIntake", o -> o.monitorIntake(monitor, accepted));
-    }
-
-    @Override
-    public void monitorEventFinished(String monitor, EvaluationStatus status, EvaluationResult result) {
-        each("monitorEventFinished", o -> o.monitorEventFinished(monitor, status, result));
-    }
-
-    @Override
-    public void workflowEventFinished(String workflow, EvaluationStatus status, int attempts, boolean improved) {
-        each("workflowEventFinished", o -> o.workflowEventFinished(workflow, status, attempts, improved));
     }
 
     /** The observations of one evaluation, each call guarded. */

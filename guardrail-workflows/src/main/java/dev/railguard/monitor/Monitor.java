@@ -2,9 +2,9 @@ package dev.railguard.monitor;
 
 import dev.railguard.engine.EvaluationFailures;
 
-import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
 import dev.railguard.event.EventInput;
+import dev.railguard.event.EventObserver;
 import dev.railguard.event.EventRecord;
 import dev.railguard.event.EventRecorder;
 import dev.railguard.event.EventSource;
@@ -89,7 +89,7 @@ public final class Monitor implements AutoCloseable {
     private final ArrayBlockingQueue<MonitorRun> queue;
     private final Semaphore inFlight;
     private final EventBook<MonitorRun, MonitorEvent> book;
-    private final EvaluationObserver observer;
+    private final EventObserver observer;
     private final Thread dispatcher;
 
     private final AtomicInteger running = new AtomicInteger();
@@ -109,7 +109,7 @@ public final class Monitor implements AutoCloseable {
         this.metrics = List.copyOf(b.metrics);
         this.capabilities = b.capabilities.isEmpty() ? Set.of() : Set.copyOf(b.capabilities);
         this.name = b.name;
-        this.observer = EvaluationObserver.of(b.observers);
+        this.observer = EventObserver.of(b.observers);
         this.description = b.description;
         this.active = b.active;
         this.queueCapacity = b.queueCapacity;
@@ -510,7 +510,7 @@ public final class Monitor implements AutoCloseable {
         private int maxNametags = 100;
         private String id;
         private EventRecorder recorder;
-        private final List<EvaluationObserver> observers = new ArrayList<>();
+        private final List<EventObserver> observers = new ArrayList<>();
 
         private Builder() {}
 
@@ -538,7 +538,7 @@ public final class Monitor implements AutoCloseable {
          * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}); an OpenTelemetry observer given here
          * too carries the span current at {@link Monitor#submit} to the evaluation the monitor submits later.
          */
-        public Builder observer(EvaluationObserver... observers) {
+        public Builder observer(EventObserver... observers) {
             for (int i = 0; i < observers.length; i++) {
                 this.observers.add(Objects.requireNonNull(observers[i], "observers[" + i + "] must not be null"));
             }

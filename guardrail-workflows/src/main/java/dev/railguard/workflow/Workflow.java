@@ -1,10 +1,10 @@
 package dev.railguard.workflow;
 
 import dev.railguard.api.Thresholds;
-import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.Judge;
 import dev.railguard.event.EventInput;
+import dev.railguard.event.EventObserver;
 import dev.railguard.event.EventRecord;
 import dev.railguard.event.EventRecorder;
 import dev.railguard.event.EventSource;
@@ -84,7 +84,7 @@ public final class Workflow implements AutoCloseable {
     private volatile WorkflowSettings settings;
     private volatile boolean closed;
     private final EventBook<WorkflowRun, WorkflowEvent> book;
-    private final EvaluationObserver observer;
+    private final EventObserver observer;
     private final LongAdder processed = new LongAdder();
     private final LongAdder belowThreshold = new LongAdder();
     private final LongAdder improved = new LongAdder();
@@ -97,7 +97,7 @@ public final class Workflow implements AutoCloseable {
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         this.allowJudgeAsGenerator = b.allowJudgeAsGenerator;
         this.regenTemperature = b.regenTemperature;
-        this.observer = EvaluationObserver.of(b.observers);
+        this.observer = EventObserver.of(b.observers);
         EventRequests.requireName(b.name);
         Map<String, Double> thresholds = new LinkedHashMap<>();
         Map<String, Tolerance> tolerances = new LinkedHashMap<>();
@@ -465,7 +465,7 @@ public final class Workflow implements AutoCloseable {
         private int threads = 4;
         private int retainedEvents = 1000;
         private double regenTemperature = 0.9;
-        private final List<EvaluationObserver> observers = new ArrayList<>();
+        private final List<EventObserver> observers = new ArrayList<>();
 
         private String id;
         private EventRecorder recorder;
@@ -497,7 +497,7 @@ public final class Workflow implements AutoCloseable {
          * too carries the span current at {@link Workflow#submit} to the evaluations of the repairs, which run later on
          * the workflow's threads.
          */
-        public Builder observer(EvaluationObserver... observers) {
+        public Builder observer(EventObserver... observers) {
             for (int i = 0; i < observers.length; i++) {
                 this.observers.add(Objects.requireNonNull(observers[i], "observers[" + i + "] must not be null"));
             }

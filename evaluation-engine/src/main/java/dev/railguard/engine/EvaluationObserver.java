@@ -1,5 +1,6 @@
 package dev.railguard.engine;
 
+import dev.railguard.engine.internal.evaluation.GuardedObservers;
 import dev.railguard.api.EvaluationRequest;
 import java.time.Instant;
 import java.util.List;

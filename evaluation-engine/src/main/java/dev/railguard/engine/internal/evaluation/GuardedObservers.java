@@ -1,6 +1,9 @@
-package dev.railguard.engine;
+package dev.railguard.engine.internal.evaluation;
 
 import dev.railguard.api.EvaluationResult;
+import dev.railguard.engine.EvaluationObservation;
+import dev.railguard.engine.EvaluationObserver;
+import dev.railguard.engine.JudgeCallRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,16 +15,17 @@ import org.slf4j.LoggerFactory;
  * Observers told in turn, each call guarded: whatever an observer throws (a {@link RuntimeException}, a
  * {@link LinkageError} such as a missing optional class, a {@code ServiceConfigurationError}; everything but a
  * {@link VirtualMachineError}) is logged, at WARN the first time per observer class and method, then at DEBUG, and
- * never reaches the evaluation.
+ * never reaches the evaluation. Built by {@link EvaluationObserver#of}.
  */
-final class GuardedObservers implements EvaluationObserver {
+public final class GuardedObservers implements EvaluationObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationObserver.class);
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private final List<EvaluationObserver> observers;
 
-    GuardedObservers(List<EvaluationObserver> observers) {
+    /** Tells {@code observers} in turn, each guarded. */
+    public GuardedObservers(List<EvaluationObserver> observers) {
         this.observers = observers;
     }
 

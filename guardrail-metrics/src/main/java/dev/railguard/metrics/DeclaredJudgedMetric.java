@@ -21,6 +21,7 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
     private final UnitKind unitKind;
     private final String rubric;
     private final String codeRubric;
+    private final String holisticRubric;
     private final Aggregation aggregation;
     private final Set<InputRequirement> requires;
 
@@ -30,7 +31,9 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
         this.description = description;
         this.unitKind = unitKind;
         this.rubric = UnitKinds.prompt(name);
-        this.codeRubric = UnitKinds.hasPrompt(name + ".code") ? UnitKinds.prompt(name + ".code") : rubric;
+        // a code rubric adds to the base rubric, so a prose claim is judged by the same rules in every mode
+        this.codeRubric = UnitKinds.hasPrompt(name + ".code") ? rubric + " " + UnitKinds.prompt(name + ".code") : rubric;
+        this.holisticRubric = UnitKinds.prompt(name + ".holistic");
         this.aggregation = aggregation;
         this.requires = Set.copyOf(requires);
     }
@@ -65,10 +68,19 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
         return rubric;
     }
 
-    /** The code rubric resource {@code prompts/<name>.code.<version>.txt} when the metric has one, else the rubric. */
+    /**
+     * The rubric followed by the code addendum {@code prompts/<name>.code.<version>.txt} when the metric has one,
+     * else the rubric.
+     */
     @Override
     public final String codeRubric() {
         return codeRubric;
+    }
+
+    /** The resource {@code prompts/<name>.holistic.<version>.txt}: units and score of the one-call mode. */
+    @Override
+    public final String holisticRubric() {
+        return holisticRubric;
     }
 
     @Override
@@ -96,6 +108,17 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
             out.add(new Evidence("user_prompt", input.userPrompt()));
         }
         return out;
+    }
+
+    /**
+     * The user prompt only, for metrics whose rubric does not use the system prompt (it would cost its size on every
+     * call and only invite anchoring on the application's framing).
+     */
+    static List<Evidence> userPrompt(ModelInput input) {
+        if (input.userPrompt() == null || input.userPrompt().isBlank()) {
+            return List.of();
+        }
+        return List.of(new Evidence("user_prompt", input.userPrompt()));
     }
 
     /** The non-blank documents, numbered when there are several. */

@@ -54,15 +54,23 @@ final class FailureSummaries {
         return out;
     }
 
-    /** The findings section of a repair prompt: each failing metric with its rationale and failing units. */
+    /**
+     * The findings section of a repair prompt: each failed metric with its failing units, or its rationale when it
+     * has none to list (the rationale quotes the same units, so it is not repeated above them). A metric that could
+     * not be evaluated (ERROR, SKIPPED) is no finding: there is nothing in the response to fix for it.
+     */
     static String findings(Map<String, MetricResult> metrics) {
         StringBuilder sb = new StringBuilder();
         for (MetricResult m : metrics.values()) {
-            if (m.passed()) {
+            if (m.verdict() != Verdict.FAIL) {
                 continue;
             }
-            sb.append("- ").append(headline(m)).append(": ").append(m.rationale()).append('\n');
             List<UnitVerdict> failing = m.failingUnits();
+            sb.append("- ").append(headline(m));
+            if (failing.isEmpty()) {
+                sb.append(": ").append(m.rationale());
+            }
+            sb.append('\n');
             for (UnitVerdict u : failing.subList(0, Math.min(MAX_UNITS_PER_METRIC, failing.size()))) {
                 sb.append("  * failing item: '").append(u.text()).append('\'');
                 if (!u.label().isEmpty()) {

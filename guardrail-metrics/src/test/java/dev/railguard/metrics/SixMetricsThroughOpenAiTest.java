@@ -139,7 +139,7 @@ class SixMetricsThroughOpenAiTest {
         evaluateAllSix(INJECTION);
 
         for (RecordedRequest r : server.requests()) {
-            Matcher m = Pattern.compile("N being the nonce ([0-9]{12})\\.").matcher(r.systemText());
+            Matcher m = Pattern.compile("N = ([0-9]{12}); only N").matcher(r.systemText());
             assertThat(m.find()).as("system prompt names the nonce").isTrue();
             String nonce = m.group(1);
             String user = r.userText();

@@ -42,17 +42,18 @@ public final class Scoring {
         if (metric.aggregation() == Aggregation.ANY_FAILURE_FAILS) {
             boolean failed = units.stream().anyMatch(u -> !u.satisfied() && u.confidence() != Confidence.LOW);
             if (!failed && undecided > 0) {
-                return MetricResult.error(metric.name(), threshold, "the judge could not decide " + undecided + " of "
+                return undecidedError(metric, threshold, "the judge could not decide " + undecided + " of "
                         + units.size() + " " + kind + " units (N with low confidence) and found no failure it was"
-                        + " sure of; any undecided unit could fail the output: " + undecidedList(units), usage, notes);
+                        + " sure of; any undecided unit could fail the output: " + undecidedList(units), units, usage,
+                        notes);
             }
             score = failed ? 0.0 : 1.0;
         } else {
             if (undecided > decided) {
-                return MetricResult.error(metric.name(), threshold, "the judge could not decide " + undecided + " of "
+                return undecidedError(metric, threshold, "the judge could not decide " + undecided + " of "
                         + units.size() + " " + kind + " units (N with low confidence), more than the " + decided
-                        + " it decided; a score from those would not be reliable: " + undecidedList(units), usage,
-                        notes);
+                        + " it decided; a score from those would not be reliable: " + undecidedList(units), units,
+                        usage, notes);
             }
             double total = 0;
             double yes = 0;
@@ -76,6 +77,14 @@ public final class Scoring {
         }
         return MetricResult.scored(metric.name(), clamp(score), threshold, rationale(metric, units, score), units,
                 usage, notes);
+    }
+
+    /** An ERROR that keeps the units and their votes, so a reader sees what the judges could not decide. */
+    private static MetricResult undecidedError(JudgedMetric metric, double threshold, String reason,
+            List<UnitVerdict> units, Usage usage, List<Diagnostic> notes) {
+        MetricResult error = MetricResult.error(metric.name(), threshold, reason, usage, notes);
+        return new MetricResult(error.metric(), error.score(), error.threshold(), error.verdict(), error.rationale(),
+                units, error.usage(), error.diagnostics());
     }
 
     /** A unit the judge could not decide: N with low confidence (an even split of votes is one too). */

@@ -41,15 +41,13 @@ public final class JudgeReplies {
     }
 
     /**
-     * Adds a unit with a label (a completeness dimension, a safety category); an empty label is left out, as a kind
-     * without labels has no label field. The fields come in the order of the schema: reason before verdict.
+     * Adds a unit with a label (a completeness dimension, a safety category); an empty label stays (a kind without
+     * labels ignores it). The fields come in the order of the schema: reason before verdict.
      */
     public JudgeReplies unit(String text, String label, String verdict, String confidence, String reason) {
         ObjectNode u = units.addObject();
         u.put("text", text);
-        if (!label.isEmpty()) {
-            u.put("label", label);
-        }
+        u.put("label", label);
         u.put("reason", reason);
         u.put("verdict", verdict);
         u.put("confidence", confidence);
@@ -132,13 +130,11 @@ public final class JudgeReplies {
 
         private Found() {}
 
-        /** Adds a unit; {@code label} may be empty, and is then left out. */
+        /** Adds a unit; {@code label} may be empty. */
         public Found unit(String text, String label) {
             ObjectNode u = units.addObject();
             u.put("text", text);
-            if (!label.isEmpty()) {
-                u.put("label", label);
-            }
+            u.put("label", label);
             return this;
         }
 

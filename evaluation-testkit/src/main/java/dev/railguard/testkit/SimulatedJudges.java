@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,8 +227,9 @@ public final class SimulatedJudges {
         if (schema.rootElement() instanceof JsonObjectSchema root && root.properties() != null
                 && root.properties().get("units") instanceof JsonArraySchema units
                 && units.items() instanceof JsonObjectSchema item && item.properties() != null
-                && item.properties().get("label") instanceof JsonEnumSchema labels) {
-            return labels.enumValues().get(0);
+                && item.properties().get("label") instanceof JsonStringSchema label
+                && label.description() != null && label.description().startsWith("one of: ")) {
+            return label.description().substring("one of: ".length()).split(", ")[0];
         }
         return "";
     }

@@ -10,8 +10,7 @@ import java.util.List;
 /**
  * The JSON schemas of judge replies; one builder per reply shape.
  *
- * <p>The shared unit-reply shape (prompt set v3): {@code text}, {@code label} (only for a kind that names labels,
- * as an enum of them), then {@code reason} before {@code verdict} and {@code confidence}. The order is part of the
+ * <p>The shared unit-reply shape (prompt set v3): {@code text}, {@code label} (only for a kind that names labels), then {@code reason} before {@code verdict} and {@code confidence}. The order is part of the
  * contract: the schema builders keep insertion order and providers that decode in schema order then write the
  * reasoning before they commit to a verdict. Templates list the fields in the same order.
  */
@@ -31,7 +30,7 @@ public final class Schemas {
                 .addStringProperty("text", "the unit, quoted; numbers, names and dates exactly as written");
         List<String> required = new ArrayList<>(List.of("text"));
         if (!kind.labels().isEmpty()) {
-            b.addEnumProperty("label", kind.labels());
+            b.addStringProperty("label", labels(kind));
             required.add("label");
         }
         b.addStringProperty("reason", REASON)
@@ -64,7 +63,7 @@ public final class Schemas {
         if (kind.labels().isEmpty()) {
             return b.required("text").additionalProperties(false).build();
         }
-        return b.addEnumProperty("label", kind.labels()).required("text", "label").additionalProperties(false).build();
+        return b.addStringProperty("label", labels(kind)).required("text", "label").additionalProperties(false).build();
     }
 
     /** Reply of a partition call: {@code {"units":[unit...]}}. */
@@ -113,6 +112,11 @@ public final class Schemas {
                         .additionalProperties(false)
                         .build())
                 .build();
+    }
+
+    /** The label field's description: the kind's labels (a string, so a reply with another label is still read). */
+    private static String labels(UnitKind kind) {
+        return "one of: " + String.join(", ", kind.labels());
     }
 
     private static JsonObjectSchema units(JsonObjectSchema unit) {

@@ -210,7 +210,7 @@ class JshellScriptsTest {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out())
-                .containsPattern("(?m)^correctness +FAIL +0\\.50 +0\\.80  1 of 2 claim units were judged N")
+                .containsPattern("(?m)^correctness +FAIL +0\\.33 +0\\.80  1 of 2 claim units were judged N")
                 .containsPattern("(?m)^completeness +PASS +1\\.00 +0\\.70  All 2 ")
                 .containsPattern("(?m)^comprehensive_safety +PASS +1\\.00 +1\\.00  ")
                 .contains("passed: false   judge calls: 3   tokens: 1620   event: evt_")

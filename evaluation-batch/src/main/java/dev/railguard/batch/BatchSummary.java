@@ -1,5 +1,9 @@
 package dev.railguard.batch;
 
+import dev.railguard.format.ResultLine;
+import java.nio.file.Files;
+import java.util.ArrayList;
+
 import dev.railguard.engine.NametagStats;
 
 import java.nio.file.Path;
@@ -78,11 +82,10 @@ public record BatchSummary(
      */
     public static BatchSummary fromResults(Path resultsFile) {
         Objects.requireNonNull(resultsFile, "resultsFile must not be null");
-        if (!java.nio.file.Files.isRegularFile(resultsFile)) {
+        if (!Files.isRegularFile(resultsFile)) {
             throw new IllegalArgumentException("results file does not exist: " + resultsFile);
         }
-        List<com.fasterxml.jackson.databind.JsonNode> records =
-                new java.util.ArrayList<>(BatchEvaluator.readRecords(resultsFile).values());
+        List<ResultLine> records = new ArrayList<>(ResultsFile.read(resultsFile).values());
         return BatchLines.summarize(resultsFile, records.size(), records, 0, records.size(), List.of(), Duration.ZERO,
                 false);
     }

@@ -67,7 +67,7 @@ public record DeepRailsEvent(String id, ModelInput modelInput, String modelOutpu
     public EvaluationRequest toRequest(List<String> defaultMetrics, RunMode defaultRunMode) {
         List<String> metrics = guardrailMetrics.isEmpty() ? defaultMetrics : guardrailMetrics;
         if (metrics.isEmpty()) {
-            throw new IllegalArgumentException("guardrail_metrics is missing and there are no default metrics");
+            throw new IllegalArgumentException("guardrail_metrics names no metric and there are no default metrics");
         }
         ModelInput input = modelInput;
         if (!fileIds.isEmpty()) {

@@ -35,7 +35,7 @@ final class ModelInputFields {
                     + " user_prompt), but was missing");
         }
         if (!in.isObject()) {
-            throw wrong("model_input", "an object with a system_prompt or a user_prompt", in);
+            throw wrong("model_input", "an object", in);
         }
         known(in, KEYS, "model_input", d.warnings);
         ModelInput.Builder b = ModelInput.builder()

@@ -44,7 +44,7 @@ public final class StrictJson {
     /**
      * Parses {@code text} as one JSON object and checks every text in it for lone surrogates and NUL.
      *
-     * @param what what the text is, for messages ({@code "a line"}, {@code "the monitor-event body"})
+     * @param what what the text is, for the message when it is not an object ({@code "a line"})
      * @throws IllegalArgumentException naming what is wrong and where
      */
     public static JsonNode object(String text, String what) {
@@ -53,14 +53,15 @@ public final class StrictJson {
         try {
             root = MAPPER.readTree(text);
         } catch (StreamConstraintsException e) {
-            throw new IllegalArgumentException(what + " nests JSON deeper than " + MAX_DEPTH + " levels");
+            throw new IllegalArgumentException("the JSON nests deeper than " + MAX_DEPTH + " levels; an event needs at"
+                    + " most 4");
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage();
             if (m != null && m.startsWith("Duplicate field")) {
-                throw new IllegalArgumentException(m.replace("Duplicate field", "duplicate field") + " in " + what
+                throw new IllegalArgumentException(m.replace("Duplicate field", "duplicate field")
                         + "; each field may appear once");
             }
-            throw new IllegalArgumentException(what + " is not valid JSON: " + m);
+            throw new IllegalArgumentException("not valid JSON: " + m);
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
             throw new IllegalArgumentException(what + " must be a JSON object, but was: "

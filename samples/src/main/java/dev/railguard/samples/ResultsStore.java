@@ -1,5 +1,6 @@
 package dev.railguard.samples;
 
+import dev.railguard.format.DeepRailsResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,7 +79,7 @@ final class ResultsStore {
                     r.path("threshold").asDouble(), Verdict.valueOf(r.path("verdict").asText().toUpperCase(Locale.ROOT))));
         }
         JsonNode u = line.path("usage");
-        BillingRecord billing = new BillingRecord(DeepRailsJson.billingRequestId(id), u.path("judge_calls").asInt(),
+        BillingRecord billing = new BillingRecord(DeepRailsResponses.billingRequestId(id), u.path("judge_calls").asInt(),
                 u.path("cache_hits").asInt(), u.path("input_tokens").asLong(), u.path("output_tokens").asLong(),
                 u.path("cost").asDouble());
         return new StoredEvent(id, EventKind.MONITOR, SOURCE, status, line.hasNonNull("nametag")

@@ -6,6 +6,7 @@ import dev.railguard.api.MetricResult;
 import dev.railguard.api.UnitVerdict;
 import dev.railguard.api.Usage;
 import dev.railguard.batch.BatchLines;
+import dev.railguard.format.ResultLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class ResultRows {
             metrics.put(m.metric(), metric(m));
         }
         return row(SCHEMA, input.inputId(), result.eventId(), result.status().wireName(), result.failure(),
-                result.passed(), BatchLines.outcome(result), request.nametag(), result.runMode().wireName(),
+                result.passed(), ResultLine.outcome(result), request.nametag(), result.runMode().wireName(),
                 request.modelUsed(), scala(metrics), usage(result.usage()), result.elapsed().toMillis());
     }
 

@@ -1,9 +1,11 @@
 package dev.railguard.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railguard.api.RunMode;
+import dev.railguard.api.Verdict;
+import dev.railguard.batch.ResultsFile;
+import dev.railguard.format.ResultLine;
 import dev.railguard.cli.internal.CliFailure;
 import dev.railguard.cli.internal.CommonOptions;
 import dev.railguard.cli.internal.JudgeOptions;
@@ -14,11 +16,9 @@ import dev.railguard.batch.BatchSummary;
 import dev.railguard.report.HtmlReport;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.config.JudgeEnvironment;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -232,28 +232,15 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static String firstError(Path results) {
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                JsonNode n;
-                try {
-                    n = json.readTree(line);
-                } catch (IOException notJson) {
-                    continue;
-                }
-                if (n.has("error_message")) {
-                    return "line " + n.path("line").asInt() + ": " + n.path("error_message").asText();
-                }
-                for (var it = n.path("evaluation_result").fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    if ("error".equals(e.getValue().path("verdict").asText())) {
-                        return e.getKey() + " on line " + n.path("line").asInt() + ": "
-                                + e.getValue().path("rationale").asText();
-                    }
+        for (ResultLine r : ResultsFile.read(results).values()) {
+            if (r.errorMessage() != null) {
+                return "line " + r.line() + ": " + r.errorMessage();
+            }
+            for (Map.Entry<String, ResultLine.MetricLine> m : r.metrics().entrySet()) {
+                if (m.getValue().verdict() == Verdict.ERROR) {
+                    return m.getKey() + " on line " + r.line() + ": " + m.getValue().rationale();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return "(no error record found)";
     }

@@ -1,5 +1,7 @@
 package dev.railguard.format;
 
+import java.util.Set;
+
 /**
  * Where a DeepRails event is read: each entry allows a set of top-level fields (DeepRails' keys, plus Railguard's own
  * where the entry documents them). The value of a field means the same at every entry; only which fields an entry
@@ -20,14 +22,19 @@ public enum DeepRailsEntry {
      */
     MONITOR_BODY,
     /**
-     * A line of a batch input file, a Spark row or a meta-evaluation case: the monitor-event keys plus Railguard's
+     * A line of a batch input file or a Spark row: the monitor-event keys plus Railguard's
      * {@code id} (a string or an integer, echoed into the results), {@code capabilities} (names or
      * {@code {"capability": name}}) and thresholds in {@code guardrail_metrics} ({@code {"correctness": 0.9}}).
      */
-    BATCH_LINE;
+    BATCH_LINE,
+    /**
+     * A labelled case of Railguard's meta-evaluation data sets: the batch-line keys plus {@code labels},
+     * {@code unit_labels} and {@code source}, which the codec lets through for the data set reader to read.
+     */
+    LABELLED_CASE;
 
-    /** Whether {@code model_used} must be present. */
-    boolean requiresModelUsed() {
-        return this == WORKFLOW_BODY;
+    /** Keys this entry takes that the codec does not read (the caller reads them from the same record). */
+    public Set<String> callerKeys() {
+        return this == LABELLED_CASE ? Set.of("labels", "unit_labels", "source") : Set.of();
     }
 }

@@ -53,6 +53,7 @@ public final class EventCodec {
             case MONITOR_BODY -> "a monitor-event body";
             case STORED_EVENT -> "a stored event";
             case BATCH_LINE -> "a line";
+            case LABELLED_CASE -> "a labelled case";
         };
     }
 }

@@ -34,18 +34,18 @@ enum EventFields {
             (e, o) -> putText(o, "run_mode", e.runMode() == null ? null : e.runMode().wireName())),
     NAMETAG("nametag", all(), (n, d) -> d.nametag = text(n, "nametag", "nametag"),
             (e, o) -> putText(o, "nametag", e.nametag())),
-    GUARDRAIL_METRICS("guardrail_metrics", of(DeepRailsEntry.MONITOR_BODY, DeepRailsEntry.BATCH_LINE),
+    GUARDRAIL_METRICS("guardrail_metrics", of(DeepRailsEntry.MONITOR_BODY, DeepRailsEntry.BATCH_LINE, DeepRailsEntry.LABELLED_CASE),
             MetricFields::read, MetricFields::write),
-    WEB_SEARCH("web_search", of(DeepRailsEntry.MONITOR_BODY, DeepRailsEntry.BATCH_LINE),
+    WEB_SEARCH("web_search", of(DeepRailsEntry.MONITOR_BODY, DeepRailsEntry.BATCH_LINE, DeepRailsEntry.LABELLED_CASE),
             (n, d) -> flag(n, "web_search", Capability.WEB_SEARCH, d),
             (e, o) -> putFlag(o, "web_search", e.capabilities().contains(Capability.WEB_SEARCH))),
-    CONTEXT_AWARENESS("context_awareness", of(DeepRailsEntry.MONITOR_BODY, DeepRailsEntry.BATCH_LINE),
+    CONTEXT_AWARENESS("context_awareness", of(DeepRailsEntry.MONITOR_BODY, DeepRailsEntry.BATCH_LINE, DeepRailsEntry.LABELLED_CASE),
             (n, d) -> flag(n, "context_awareness", Capability.CONTEXT_AWARENESS, d),
             (e, o) -> putFlag(o, "context_awareness", e.capabilities().contains(Capability.CONTEXT_AWARENESS))),
-    FILE_SEARCH("file_search", of(DeepRailsEntry.MONITOR_BODY, DeepRailsEntry.BATCH_LINE), EventFields::fileSearch,
+    FILE_SEARCH("file_search", of(DeepRailsEntry.MONITOR_BODY, DeepRailsEntry.BATCH_LINE, DeepRailsEntry.LABELLED_CASE), EventFields::fileSearch,
             EventFields::writeFileSearch),
-    CAPABILITIES("capabilities", of(DeepRailsEntry.BATCH_LINE), EventFields::capabilities, (e, o) -> { }),
-    ID("id", of(DeepRailsEntry.BATCH_LINE), EventFields::id, (e, o) -> putText(o, "id", e.id()));
+    CAPABILITIES("capabilities", of(DeepRailsEntry.BATCH_LINE, DeepRailsEntry.LABELLED_CASE), EventFields::capabilities, (e, o) -> { }),
+    ID("id", of(DeepRailsEntry.BATCH_LINE, DeepRailsEntry.LABELLED_CASE), EventFields::id, (e, o) -> putText(o, "id", e.id()));
 
     /** Reads a field from the event object into the draft. */
     interface Reader {
@@ -77,6 +77,7 @@ enum EventFields {
                 keys.add(f.key);
             }
         }
+        keys.addAll(entry.callerKeys());
         return keys;
     }
 
@@ -197,7 +198,7 @@ enum EventFields {
                     }
                     d.metrics.add(metrics.get(i).textValue());
                 }
-            } else if (metrics.isObject() && d.entry == DeepRailsEntry.BATCH_LINE) {
+            } else if (metrics.isObject() && d.entry != DeepRailsEntry.MONITOR_BODY) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = metrics.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     d.metrics.add(e.getKey());
@@ -209,7 +210,7 @@ enum EventFields {
                     }
                 }
             } else {
-                throw wrong("guardrail_metrics", d.entry == DeepRailsEntry.BATCH_LINE
+                throw wrong("guardrail_metrics", d.entry != DeepRailsEntry.MONITOR_BODY
                         ? "an array of metric names or an object of names to thresholds"
                         : "an array of metric names", metrics);
             }

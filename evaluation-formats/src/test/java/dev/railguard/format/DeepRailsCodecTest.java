@@ -10,6 +10,7 @@ import dev.railguard.api.RunMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +33,20 @@ class DeepRailsCodecTest {
         DeepRailsEvent e = DeepRailsCodec.read(BadEventCases.OPEN + "}", entry);
         assertThat(e.modelInput().userPrompt()).isEqualTo("q");
         assertThat(e.modelUsed()).isEqualTo("gpt-4o");
+    }
+
+    @Test
+    void the_field_enum_spells_exactly_the_keys_the_codec_reads() {
+        Set<String> top = new TreeSet<>();
+        Set<String> input = new TreeSet<>();
+        for (DeepRailsField f : DeepRailsField.values()) {
+            (f.inModelInput() ? input : top).add(f.key());
+        }
+        assertThatThrownBy(() -> DeepRailsCodec.read(BadEventCases.OPEN + ",\"?\":1}", DeepRailsEntry.BATCH_LINE))
+                .hasMessage("unknown field '?'; the fields allowed here are " + top);
+        assertThatThrownBy(() -> DeepRailsCodec.read(BadEventCases.OPEN.replace("{\"user_prompt\"", "{\"?\":1,"
+                + "\"user_prompt\"") + "}", DeepRailsEntry.BATCH_LINE))
+                .hasMessage("unknown field 'model_input.?'; the fields allowed here are " + input);
     }
 
     @Test

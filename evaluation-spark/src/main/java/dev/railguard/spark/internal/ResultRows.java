@@ -1,5 +1,6 @@
 package dev.railguard.spark.internal;
 
+import dev.railguard.format.DeepRailsField;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.MetricResult;
@@ -59,9 +60,9 @@ public final class ResultRows {
             .add("reason", DataTypes.StringType)
             .add("passed", DataTypes.BooleanType, false)
             .add("outcome", DataTypes.StringType, false)
-            .add("nametag", DataTypes.StringType)
-            .add("run_mode", DataTypes.StringType)
-            .add("model_used", DataTypes.StringType)
+            .add(DeepRailsField.NAMETAG.key(), DataTypes.StringType)
+            .add(DeepRailsField.RUN_MODE.key(), DataTypes.StringType)
+            .add(DeepRailsField.MODEL_USED.key(), DataTypes.StringType)
             .add("metrics", DataTypes.createMapType(DataTypes.StringType, METRIC, false), false)
             .add("usage", USAGE, false)
             .add("elapsed_ms", DataTypes.LongType, false);

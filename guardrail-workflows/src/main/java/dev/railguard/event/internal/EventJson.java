@@ -1,5 +1,6 @@
 package dev.railguard.event.internal;
 
+import dev.railguard.format.DeepRailsField;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,9 +32,9 @@ public final class EventJson {
 
     public static ObjectNode modelInput(ModelInput in) {
         ObjectNode n = MAPPER.createObjectNode();
-        putNullable(n, "system_prompt", in.systemPrompt());
-        putNullable(n, "user_prompt", in.userPrompt());
-        putNullable(n, "ground_truth", in.groundTruth());
+        putNullable(n, DeepRailsField.SYSTEM_PROMPT.key(), in.systemPrompt());
+        putNullable(n, DeepRailsField.USER_PROMPT.key(), in.userPrompt());
+        putNullable(n, DeepRailsField.GROUND_TRUTH.key(), in.groundTruth());
         if (!in.context().isEmpty()) {
             ArrayNode ctx = n.putArray("context");
             for (ContextMessage m : in.context()) {

@@ -1,5 +1,7 @@
 package dev.railguard.format;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railguard.api.ModelInput;
 import dev.railguard.format.internal.EventCodec;
 
 /**
@@ -37,6 +39,15 @@ public final class DeepRailsCodec {
      */
     public static DeepRailsEvent read(String json, DeepRailsEntry entry, boolean lenient) {
         return EventCodec.read(json, entry, lenient);
+    }
+
+    /**
+     * {@code input} as the {@code model_input} object of an event, for JSON documents that embed it (the event detail
+     * of workflows and monitors): the one writer of that object, as {@link #write} writes it. A codec entry point, so
+     * it hands out a Jackson node.
+     */
+    public static ObjectNode modelInput(ModelInput input) {
+        return EventCodec.modelInput(input);
     }
 
     /**

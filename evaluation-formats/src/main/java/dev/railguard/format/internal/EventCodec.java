@@ -3,6 +3,7 @@ package dev.railguard.format.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railguard.api.ModelInput;
 import dev.railguard.format.DeepRailsEntry;
 import dev.railguard.format.DeepRailsEvent;
 import java.util.ArrayList;
@@ -44,6 +45,11 @@ public final class EventCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The {@code model_input} object of {@code input}. */
+    public static ObjectNode modelInput(ModelInput input) {
+        return ModelInputFields.write(input);
     }
 
     /** What a document of {@code entry} is called in messages. */

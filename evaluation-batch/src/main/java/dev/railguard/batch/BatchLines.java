@@ -33,7 +33,7 @@ import java.util.TreeMap;
  */
 public final class BatchLines {
 
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private BatchLines() {}
 

@@ -58,7 +58,7 @@ class BatchEvaluatorTest {
     private static List<JsonNode> records(Path out) throws IOException {
         List<JsonNode> r = new ArrayList<>();
         for (String l : Files.readAllLines(out)) {
-            r.add(BatchLines.JSON.readTree(l));
+            r.add(BatchFixtures.JSON.readTree(l));
         }
         return r;
     }
@@ -315,7 +315,7 @@ class BatchEvaluatorTest {
 
     private static JsonNode readTree(String s) {
         try {
-            return BatchLines.JSON.readTree(s);
+            return BatchFixtures.JSON.readTree(s);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -72,7 +72,7 @@ class BatchHardeningTest {
         assertThat(text).endsWith("\n");
         List<JsonNode> r = new ArrayList<>();
         for (String l : text.split("\n")) {
-            JsonNode n = BatchLines.JSON.readTree(l);
+            JsonNode n = BatchFixtures.JSON.readTree(l);
             assertThat(n.isObject()).isTrue();
             r.add(n);
         }

@@ -156,7 +156,8 @@ class RailguardSparkTest {
         assertThat(byId.get("fine").<String>getAs("outcome")).isEqualTo("pass");
         assertThat(byId.get("null").<String>getAs("status")).isEqualTo("skipped");
         assertThat(byId.get("null").<String>getAs("reason")).contains("not valid JSON").contains("_corrupt_record");
-        assertThat(byId.get("no-output").<String>getAs("reason")).isEqualTo("model_output is missing");
+        assertThat(byId.get("no-output").<String>getAs("reason"))
+                .isEqualTo("model_output is required (the output to evaluate, a string), but was missing");
         assertThat(byId.get("unknown-metric").<String>getAs("status")).isEqualTo("skipped");
         assertThat(byId.get("unknown-metric").<String>getAs("reason")).contains("truthiness");
         Row refused = byId.get("judge-refuses");

@@ -11,11 +11,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.railguard.api.status.Internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The architecture of ARCHITECTURE.md as rules over the product classes (tests and samples excluded): the module arrows,
- * the JDK-only API, no package cycles, the {@code .internal.} boundary and a public API that exposes no internal type.
+ * the JDK-only API, no package cycles, the {@code .internal.} boundary and a public API that exposes no internal type
+ * (nor one marked {@link Internal}).
  * A broken rule fails the build with ArchUnit's message, which names the class, the member and the dependency.
  */
 class ArchitectureTest {
@@ -34,16 +35,7 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importProductClasses() {
-        product = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages("dev.railguard");
-        // the product modules reach this test as jars in the reactor; import them from their jars then
-        if (product.isEmpty() || !product.containPackage("dev.railguard.engine")) {
-            product = new ClassFileImporter()
-                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                    .importPackages("dev.railguard");
-        }
+        product = ProductClasses.all();
     }
 
     @Test
@@ -98,39 +90,54 @@ class ArchitectureTest {
     @Test
     void publicApiExposesNoInternalType() {
         classes().that().arePublic().and().resideOutsideOfPackage("..internal..")
+                .and().areNotAnnotatedWith(Internal.class)
                 .should(exposeNoInternalType())
                 .check(product);
     }
 
+    /** A type marked {@link Internal} is public for a sibling module; unused by any, it should not be public. */
+    @Test
+    void aTypeMarkedInternalIsUsedByAnotherModule() {
+        classes().that().areAnnotatedWith(Internal.class)
+                .should(new ArchCondition<>("be used by another Railguard module") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        Modules owner = Modules.of(c);
+                        boolean used = c.getDirectDependenciesToSelf().stream()
+                                .map(d -> Modules.of(d.getOriginClass()))
+                                .anyMatch(m -> m != null && m != owner);
+                        if (!used) {
+                            events.add(SimpleConditionEvent.violated(c, c.getName() + " is marked @Internal but no"
+                                    + " other module uses it: make it package-private or move it to .internal."));
+                        }
+                    }
+                })
+                .allowEmptyShould(true)
+                .check(product);
+    }
+
     private static ArchCondition<JavaClass> exposeNoInternalType() {
-        return new ArchCondition<>("expose no internal type in a public or protected member") {
+        return new ArchCondition<>("expose no internal type in a public or protected member, generic arguments"
+                + " included") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 List<String> leaks = new ArrayList<>();
-                if (c.getRawSuperclass().map(ArchitectureTest::isInternal).orElse(false)) {
-                    leaks.add("extends " + c.getRawSuperclass().get().getName());
-                }
-                for (JavaClass i : c.getRawInterfaces()) {
-                    if (isInternal(i)) {
-                        leaks.add("implements " + i.getName());
-                    }
+                c.getSuperclass().ifPresent(t -> leak(leaks, "extends", t));
+                for (JavaType i : c.getInterfaces()) {
+                    leak(leaks, "implements", i);
                 }
                 for (JavaCodeUnit u : c.getCodeUnits()) {
                     if (!visible(u.getModifiers())) {
                         continue;
                     }
-                    if (isInternal(u.getRawReturnType())) {
-                        leaks.add(u.getFullName() + " returns " + u.getRawReturnType().getName());
-                    }
-                    for (JavaClass p : u.getRawParameterTypes()) {
-                        if (isInternal(p)) {
-                            leaks.add(u.getFullName() + " takes " + p.getName());
-                        }
+                    leak(leaks, u.getFullName() + " returns", u.getReturnType());
+                    for (JavaType p : u.getParameterTypes()) {
+                        leak(leaks, u.getFullName() + " takes", p);
                     }
                 }
                 for (JavaField f : c.getFields()) {
-                    if (visible(f.getModifiers()) && isInternal(f.getRawType())) {
-                        leaks.add(f.getFullName() + " is of type " + f.getRawType().getName());
+                    if (visible(f.getModifiers())) {
+                        leak(leaks, f.getFullName() + " is of type", f.getType());
                     }
                 }
                 for (String leak : leaks) {
@@ -140,12 +147,22 @@ class ArchitectureTest {
         };
     }
 
+    /** Adds a leak when {@code type} or any type in its generic arguments, bounds or array components is internal. */
+    private static void leak(List<String> leaks, String where, JavaType type) {
+        for (JavaClass involved : type.getAllInvolvedRawTypes()) {
+            if (isInternal(involved)) {
+                leaks.add(where + " " + type.getName() + " (" + involved.getName() + " is internal)");
+            }
+        }
+    }
+
     private static boolean visible(java.util.Set<JavaModifier> modifiers) {
         return modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED);
     }
 
     private static boolean isInternal(JavaClass type) {
         JavaClass t = type.isArray() ? type.getBaseComponentType() : type;
-        return t.getPackageName().contains(".internal") && t.getPackageName().startsWith("dev.railguard");
+        return t.getPackageName().startsWith("dev.railguard")
+                && (t.getPackageName().contains(".internal") || t.isAnnotatedWith(Internal.class));
     }
 }

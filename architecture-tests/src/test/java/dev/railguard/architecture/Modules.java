@@ -1,5 +1,6 @@
 package dev.railguard.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ enum Modules {
     CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), FORMATS, META_EVAL, BATCH, EVALS, CONFIG, METRICS,
             ENGINE, API),
     STORE("event-store", List.of("dev.railguard.store"), FORMATS, WORKFLOWS, EVALS, ENGINE, API),
-    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), ENGINE, API);
+    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), WORKFLOWS, ENGINE, API);
 
     final String artifact;
     final List<String> packages;
@@ -36,6 +37,18 @@ enum Modules {
         this.artifact = artifact;
         this.packages = packages;
         this.uses = Set.of(uses);
+    }
+
+    /** The module that holds {@code c}, or {@code null} for a class of no module (samples, benchmarks, tests). */
+    static Modules of(JavaClass c) {
+        for (Modules m : values()) {
+            for (String p : m.packages) {
+                if (c.getPackageName().equals(p) || c.getPackageName().startsWith(p + ".")) {
+                    return m;
+                }
+            }
+        }
+        return null;
     }
 
     /** ArchUnit package patterns of this module's packages and their sub-packages. */

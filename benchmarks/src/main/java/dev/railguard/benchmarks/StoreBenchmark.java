@@ -1,8 +1,6 @@
 package dev.railguard.benchmarks;
 
-import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.InProcessMetric;
-import dev.railguard.api.InputRequirement;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.ModelInput;
 import dev.railguard.engine.MetricRegistry;
@@ -96,39 +94,16 @@ public final class StoreBenchmark {
     }
 
     private static InProcessMetric metric(long millis) {
-        return new InProcessMetric() {
-            @Override
-            public MetricResult evaluate(EvaluationRequest request, double t) {
-                if (millis > 0) {
-                    try {
-                        Thread.sleep(millis);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        return InProcessMetric.of("length", 0.5, Set.of(), (request, t) -> {
+            if (millis > 0) {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                return MetricResult.scored("length", Math.min(1.0, request.modelOutput().length() / 10.0), t,
-                        "length / 10", List.of(), null, List.of());
             }
-
-            @Override
-            public String name() {
-                return "length";
-            }
-
-            @Override
-            public String description() {
-                return "Output length over ten characters, capped at 1.";
-            }
-
-            @Override
-            public Set<InputRequirement> requires() {
-                return Set.of();
-            }
-
-            @Override
-            public double defaultThreshold() {
-                return 0.5;
-            }
-        };
+            return MetricResult.scored("length", Math.min(1.0, request.modelOutput().length() / 10.0), t,
+                    "length / 10", List.of(), null, List.of());
+        });
     }
 }

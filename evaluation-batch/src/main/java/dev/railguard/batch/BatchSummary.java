@@ -3,9 +3,6 @@ package dev.railguard.batch;
 import dev.railguard.format.ResultLine;
 import java.nio.file.Files;
 import java.util.ArrayList;
-
-import dev.railguard.engine.NametagStats;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

@@ -1,12 +1,12 @@
 package dev.railguard.report;
 
 import dev.railguard.batch.BatchSummary;
+import dev.railguard.testkit.TestTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,17 +20,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report rendered by a real headless Chromium: the charts are drawn by its script, the first failing event is at
  * the top of the event list, the hostile output did not run, and the screenshot is a picture, not a blank page.
- * Needs {@code chromium} on the PATH (or {@code RAILGUARD_CHROMIUM}); {@code .ci/run} installs it.
+ * Needs {@code chromium} on the PATH (or {@code RAILGUARD_CHROMIUM}), else it is skipped ({@link TestTools});
+ * {@code .ci/run} installs it and makes a missing browser a failure.
  */
 class HtmlReportBrowserTest {
 
-    private static final String HOW_TO_INSTALL = "this test renders the report in a real browser and needs Chromium:"
+    private static final String HOW_TO_INSTALL = "this test renders the report in a real browser:"
             + " install it (Debian/Ubuntu: sudo apt-get install -y chromium; macOS: brew install --cask chromium) or set"
             + " RAILGUARD_CHROMIUM to a Chrome/Chromium executable. .ci/run installs it before mvn -B verify.";
 
@@ -45,7 +47,10 @@ class HtmlReportBrowserTest {
     /** One browser run gives both the DOM after the scripts ran and the screenshot. */
     @BeforeAll
     static void render() throws Exception {
-        browser = findChromium();
+        browser = TestTools.chromium().map(Path::toString).orElse(null);
+        if (browser == null) {
+            return; // each test is skipped, or failed in CI, by needsChromium
+        }
         BatchSummary summary = ReportFixture.run(dir);
         report = dir.resolve("report.html");
         HtmlReport.write(summary, report);
@@ -53,26 +58,12 @@ class HtmlReportBrowserTest {
         dom = chromium(dir.resolve("profile"), "--dump-dom", "--screenshot=" + png, "--window-size=1280,1400");
     }
 
-    private static String findChromium() {
-        String configured = System.getenv("RAILGUARD_CHROMIUM");
-        if (configured != null && !configured.isBlank()) {
-            return Files.isExecutable(Path.of(configured)) ? configured : null;
-        }
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
-                Path candidate = Path.of(p, name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate.toString();
-                }
-            }
-        }
-        return null;
+    @BeforeEach
+    void needsChromium() {
+        TestTools.assumeAvailable(browser != null, "Chromium", HOW_TO_INSTALL);
     }
 
     private static String chromium(Path profile, String... extra) throws IOException, InterruptedException {
-        if (browser == null) {
-            fail(HOW_TO_INSTALL);
-        }
         List<String> cmd = new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile));

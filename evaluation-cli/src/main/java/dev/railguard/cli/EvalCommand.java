@@ -3,6 +3,7 @@ package dev.railguard.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railguard.api.RunMode;
+import dev.railguard.api.Thresholds;
 import dev.railguard.api.Verdict;
 import dev.railguard.batch.ResultsFile;
 import dev.railguard.format.ResultLine;
@@ -193,9 +194,10 @@ final class EvalCommand implements Callable<Integer> {
 
     private void rates(String option, Map<String, Double> values) {
         values.forEach((metric, v) -> {
-            if (v == null || !(v >= 0 && v <= 1)) {
-                throw new ParameterException(spec.commandLine(), option + " " + metric + "=" + v
-                        + ": the value must be between 0 and 1");
+            try {
+                Thresholds.check(v == null ? Double.NaN : v, option + " " + metric);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         });
     }

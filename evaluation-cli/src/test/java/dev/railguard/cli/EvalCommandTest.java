@@ -148,7 +148,7 @@ class EvalCommandTest {
         assertThat(unknownThreshold.err()).contains("--threshold: unknown metric [pi]; installed metrics are [");
         Cli threshold = Cli.run(env, "eval", events, "--threshold", "pii=1.5");
         assertThat(threshold.exitCode()).isEqualTo(2);
-        assertThat(threshold.err()).contains("--threshold pii=1.5: the value must be between 0 and 1");
+        assertThat(threshold.err()).contains("--threshold pii must be between 0.0 and 1.0, but was: 1.5");
         Cli missing = Cli.run(env, "eval", dir.resolve("nope.jsonl").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("railguard eval: EVENTS.jsonl: file does not exist:");

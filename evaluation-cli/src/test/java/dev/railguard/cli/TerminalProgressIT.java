@@ -1,12 +1,11 @@
 package dev.railguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.railguard.testkit.JudgeReplies;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;
-import java.io.File;
+import dev.railguard.testkit.TestTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,9 @@ class TerminalProgressIT {
 
     @Test
     void a_terminal_shows_a_progress_bar_then_a_clean_table() throws Exception {
-        assumeTrue(onPath("tmux"), "tmux is not installed");
+        TestTools.assumeAvailable(TestTools.onPath("tmux").isPresent(), "tmux",
+                "this test reads the progress bar from a terminal pane: install tmux (Debian/Ubuntu: sudo apt-get"
+                + " install -y tmux). .ci/run installs it.");
         StringBuilder events = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             events.append(Cli.event("e" + i, "Paris is the capital of France, answer " + i + ".")).append('\n');
@@ -82,14 +83,5 @@ class TerminalProgressIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(10, TimeUnit.SECONDS);
         return out;
-    }
-
-    private static boolean onPath(String name) {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(p, name))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

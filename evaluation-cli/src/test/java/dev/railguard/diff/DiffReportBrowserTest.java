@@ -4,8 +4,8 @@ import static dev.railguard.diff.Runs.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.railguard.testkit.TestTools;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +16,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The diff report rendered by a real headless Chromium, as the batch report's test does: the regressed metric leads
  * the table and the chart, flipped events show both runs side by side, a hostile output stays text, and the
- * screenshot shows the fail and pass colors. Needs {@code chromium} on the PATH (or {@code RAILGUARD_CHROMIUM});
- * {@code .ci/run} installs it.
+ * screenshot shows the fail and pass colors. Needs {@code chromium} on the PATH (or {@code RAILGUARD_CHROMIUM}), else
+ * it is skipped ({@link TestTools}); {@code .ci/run} installs it and makes a missing browser a failure.
  */
 class DiffReportBrowserTest {
 
     @TempDir
     static Path dir;
 
+    private static String browser;
     private static String dom;
     private static Path png;
     private static Path html;
 
     @BeforeAll
     static void render() throws Exception {
+        browser = TestTools.chromium().map(Path::toString).orElse(null);
+        if (browser == null) {
+            return; // each test is skipped, or failed in CI, by needsChromium
+        }
         List<DiffEvent> base = new ArrayList<>();
         List<DiffEvent> cand = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
@@ -59,12 +65,14 @@ class DiffReportBrowserTest {
         dom = chromium("--dump-dom", "--screenshot=" + png, "--window-size=1280,1600");
     }
 
+    @BeforeEach
+    void needsChromium() {
+        TestTools.assumeAvailable(browser != null, "Chromium", "this test renders the diff report in a real browser:"
+                + " install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set RAILGUARD_CHROMIUM. .ci/run"
+                + " installs it.");
+    }
+
     private static String chromium(String... extra) throws Exception {
-        String browser = findChromium();
-        if (browser == null) {
-            fail("this test renders the diff report in a real browser and needs Chromium: install it (Debian/Ubuntu:"
-                    + " sudo apt-get install -y chromium) or set RAILGUARD_CHROMIUM. .ci/run installs it.");
-        }
         List<String> cmd = new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile")));
@@ -81,21 +89,6 @@ class DiffReportBrowserTest {
             fail("chromium exited with " + p.exitValue() + ": " + Files.readString(err));
         }
         return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    private static String findChromium() {
-        String configured = System.getenv("RAILGUARD_CHROMIUM");
-        if (configured != null && !configured.isBlank()) {
-            return Files.isExecutable(Path.of(configured)) ? configured : null;
-        }
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
-                if (Files.isExecutable(Path.of(p, name))) {
-                    return Path.of(p, name).toString();
-                }
-            }
-        }
-        return null;
     }
 
     @Test

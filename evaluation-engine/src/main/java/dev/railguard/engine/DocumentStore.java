@@ -1,7 +1,5 @@
 package dev.railguard.engine;
 
-import dev.railguard.engine.internal.search.StoredDocument;
-
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;

@@ -1,5 +1,6 @@
 package dev.railguard.engine;
 
+import dev.railguard.api.status.Internal;
 import dev.railguard.engine.internal.call.CallFailedException;
 import dev.railguard.engine.internal.call.Failures;
 import java.util.concurrent.CancellationException;
@@ -9,7 +10,10 @@ import java.util.concurrent.CompletionException;
  * How the engine tells about failures: one way to put a failure into words for diagnostics, event records and
  * exception messages (what the engine writes into an {@code ERROR} verdict, and what workflows, monitors and batch runs
  * write when an evaluation fails), and whether a failure was a cancellation.
+ *
+ * <p>Public for Railguard's own modules only ({@link Internal}): not part of the API.
  */
+@Internal
 public final class EvaluationFailures {
 
     private static final int MAX_TEXT = 2000;

@@ -1,18 +1,16 @@
 package dev.railguard.engine;
 
+import dev.railguard.engine.internal.evaluation.GuardedObservers;
 import dev.railguard.api.EvaluationRequest;
-import dev.railguard.api.EvaluationResult;
-import dev.railguard.api.EvaluationStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 
 /**
- * What an evaluator, a monitor or a workflow tells the application's observability stack: evaluations starting and
- * ending, every judge call, the judge traffic's queue, monitor intake and workflow events. Register one with
- * {@code RailguardEvaluator.builder().observer(...)} (and likewise on the monitor and workflow builders); the
- * {@code evaluation-telemetry} module has implementations for OpenTelemetry and Micrometer.
+ * What an evaluator tells the application's observability stack: evaluations starting and ending, every judge call,
+ * the judge traffic's queue. Register one with {@code RailguardEvaluator.builder().observer(...)}; the
+ * {@code evaluation-telemetry} module has implementations for OpenTelemetry and Micrometer. Monitors and workflows have
+ * an observer of their own ({@code dev.railguard.event.EventObserver} in {@code guardrail-workflows}).
  *
  * <p>Every method has a no-op default, so an observer implements only what it needs. The engine calls observers on its
  * own threads (except {@link #evaluationStarted}, which runs on the thread that submits the evaluation), so
@@ -48,48 +46,8 @@ public interface EvaluationObserver {
     default void judgeCallFinished(JudgeCallRecord call) {
     }
 
-    /**
-     * Work handed over now will run later on another thread (a monitor takes an event now and submits its evaluation
-     * from its own thread). Called on the handing-over thread; the returned executor runs that work with what is
-     * current here (a tracing context, so the evaluation's span still hangs under the caller's span). Default: runs
-     * it as it is.
-     */
-    default Executor captureContext() {
-        return Runnable::run;
-    }
-
     /** The evaluator was built: the live figures of its judge traffic, to read whenever the observer likes. */
     default void judgeTrafficBound(JudgeTrafficGauges gauges) {
-    }
-
-    /**
-     * A monitor took an event into its intake queue ({@code accepted}) or turned it away because the queue was full.
-     *
-     * @param monitor the monitor's name
-     */
-    default void monitorIntake(String monitor, boolean accepted) {
-    }
-
-    /**
-     * A monitor event ended.
-     *
-     * @param monitor the monitor's name
-     * @param status  COMPLETED, FAILED or CANCELED
-     * @param result  the evaluation result, or {@code null} when the event never got one (rejected, canceled while
-     *                queued)
-     */
-    default void monitorEventFinished(String monitor, EvaluationStatus status, EvaluationResult result) {
-    }
-
-    /**
-     * A workflow event ended.
-     *
-     * @param workflow the workflow's name
-     * @param status   COMPLETED, FAILED or CANCELED
-     * @param attempts the evaluations the event took (the first included)
-     * @param improved whether a later attempt passed after the first one did not
-     */
-    default void workflowEventFinished(String workflow, EvaluationStatus status, int attempts, boolean improved) {
     }
 
     /**

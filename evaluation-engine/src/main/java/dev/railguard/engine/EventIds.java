@@ -1,9 +1,14 @@
 package dev.railguard.engine;
 
+import dev.railguard.api.status.Internal;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
-/** Prefixed random ids ({@code evt_}, {@code wkfl_}, {@code mon_}, {@code file_}), as DeepRails writes them. */
+/**
+ * Prefixed random ids ({@code evt_}, {@code wkfl_}, {@code mon_}, {@code file_}), as DeepRails writes them. Public for
+ * Railguard's own modules only ({@link Internal}): not part of the API.
+ */
+@Internal
 public final class EventIds {
 
     /**

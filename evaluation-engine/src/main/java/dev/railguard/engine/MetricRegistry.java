@@ -1,6 +1,7 @@
 package dev.railguard.engine;
 
 import dev.railguard.api.GuardrailMetric;
+import dev.railguard.api.Thresholds;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,11 +91,7 @@ public final class MetricRegistry {
             throw new IllegalArgumentException("requires() of metric '" + name + "' (" + metric.getClass().getName()
                     + ") must be a set of input requirements (empty for none), but was: null");
         }
-        double t = metric.defaultThreshold();
-        if (Double.isNaN(t) || t < 0 || t > 1) {
-            throw new IllegalArgumentException("defaultThreshold of metric '" + name
-                    + "' must be between 0.0 and 1.0, but was: " + t);
-        }
+        Thresholds.check(metric.defaultThreshold(), "defaultThreshold of metric '" + name + "'");
         GuardrailMetric previous = map.putIfAbsent(name, metric);
         if (previous != null) {
             throw new IllegalArgumentException("metric name '" + name + "' is registered twice: by "

@@ -1,5 +1,6 @@
 package dev.railguard.engine;
 
+import dev.railguard.api.status.Internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,10 @@ import java.util.regex.Pattern;
  * Prompt texts kept as versioned class-path resources ({@code name.vN.txt}) with {@code {{variable}}} placeholders,
  * for the engine's templates, metric authors' rubrics and eval prompts: one loader and one renderer. Each resource is
  * read once; a missing resource or an unfilled placeholder fails at once, naming it.
+ *
+ * <p>Public for Railguard's own modules only ({@link Internal}): not part of the API.
  */
+@Internal
 public final class PromptResources {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();

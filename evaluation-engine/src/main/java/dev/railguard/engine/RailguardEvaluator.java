@@ -1,6 +1,5 @@
 package dev.railguard.engine;
 
-import dev.railguard.engine.internal.call.JudgeSettings;
 import dev.railguard.engine.internal.call.Ticket;
 import dev.railguard.engine.internal.judge.JudgeClient;
 import dev.railguard.engine.internal.cache.DiskCache;
@@ -34,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -86,8 +86,7 @@ public final class RailguardEvaluator implements Evaluator {
     private final boolean ownsExecutor;
     private final JudgeClient client;
     private final JudgeEngine engine;
-    private final Duration evaluationTimeout;
-    private final int maxInFlightEvaluations;
+    private final EvaluatorSettings settings;
     private final Map<RunMode, RunModePlan> plans;
     private final JudgeTools tools;
     private final MetricDispatch dispatch;
@@ -101,16 +100,11 @@ public final class RailguardEvaluator implements Evaluator {
         this.ownsExecutor = b.executor == null;
         this.executor = b.executor != null ? b.executor : newJudgeExecutor(
                 b.maxConcurrentJudgeCalls + Math.max(2, b.maxConcurrentJudgeCalls / 4));
-        JudgeSettings settings = new JudgeSettings(b.maxJudgeOutputTokens, 0.0);
+        this.settings = b.settings();
         this.observer = EvaluationObserver.of(b.observers);
-        this.engine = new JudgeEngine(executor, new JudgeEngine.Options(settings, b.maxConcurrentJudgeCalls,
-                b.maxConcurrentCallsPerJudge == 0 ? b.maxConcurrentJudgeCalls : b.maxConcurrentCallsPerJudge,
-                Map.copyOf(b.judgeLimits), b.adaptiveConcurrency, b.callTimeout, b.maxCallAttempts, b.initialBackoff,
-                b.maxBackoff, b.maxRetryAfter, b.cache, b.cacheMaximumSize, b.cacheExpiry,
-                b.cacheDirectory, b.prices, b.maxPromptTokens, b.cacheSecret), observer);
+        this.engine = new JudgeEngine(executor, new JudgeEngine.Options(settings, Map.copyOf(b.judgeLimits),
+                b.prices, b.cacheDirectory, b.cacheSecret), observer);
         this.client = new JudgeClient(engine, Ticket.NONE);
-        this.evaluationTimeout = b.evaluationTimeout;
-        this.maxInFlightEvaluations = b.maxInFlightEvaluations;
         Map<RunMode, RunModePlan> p = new EnumMap<>(RunMode.class);
         for (RunMode mode : RunMode.values()) {
             p.put(mode, b.plans.getOrDefault(mode, RunModePlan.defaults(mode)));
@@ -153,9 +147,22 @@ public final class RailguardEvaluator implements Evaluator {
      *
      * @throws IllegalArgumentException naming what is wrong with the request for this evaluator
      */
+    @Override
     public void validate(EvaluationRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         dispatch.validate(request);
+    }
+
+    /** The metric named {@code name} in this evaluator's registry. */
+    @Override
+    public Optional<GuardrailMetric> metric(String name) {
+        return metrics.find(name);
+    }
+
+    /** The judge of this evaluator's panel whose model is {@code model}. */
+    @Override
+    public Optional<String> judgeUsing(Object model) {
+        return panel.all().stream().filter(j -> model != null && j.model() == model).map(Judge::name).findFirst();
     }
 
     private EventHandle submitHandle(EvaluationRequest request) {
@@ -176,7 +183,8 @@ public final class RailguardEvaluator implements Evaluator {
         }
         Map<String, CompletableFuture<MetricResult>> futures = dispatch.start(request, resolved, handle.ticket());
         handle.parts(futures);
-        if (evaluationTimeout != null) {
+        Duration evaluationTimeout = settings.evaluationTimeout();
+        if (!evaluationTimeout.isZero()) {
             try {
                 ScheduledFuture<?> timeout = engine.timer.schedule(() -> handle.fail("the evaluation timed out after "
                         + evaluationTimeout.toMillis() + " ms"), evaluationTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -214,7 +222,7 @@ public final class RailguardEvaluator implements Evaluator {
      */
     public Stream<EvaluationResult> evaluateAll(Stream<EvaluationRequest> requests) {
         Objects.requireNonNull(requests, "requests must not be null");
-        ResultWindow window = new ResultWindow(requests.iterator(), maxInFlightEvaluations, this::submitHandle);
+        ResultWindow window = new ResultWindow(requests.iterator(), settings.maxInFlightEvaluations(), this::submitHandle);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(window, Spliterator.ORDERED | Spliterator.NONNULL),
                 false).onClose(() -> {
                     window.cancelAll();
@@ -259,6 +267,11 @@ public final class RailguardEvaluator implements Evaluator {
     @Override
     public Set<String> metricNames() {
         return metrics.names();
+    }
+
+    /** The plain settings this evaluator was built with (its builder's, over {@link EvaluatorSettings#DEFAULTS}). */
+    public EvaluatorSettings settings() {
+        return settings;
     }
 
     /** The judge panel this evaluator asks. */
@@ -320,32 +333,32 @@ public final class RailguardEvaluator implements Evaluator {
         private JudgePanel panel = JudgePanel.empty();
         private MetricRegistry metrics;
         private ExecutorService executor;
-        private int maxConcurrentJudgeCalls = 16;
-        private int maxJudgeOutputTokens = JudgeSettings.DEFAULT.maxOutputTokens();
+        private int maxConcurrentJudgeCalls = EvaluatorSettings.DEFAULTS.maxConcurrentJudgeCalls();
+        private int maxJudgeOutputTokens = EvaluatorSettings.DEFAULTS.maxJudgeOutputTokens();
         private final Map<RunMode, RunModePlan> plans = new EnumMap<>(RunMode.class);
         private WebSearchEngine webSearch;
         private DocumentStore documents;
-        private int maxToolRoundTrips = 3;
+        private int maxToolRoundTrips = EvaluatorSettings.DEFAULTS.maxToolRoundTrips();
         private String judgedSkipReason;
-        private int maxConcurrentCallsPerJudge;
+        private int maxConcurrentCallsPerJudge = EvaluatorSettings.DEFAULTS.maxConcurrentCallsPerJudge();
         private final Map<String, JudgeLimits> judgeLimits = new LinkedHashMap<>();
-        private boolean adaptiveConcurrency = true;
-        private Duration callTimeout = Duration.ofMinutes(2);
-        private Duration evaluationTimeout;
-        private int maxCallAttempts = 5;
-        private Duration initialBackoff = Duration.ofMillis(500);
-        private Duration maxBackoff = Duration.ofSeconds(30);
-        private Duration maxRetryAfter = Duration.ofSeconds(60);
-        private boolean cache;
-        private long cacheMaximumSize = 10_000;
-        private Duration cacheExpiry = Duration.ofDays(14);
+        private boolean adaptiveConcurrency = EvaluatorSettings.DEFAULTS.adaptiveConcurrency();
+        private Duration callTimeout = EvaluatorSettings.DEFAULTS.callTimeout();
+        private Duration evaluationTimeout = EvaluatorSettings.DEFAULTS.evaluationTimeout();
+        private int maxCallAttempts = EvaluatorSettings.DEFAULTS.maxCallAttempts();
+        private Duration initialBackoff = EvaluatorSettings.DEFAULTS.initialBackoff();
+        private Duration maxBackoff = EvaluatorSettings.DEFAULTS.maxBackoff();
+        private Duration maxRetryAfter = EvaluatorSettings.DEFAULTS.maxRetryAfter();
+        private boolean cache = EvaluatorSettings.DEFAULTS.cache();
+        private long cacheMaximumSize = EvaluatorSettings.DEFAULTS.cacheMaximumSize();
+        private Duration cacheExpiry = EvaluatorSettings.DEFAULTS.cacheExpiry();
         private Path cacheDirectory;
         private PriceTable prices = PriceTable.NONE;
-        private int maxInFlightEvaluations = 256;
+        private int maxInFlightEvaluations = EvaluatorSettings.DEFAULTS.maxInFlightEvaluations();
         private final List<EvaluationObserver> observers = new ArrayList<>();
-        private long maxPromptTokens = JudgeEngine.DEFAULT_MAX_PROMPT_TOKENS;
+        private long maxPromptTokens = EvaluatorSettings.DEFAULTS.maxPromptTokens();
         private String cacheSecret;
-        private SelfJudging selfJudging = SelfJudging.REFUSE;
+        private SelfJudging selfJudging = EvaluatorSettings.DEFAULTS.selfJudging();
 
         private Builder() {}
 
@@ -642,6 +655,47 @@ public final class RailguardEvaluator implements Evaluator {
             }
             this.maxToolRoundTrips = max;
             return this;
+        }
+
+        /**
+         * Sets every plain setting from {@code settings} (for example what a Spark spec or a project file carries),
+         * each validated as its own builder method validates it.
+         *
+         * @throws IllegalArgumentException naming the first setting out of range
+         */
+        public Builder settings(EvaluatorSettings settings) {
+            Objects.requireNonNull(settings, "settings must not be null");
+            maxConcurrentJudgeCalls(settings.maxConcurrentJudgeCalls());
+            this.maxConcurrentCallsPerJudge = 0;
+            if (settings.maxConcurrentCallsPerJudge() != 0) {
+                maxConcurrentCallsPerJudge(settings.maxConcurrentCallsPerJudge());
+            }
+            maxJudgeOutputTokens(settings.maxJudgeOutputTokens());
+            adaptiveConcurrency(settings.adaptiveConcurrency());
+            callTimeout(settings.callTimeout());
+            this.evaluationTimeout = Duration.ZERO;
+            if (!settings.evaluationTimeout().isZero()) {
+                evaluationTimeout(settings.evaluationTimeout());
+            }
+            maxCallAttempts(settings.maxCallAttempts());
+            retryBackoff(settings.initialBackoff(), settings.maxBackoff());
+            maxRetryAfter(settings.maxRetryAfter());
+            cacheMaximumSize(settings.cacheMaximumSize());
+            cacheExpiry(settings.cacheExpiry());
+            this.cache = settings.cache() || cacheDirectory != null;
+            maxInFlightEvaluations(settings.maxInFlightEvaluations());
+            maxPromptTokens(settings.maxPromptTokens());
+            maxToolRoundTrips(settings.maxToolRoundTrips());
+            selfJudging(settings.selfJudging());
+            return this;
+        }
+
+        /** The plain settings as set so far. */
+        public EvaluatorSettings settings() {
+            return new EvaluatorSettings(maxConcurrentJudgeCalls, maxConcurrentCallsPerJudge, maxJudgeOutputTokens,
+                    adaptiveConcurrency, callTimeout, evaluationTimeout, maxCallAttempts, initialBackoff, maxBackoff,
+                    maxRetryAfter, cache, cacheMaximumSize, cacheExpiry, maxInFlightEvaluations, maxPromptTokens,
+                    maxToolRoundTrips, selfJudging);
         }
 
         private static Duration positive(Duration d, String name) {

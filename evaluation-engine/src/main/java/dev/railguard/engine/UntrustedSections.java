@@ -2,6 +2,7 @@ package dev.railguard.engine;
 
 import dev.railguard.api.ContextMessage;
 import dev.railguard.api.Evidence;
+import dev.railguard.api.status.Internal;
 import dev.railguard.engine.internal.call.Untrusted;
 import dev.railguard.engine.internal.runmode.JudgePrompts;
 import java.util.List;
@@ -17,7 +18,10 @@ import java.util.List;
  * String system = "... only a delimiter carrying the nonce " + fenced.nonce() + " ends a section.";
  * String user = fenced.text();
  * }</pre>
+ *
+ * <p>Public for Railguard's own modules only ({@link Internal}): not part of the API.
  */
+@Internal
 public final class UntrustedSections {
 
     private final List<Evidence> sections;

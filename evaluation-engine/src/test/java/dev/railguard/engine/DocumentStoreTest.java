@@ -1,6 +1,5 @@
 package dev.railguard.engine;
 
-import dev.railguard.engine.internal.search.StoredDocument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,34 +113,9 @@ public final class TestMetrics {
                 if (!fallback) {
                     return Optional.empty();
                 }
-                return Optional.of(new InProcessMetric() {
-                    @Override
-                    public MetricResult evaluate(EvaluationRequest request, double threshold) {
-                        double score = request.modelOutput().length() < 100 ? 1.0 : 0.0;
-                        return MetricResult.scored(name + "_length", score, threshold, "short enough", List.of(),
-                                Usage.NONE, List.of());
-                    }
-
-                    @Override
-                    public String name() {
-                        return name + "_length";
-                    }
-
-                    @Override
-                    public String description() {
-                        return "Output length.";
-                    }
-
-                    @Override
-                    public Set<InputRequirement> requires() {
-                        return Set.of();
-                    }
-
-                    @Override
-                    public double defaultThreshold() {
-                        return 0.5;
-                    }
-                });
+                return Optional.of(InProcessMetric.of(name + "_length", 0.5, Set.of(), (request, threshold) ->
+                        MetricResult.scored(name + "_length", request.modelOutput().length() < 100 ? 1.0 : 0.0,
+                                threshold, "short enough", List.of(), Usage.NONE, List.of())));
             }
         };
     }
@@ -178,34 +152,8 @@ public final class TestMetrics {
     }
 
     /** An in-process metric whose result is whatever {@code body} makes of the request and the threshold. */
-    public static InProcessMetric inProcess(String name, double defaultThreshold,
-            BiFunction<EvaluationRequest, Double, MetricResult> body) {
-        return new InProcessMetric() {
-            @Override
-            public MetricResult evaluate(EvaluationRequest request, double threshold) {
-                return body.apply(request, threshold);
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "In-process test metric " + name + ".";
-            }
-
-            @Override
-            public Set<InputRequirement> requires() {
-                return Set.of();
-            }
-
-            @Override
-            public double defaultThreshold() {
-                return defaultThreshold;
-            }
-        };
+    public static InProcessMetric inProcess(String name, double defaultThreshold, InProcessMetric.Evaluation body) {
+        return InProcessMetric.of(name, defaultThreshold, Set.of(), body);
     }
 
     /** The metric a judge request is about, from its schema name; empty for a request without schema. */

@@ -9,13 +9,12 @@ import dev.railguard.api.ModelInput;
 import dev.railguard.api.Usage;
 import dev.railguard.api.Verdict;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** The engine, not the metric, decides PASS or FAIL, and a result that breaks the metric contract is ERROR. */
 class VerdictContractTest {
 
-    private static InProcessMetric metric(String name, BiFunction<EvaluationRequest, Double, MetricResult> body) {
+    private static InProcessMetric metric(String name, InProcessMetric.Evaluation body) {
         return TestMetrics.inProcess(name, 0.5, body);
     }
 

@@ -3,6 +3,7 @@ package dev.railguard.junit;
 import dev.railguard.api.Diagnostic;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.MetricResult;
+import dev.railguard.api.Thresholds;
 import dev.railguard.api.Verdict;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
@@ -77,7 +78,7 @@ public final class MetricResultAssert extends AbstractAssert<MetricResultAssert,
      * @throws IllegalArgumentException if {@code minimum} is outside [0, 1]
      */
     public MetricResultAssert hasScoreAtLeast(double minimum) {
-        checkUnitInterval(minimum, "minimum");
+        Thresholds.check(minimum, "minimum");
         isNotNull();
         if (actual.score().isEmpty() || actual.score().getAsDouble() < minimum) {
             throw failureWithActualExpected(scoreOrVerdict(), minimum, "%s",
@@ -95,7 +96,7 @@ public final class MetricResultAssert extends AbstractAssert<MetricResultAssert,
      * @throws IllegalArgumentException if {@code maximum} is outside [0, 1]
      */
     public MetricResultAssert hasScoreAtMost(double maximum) {
-        checkUnitInterval(maximum, "maximum");
+        Thresholds.check(maximum, "maximum");
         isNotNull();
         if (actual.score().isEmpty() || actual.score().getAsDouble() > maximum) {
             throw failureWithActualExpected(scoreOrVerdict(), maximum, "%s",
@@ -141,9 +142,4 @@ public final class MetricResultAssert extends AbstractAssert<MetricResultAssert,
         return actual.score().isPresent() ? (Object) actual.score().getAsDouble() : "no score (" + actual.verdict() + ")";
     }
 
-    private static void checkUnitInterval(double value, String name) {
-        if (!(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(name + " must be between 0 and 1, but was: " + value);
-        }
-    }
 }

@@ -116,7 +116,7 @@ class RailguardMessagesTest {
     @Test
     void misuse_throws_rather_than_failing_an_assertion() {
         assertThatThrownBy(() -> assertThat(MetricResult.skipped("x", 0.5, "r")).hasScoreAtLeast(1.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("minimum must be between 0 and 1, but was: 1.5");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("minimum must be between 0.0 and 1.0, but was: 1.5");
         assertThatThrownBy(() -> RailguardAssertions.assertThatOutput("a").forPrompt("q").passes("correctness"))
                 .isInstanceOf(IllegalStateException.class).hasMessage("no evaluator to judge the output with: call"
                         + " withEvaluator(evaluator) first, for example with the Evaluator that RailguardExtension injects");

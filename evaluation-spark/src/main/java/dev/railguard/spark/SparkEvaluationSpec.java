@@ -1,8 +1,11 @@
 package dev.railguard.spark;
 
 import dev.railguard.api.RunMode;
+import dev.railguard.api.Thresholds;
+import dev.railguard.engine.EvaluatorSettings;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
+import dev.railguard.engine.RailguardEvaluator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -24,7 +27,9 @@ import java.util.TreeSet;
 /**
  * What the executors need to evaluate events, as a small serializable value that Spark ships with the tasks:
  * judges (as settings, never a key), metrics, run mode, thresholds, the judge budget per executor, the cache
- * directory. Each executor JVM builds one evaluator per spec and shares it among its tasks.
+ * directory, and the evaluator's plain settings ({@link EvaluatorSettings}: timeouts, retries, cache, self-judging
+ * policy, ...), the same value a {@code RailguardEvaluator} is built with. Each executor JVM builds one evaluator per
+ * spec and shares it among its tasks.
  *
  * <p><b>Credentials</b> never enter the spec. Each executor reads the API key from its environment
  * ({@code RAILGUARD_JUDGE_API_KEY} or {@code OPENAI_API_KEY}) or from the Spark configuration key named by
@@ -50,38 +55,33 @@ public final class SparkEvaluationSpec implements Serializable {
     private final ArrayList<String> metrics;
     private final RunMode runMode;
     private final TreeMap<String, Double> thresholds;
-    private final int concurrencyPerExecutor;
     private final int maxInFlightPerTask;
     private final int requestsPerMinutePerExecutor;
     private final long tokensPerMinutePerExecutor;
     private final String cacheDirectory;
-    private final boolean memoryCache;
     private final TreeMap<String, String> judgeSettings;
     private final String apiKeyConfKey;
     private final SerializableSupplier<JudgePanel> judges;
     private final SerializableSupplier<MetricRegistry> metricRegistry;
     private final boolean skipJudgedMetricsWhenNoJudge;
-    private final Duration callTimeout;
-    private final Duration evaluationTimeout;
+    private final EvaluatorSettings evaluatorSettings;
     private final ColumnMapping columns;
 
     private SparkEvaluationSpec(Builder b) {
         this.metrics = new ArrayList<>(b.metrics);
         this.runMode = b.runMode;
         this.thresholds = new TreeMap<>(b.thresholds);
-        this.concurrencyPerExecutor = b.concurrencyPerExecutor;
-        this.maxInFlightPerTask = b.maxInFlightPerTask > 0 ? b.maxInFlightPerTask : 2 * b.concurrencyPerExecutor;
+        this.evaluatorSettings = b.settings.settings();
+        this.maxInFlightPerTask = b.maxInFlightPerTask > 0 ? b.maxInFlightPerTask
+                : 2 * evaluatorSettings.maxConcurrentJudgeCalls();
         this.requestsPerMinutePerExecutor = b.requestsPerMinutePerExecutor;
         this.tokensPerMinutePerExecutor = b.tokensPerMinutePerExecutor;
         this.cacheDirectory = b.cacheDirectory;
-        this.memoryCache = b.memoryCache;
         this.judgeSettings = new TreeMap<>(b.judgeSettings);
         this.apiKeyConfKey = b.apiKeyConfKey;
         this.judges = b.judges;
         this.metricRegistry = b.metricRegistry;
         this.skipJudgedMetricsWhenNoJudge = b.skipJudgedMetricsWhenNoJudge;
-        this.callTimeout = b.callTimeout;
-        this.evaluationTimeout = b.evaluationTimeout;
         this.columns = b.columns;
     }
 
@@ -127,7 +127,15 @@ public final class SparkEvaluationSpec implements Serializable {
 
     /** Judge calls in flight at once per executor JVM (all its tasks together). */
     public int concurrencyPerExecutor() {
-        return concurrencyPerExecutor;
+        return evaluatorSettings.maxConcurrentJudgeCalls();
+    }
+
+    /**
+     * The plain settings each executor's evaluator is built with ({@code maxConcurrentJudgeCalls} is
+     * {@link #concurrencyPerExecutor()}; the cache is on with a {@link #cacheDirectory()}).
+     */
+    public EvaluatorSettings evaluatorSettings() {
+        return evaluatorSettings;
     }
 
     /** Events one task keeps submitted at once (default: twice the executor concurrency). */
@@ -148,11 +156,6 @@ public final class SparkEvaluationSpec implements Serializable {
     /** The judge cache directory (shared storage so retried tasks reuse replies), if any. */
     public Optional<String> cacheDirectory() {
         return Optional.ofNullable(cacheDirectory);
-    }
-
-    /** Whether judge replies are cached in memory (always, with a cache directory). */
-    public boolean memoryCache() {
-        return memoryCache || cacheDirectory != null;
     }
 
     /** The judge settings, {@code JudgeEnvironment}'s property names without the {@code railguard.judge.} prefix. */
@@ -180,16 +183,6 @@ public final class SparkEvaluationSpec implements Serializable {
         return skipJudgedMetricsWhenNoJudge;
     }
 
-    /** The per-call timeout of judge calls, if set (else the evaluator's default). */
-    public Optional<Duration> callTimeout() {
-        return Optional.ofNullable(callTimeout);
-    }
-
-    /** The timeout of one evaluation, if set. */
-    public Optional<Duration> evaluationTimeout() {
-        return Optional.ofNullable(evaluationTimeout);
-    }
-
     /** The column mapping of a table not shaped like DeepRails events, if set. */
     public Optional<ColumnMapping> columns() {
         return Optional.ofNullable(columns);
@@ -199,14 +192,13 @@ public final class SparkEvaluationSpec implements Serializable {
     @Override
     public String toString() {
         return "SparkEvaluationSpec{metrics=" + metrics + ", runMode=" + runMode.wireName() + ", thresholds="
-                + thresholds + ", concurrencyPerExecutor=" + concurrencyPerExecutor + ", maxInFlightPerTask="
-                + maxInFlightPerTask + ", requestsPerMinutePerExecutor=" + requestsPerMinutePerExecutor
-                + ", tokensPerMinutePerExecutor=" + tokensPerMinutePerExecutor + ", cacheDirectory=" + cacheDirectory
-                + ", memoryCache=" + memoryCache() + ", judgeSettings=" + judgeSettings + ", apiKeyConfKey="
+                + thresholds + ", maxInFlightPerTask=" + maxInFlightPerTask + ", requestsPerMinutePerExecutor="
+                + requestsPerMinutePerExecutor + ", tokensPerMinutePerExecutor=" + tokensPerMinutePerExecutor
+                + ", cacheDirectory=" + cacheDirectory + ", judgeSettings=" + judgeSettings + ", apiKeyConfKey="
                 + apiKeyConfKey + ", judges=" + (judges == null ? "from settings" : "custom") + ", metricRegistry="
                 + (metricRegistry == null ? "installed" : "custom") + ", skipJudgedMetricsWhenNoJudge="
-                + skipJudgedMetricsWhenNoJudge + ", callTimeout=" + callTimeout + ", evaluationTimeout="
-                + evaluationTimeout + ", columns=" + columns + "}";
+                + skipJudgedMetricsWhenNoJudge + ", columns=" + columns + ", evaluatorSettings=" + evaluatorSettings
+                + "}";
     }
 
     /** Collects the settings; each setter validates at once. */
@@ -214,19 +206,17 @@ public final class SparkEvaluationSpec implements Serializable {
         private final List<String> metrics = new ArrayList<>();
         private RunMode runMode = RunMode.FAST;
         private final Map<String, Double> thresholds = new TreeMap<>();
-        private int concurrencyPerExecutor = 16;
         private int maxInFlightPerTask;
         private int requestsPerMinutePerExecutor;
         private long tokensPerMinutePerExecutor;
         private String cacheDirectory;
-        private boolean memoryCache;
         private final Map<String, String> judgeSettings = new TreeMap<>();
         private String apiKeyConfKey;
         private SerializableSupplier<JudgePanel> judges;
         private SerializableSupplier<MetricRegistry> metricRegistry;
         private boolean skipJudgedMetricsWhenNoJudge;
-        private Duration callTimeout;
-        private Duration evaluationTimeout;
+        /** Validates and holds the evaluator's plain settings: the evaluator's own builder, never shipped. */
+        private final RailguardEvaluator.Builder settings = RailguardEvaluator.builder();
         private ColumnMapping columns;
 
         private Builder() {}
@@ -256,17 +246,14 @@ public final class SparkEvaluationSpec implements Serializable {
 
         /** The threshold of {@code metric} in [0, 1], where the event sets none. */
         public Builder threshold(String metric, double threshold) {
-            if (!(threshold >= 0 && threshold <= 1)) {
-                throw new IllegalArgumentException("threshold of '" + metric + "' must be in [0, 1], but was: "
-                        + threshold);
-            }
+            Thresholds.check(threshold, "threshold of metric '" + metric + "'");
             thresholds.put(Objects.requireNonNull(metric, "metric must not be null"), threshold);
             return this;
         }
 
         /** Judge calls in flight at once per executor JVM, shared by its tasks; default 16. */
         public Builder concurrencyPerExecutor(int max) {
-            this.concurrencyPerExecutor = atLeastOne(max, "concurrencyPerExecutor");
+            settings.maxConcurrentJudgeCalls(atLeastOne(max, "concurrencyPerExecutor"));
             return this;
         }
 
@@ -303,7 +290,7 @@ public final class SparkEvaluationSpec implements Serializable {
                         + " executors at least 1 call and 1 request per minute, but was: concurrency "
                         + totalConcurrency + ", requests per minute " + requestsPerMinute);
             }
-            this.concurrencyPerExecutor = totalConcurrency / executors;
+            settings.maxConcurrentJudgeCalls(totalConcurrency / executors);
             this.requestsPerMinutePerExecutor = requestsPerMinute / executors;
             return this;
         }
@@ -323,7 +310,19 @@ public final class SparkEvaluationSpec implements Serializable {
 
         /** Caches judge replies in each executor's memory; default off. */
         public Builder memoryCache(boolean enabled) {
-            this.memoryCache = enabled;
+            settings.cache(enabled);
+            return this;
+        }
+
+        /**
+         * The evaluator's plain settings on every executor (timeouts, retries, cache, self-judging policy, ...);
+         * default {@link EvaluatorSettings#DEFAULTS}. Sets {@link #concurrencyPerExecutor} too
+         * ({@code maxConcurrentJudgeCalls}).
+         *
+         * @throws IllegalArgumentException naming the first setting out of range
+         */
+        public Builder evaluatorSettings(EvaluatorSettings evaluatorSettings) {
+            settings.settings(evaluatorSettings);
             return this;
         }
 
@@ -389,13 +388,13 @@ public final class SparkEvaluationSpec implements Serializable {
 
         /** The per-attempt timeout of judge calls. */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = positive(timeout, "callTimeout");
+            settings.callTimeout(timeout);
             return this;
         }
 
         /** The timeout of one evaluation; an event over it is FAILED with the cause. */
         public Builder evaluationTimeout(Duration timeout) {
-            this.evaluationTimeout = positive(timeout, "evaluationTimeout");
+            settings.evaluationTimeout(timeout);
             return this;
         }
 
@@ -415,14 +414,6 @@ public final class SparkEvaluationSpec implements Serializable {
                 throw new IllegalArgumentException(name + " must be >= 1, but was: " + v);
             }
             return v;
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name + " must not be null");
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, but was: " + d);
-            }
-            return d;
         }
     }
 }

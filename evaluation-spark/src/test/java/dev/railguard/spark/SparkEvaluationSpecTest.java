@@ -56,6 +56,9 @@ class SparkEvaluationSpecTest {
         assertThat(SparkEvaluationSpec.builder().concurrencyPerExecutor(7).build().id()).isNotEqualTo(spec.id());
         assertThat(copy.thresholds()).containsEntry("correctness", 0.9);
         assertThat(copy.concurrencyPerExecutor()).isEqualTo(32);
+        assertThat(copy.evaluatorSettings()).isEqualTo(spec.evaluatorSettings());
+        assertThat(copy.evaluatorSettings().callTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(copy.evaluatorSettings().maxConcurrentJudgeCalls()).isEqualTo(32);
         assertThat(copy.requestsPerMinutePerExecutor()).isEqualTo(1250);
         assertThat(copy.apiKeyConfKey()).contains(KEY_CONF);
         assertThat(copy.metricRegistry().get().names()).contains("order_json", "correctness");

@@ -7,6 +7,7 @@ import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.MetricResult;
 import dev.railguard.engine.EvaluationObservation;
 import dev.railguard.engine.EvaluationObserver;
+import dev.railguard.event.EventObserver;
 import dev.railguard.engine.JudgeCallRecord;
 import dev.railguard.telemetry.internal.BoundedTags;
 import dev.railguard.telemetry.internal.PassRateWindow;
@@ -51,7 +52,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Needs {@code io.micrometer:micrometer-core} on the class path; nothing else in Railguard does.
  */
-public final class MicrometerObserver implements EvaluationObserver {
+public final class MicrometerObserver implements EvaluationObserver, EventObserver {
 
     private final MeterRegistry registry;
     private final BoundedTags nametags;

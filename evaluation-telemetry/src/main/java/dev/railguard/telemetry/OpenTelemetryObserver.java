@@ -11,6 +11,7 @@ import dev.railguard.api.MetricResult;
 import dev.railguard.api.Verdict;
 import dev.railguard.engine.EvaluationObservation;
 import dev.railguard.engine.EvaluationObserver;
+import dev.railguard.event.EventObserver;
 import dev.railguard.engine.JudgeCallRecord;
 import dev.railguard.telemetry.internal.Texts;
 import io.opentelemetry.api.OpenTelemetry;
@@ -61,7 +62,7 @@ import java.util.concurrent.Executor;
  *     .build();
  * }</pre>
  */
-public final class OpenTelemetryObserver implements EvaluationObserver {
+public final class OpenTelemetryObserver implements EvaluationObserver, EventObserver {
 
     /** The instrumentation scope name of spans and events. */
     public static final String SCOPE = "dev.railguard";

@@ -2,7 +2,7 @@ package dev.railguard.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.railguard.engine.EvaluationObserver;
+import dev.railguard.event.EventObserver;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -21,20 +21,20 @@ class CapturedLogsTest {
     @Test
     void a_throwing_observer_is_logged_at_warn_once_and_never_breaks_the_caller() {
         CapturedLogs.clear();
-        EvaluationObserver broken = new EvaluationObserver() {
+        EventObserver broken = new EventObserver() {
             @Override
             public void monitorIntake(String monitor, boolean accepted) {
                 throw new IllegalStateException("exporter down");
             }
         };
         int[] heard = new int[1];
-        EvaluationObserver counting = new EvaluationObserver() {
+        EventObserver counting = new EventObserver() {
             @Override
             public void monitorIntake(String monitor, boolean accepted) {
                 heard[0]++;
             }
         };
-        EvaluationObserver both = EvaluationObserver.of(List.of(broken, counting));
+        EventObserver both = EventObserver.of(List.of(broken, counting));
         both.monitorIntake("m", true);
         both.monitorIntake("m", true);
         assertThat(heard[0]).isEqualTo(2);
@@ -49,13 +49,13 @@ class CapturedLogsTest {
         CapturedLogs.clear();
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
-        EvaluationObserver failingCapture = new EvaluationObserver() {
+        EventObserver failingCapture = new EventObserver() {
             @Override
             public java.util.concurrent.Executor captureContext() {
                 throw new IllegalStateException("no context today");
             }
         };
-        EvaluationObserver failingExecutor = new EvaluationObserver() {
+        EventObserver failingExecutor = new EventObserver() {
             @Override
             public java.util.concurrent.Executor captureContext() {
                 return task -> {
@@ -63,7 +63,7 @@ class CapturedLogsTest {
                 };
             }
         };
-        EvaluationObserver wrapping = new EvaluationObserver() {
+        EventObserver wrapping = new EventObserver() {
             @Override
             public java.util.concurrent.Executor captureContext() {
                 return task -> {
@@ -73,7 +73,7 @@ class CapturedLogsTest {
                 };
             }
         };
-        java.util.concurrent.Executor context = EvaluationObserver.of(List.of(failingCapture, failingExecutor,
+        java.util.concurrent.Executor context = EventObserver.of(List.of(failingCapture, failingExecutor,
                 wrapping)).captureContext();
         context.execute(() -> {
             runs.incrementAndGet();

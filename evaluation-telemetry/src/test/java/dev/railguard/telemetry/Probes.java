@@ -4,6 +4,7 @@ import static dev.railguard.telemetry.Records.*;
 
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.engine.EvaluationObserver;
+import dev.railguard.event.EventObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
@@ -66,7 +67,8 @@ final class Probes {
                 return "a library is present";
             }
             List<String> classes = List.of("dev.railguard.engine.RailguardEvaluator",
-                    "dev.railguard.engine.EvaluationObserver", "dev.railguard.engine.JudgeCallRecord",
+                    "dev.railguard.engine.EvaluationObserver", "dev.railguard.event.EventObserver",
+                    "dev.railguard.engine.JudgeCallRecord",
                     "dev.railguard.telemetry.internal.Texts", "dev.railguard.telemetry.internal.Names",
                     "dev.railguard.telemetry.internal.PassRateWindow", "dev.railguard.telemetry.internal.BoundedTags");
             for (String c : classes) {
@@ -76,7 +78,7 @@ final class Probes {
                     return "failed to load " + c + ": " + e;
                 }
             }
-            EvaluationObserver.of(List.of(new EvaluationObserver() { })).monitorIntake("m", true);
+            EventObserver.of(List.of(new EventObserver() { })).monitorIntake("m", true);
             return "neither present; loaded " + classes.size();
         }
     }

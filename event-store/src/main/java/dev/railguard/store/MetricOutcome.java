@@ -1,5 +1,6 @@
 package dev.railguard.store;
 
+import dev.railguard.api.Thresholds;
 import dev.railguard.api.Verdict;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -24,10 +25,7 @@ public record MetricOutcome(String metric, Double score, double threshold, Verdi
             throw new IllegalArgumentException("score of metric '" + metric + "' must be between 0.0 and 1.0 or null,"
                     + " but was: " + score);
         }
-        if (Double.isNaN(threshold) || threshold < 0 || threshold > 1) {
-            throw new IllegalArgumentException("threshold of metric '" + metric + "' must be between 0.0 and 1.0,"
-                    + " but was: " + threshold);
-        }
+        Thresholds.check(threshold, "threshold of metric '" + metric + "'");
         Objects.requireNonNull(verdict, () -> "verdict of metric '" + metric + "' must not be null");
     }
 

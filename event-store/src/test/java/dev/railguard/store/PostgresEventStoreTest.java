@@ -1,8 +1,7 @@
 package dev.railguard.store;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.railguard.store.internal.Jdbc;
+import dev.railguard.testkit.TestTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +20,7 @@ class PostgresEventStoreTest extends EventStoreContract {
 
     @BeforeEach
     void needsPostgres() {
-        assumeTrue(StoreTargets.postgresUrl() != null, "no PostgreSQL to test against: set "
+        TestTools.assumeAvailable(StoreTargets.postgresUrl() != null, "PostgreSQL", "set "
                 + StoreTargets.POSTGRES_ENV + " to a JDBC URL (.ci/run starts a throwaway cluster and sets it)");
     }
 

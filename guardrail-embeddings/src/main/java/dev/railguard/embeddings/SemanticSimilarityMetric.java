@@ -9,6 +9,7 @@ import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.InProcessMetric;
 import dev.railguard.api.InputRequirement;
 import dev.railguard.api.MetricResult;
+import dev.railguard.api.Thresholds;
 import dev.railguard.api.Usage;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,7 @@ public final class SemanticSimilarityMetric implements InProcessMetric {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("name must be snake_case ([a-z][a-z0-9_]*), but was: '" + name + "'");
         }
-        if (Double.isNaN(threshold) || threshold < 0 || threshold > 1) {
-            throw new IllegalArgumentException("threshold must be between 0.0 and 1.0, but was: " + threshold);
-        }
-        this.threshold = threshold;
+        this.threshold = Thresholds.check(threshold, "threshold");
         this.model = model;
     }
 

@@ -6,6 +6,7 @@ import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.InProcessMetric;
 import dev.railguard.api.InputRequirement;
 import dev.railguard.api.MetricResult;
+import dev.railguard.api.Thresholds;
 import dev.railguard.api.UnitVerdict;
 import dev.railguard.api.Usage;
 import java.util.List;
@@ -29,11 +30,7 @@ abstract class OfflineCheck implements InProcessMetric {
             throw new IllegalArgumentException("name must be snake_case ([a-z][a-z0-9_]*), but was: '" + name + "'");
         }
         this.description = Objects.requireNonNull(description, "description must not be null");
-        if (Double.isNaN(defaultThreshold) || defaultThreshold < 0 || defaultThreshold > 1) {
-            throw new IllegalArgumentException("defaultThreshold must be between 0.0 and 1.0, but was: "
-                    + defaultThreshold);
-        }
-        this.defaultThreshold = defaultThreshold;
+        this.defaultThreshold = Thresholds.check(defaultThreshold, "defaultThreshold");
     }
 
     @Override

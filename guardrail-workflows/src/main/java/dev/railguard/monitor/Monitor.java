@@ -2,11 +2,9 @@ package dev.railguard.monitor;
 
 import dev.railguard.engine.EvaluationFailures;
 
-import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.EventIds;
-import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.engine.NametagStats;
 import dev.railguard.event.EventInput;
+import dev.railguard.event.EventObserver;
 import dev.railguard.event.EventRecord;
 import dev.railguard.event.EventRecorder;
 import dev.railguard.event.EventSource;
@@ -91,7 +89,7 @@ public final class Monitor implements AutoCloseable {
     private final ArrayBlockingQueue<MonitorRun> queue;
     private final Semaphore inFlight;
     private final EventBook<MonitorRun, MonitorEvent> book;
-    private final EvaluationObserver observer;
+    private final EventObserver observer;
     private final Thread dispatcher;
 
     private final AtomicInteger running = new AtomicInteger();
@@ -111,7 +109,7 @@ public final class Monitor implements AutoCloseable {
         this.metrics = List.copyOf(b.metrics);
         this.capabilities = b.capabilities.isEmpty() ? Set.of() : Set.copyOf(b.capabilities);
         this.name = b.name;
-        this.observer = EvaluationObserver.of(b.observers);
+        this.observer = EventObserver.of(b.observers);
         this.description = b.description;
         this.active = b.active;
         this.queueCapacity = b.queueCapacity;
@@ -186,7 +184,7 @@ public final class Monitor implements AutoCloseable {
      *
      * @throws IllegalStateException    if the monitor is inactive or closed
      * @throws IllegalArgumentException if the event cannot form a valid request (for example search capabilities on
-     *                                  {@code super_fast}) or, with a {@code RailguardEvaluator}, one it would refuse
+     *                                  {@code super_fast}) or one the evaluator refuses in {@code Evaluator.validate}
      *                                  (a missing ground truth, self-judging, a tier the panel lacks)
      */
     public MonitorEvent submit(EventInput input) {
@@ -200,10 +198,8 @@ public final class Monitor implements AutoCloseable {
         }
         EvaluationRequest request = EventRequests.request(input, input.modelOutput(), input.modelUsed(), metrics,
                 capabilities, Map.of());
-        if (evaluator instanceof RailguardEvaluator railguard) {
-            // as a workflow does: a request the evaluator would refuse fails here, not later as a failed event
-            railguard.validate(request);
-        }
+        // as a workflow does: a request the evaluator would refuse fails here, not later as a failed event
+        evaluator.validate(request);
         MonitorRun run = new MonitorRun(EventIds.next("evt"), id, input, request);
         if (recorder != null) {
             recorder.accepted(MonitorRecords.of(run.snapshot(), input)); // durable before it is acknowledged
@@ -514,7 +510,7 @@ public final class Monitor implements AutoCloseable {
         private int maxNametags = 100;
         private String id;
         private EventRecorder recorder;
-        private final List<EvaluationObserver> observers = new ArrayList<>();
+        private final List<EventObserver> observers = new ArrayList<>();
 
         private Builder() {}
 
@@ -542,7 +538,7 @@ public final class Monitor implements AutoCloseable {
          * evaluator's own observers ({@code RailguardEvaluator.Builder.observer}); an OpenTelemetry observer given here
          * too carries the span current at {@link Monitor#submit} to the evaluation the monitor submits later.
          */
-        public Builder observer(EvaluationObserver... observers) {
+        public Builder observer(EventObserver... observers) {
             for (int i = 0; i < observers.length; i++) {
                 this.observers.add(Objects.requireNonNull(observers[i], "observers[" + i + "] must not be null"));
             }

@@ -3,7 +3,6 @@ package dev.railguard.monitor;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.Verdict;
-import dev.railguard.engine.NametagStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

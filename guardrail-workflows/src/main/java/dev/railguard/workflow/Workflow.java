@@ -1,10 +1,10 @@
 package dev.railguard.workflow;
 
-import dev.railguard.engine.EvaluationObserver;
+import dev.railguard.api.Thresholds;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.Judge;
-import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.event.EventInput;
+import dev.railguard.event.EventObserver;
 import dev.railguard.event.EventRecord;
 import dev.railguard.event.EventRecorder;
 import dev.railguard.event.EventSource;
@@ -84,7 +84,7 @@ public final class Workflow implements AutoCloseable {
     private volatile WorkflowSettings settings;
     private volatile boolean closed;
     private final EventBook<WorkflowRun, WorkflowEvent> book;
-    private final EvaluationObserver observer;
+    private final EventObserver observer;
     private final LongAdder processed = new LongAdder();
     private final LongAdder belowThreshold = new LongAdder();
     private final LongAdder improved = new LongAdder();
@@ -97,7 +97,7 @@ public final class Workflow implements AutoCloseable {
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         this.allowJudgeAsGenerator = b.allowJudgeAsGenerator;
         this.regenTemperature = b.regenTemperature;
-        this.observer = EvaluationObserver.of(b.observers);
+        this.observer = EventObserver.of(b.observers);
         EventRequests.requireName(b.name);
         Map<String, Double> thresholds = new LinkedHashMap<>();
         Map<String, Tolerance> tolerances = new LinkedHashMap<>();
@@ -409,10 +409,7 @@ public final class Workflow implements AutoCloseable {
     }
 
     private double defaultThreshold(String metric) {
-        if (evaluator instanceof RailguardEvaluator r) {
-            return r.metrics().find(metric).map(GuardrailMetric::defaultThreshold).orElse(0.8);
-        }
-        return 0.8;
+        return evaluator.metric(metric).map(GuardrailMetric::defaultThreshold).orElse(0.8);
     }
 
     private WorkflowSettings validate(WorkflowSettings s) {
@@ -424,23 +421,17 @@ public final class Workflow implements AutoCloseable {
             throw new IllegalArgumentException("generator must be set when improvementAction is '"
                     + s.improvementAction().wireName() + "': give the ChatModel that regenerates or repairs outputs");
         }
-        if (s.generator() != null && !allowJudgeAsGenerator && evaluator instanceof RailguardEvaluator r) {
-            for (Judge j : r.panel().all()) {
-                if (j.model() == s.generator()) {
-                    throw new IllegalArgumentException("generator is the model of judge '" + j.name() + "'; a workflow"
-                            + " never repairs outputs with one of its judges unless allowJudgeAsGenerator(true) says so");
-                }
-            }
+        Optional<String> judge = s.generator() == null ? Optional.empty() : evaluator.judgeUsing(s.generator());
+        if (judge.isPresent() && !allowJudgeAsGenerator) {
+            throw new IllegalArgumentException("generator is the model of judge '" + judge.get() + "'; a workflow"
+                    + " never repairs outputs with one of its judges unless allowJudgeAsGenerator(true) says so");
         }
         return s;
     }
 
     static void checkThreshold(String metric, double threshold) {
         Objects.requireNonNull(metric, "metric must not be null");
-        if (Double.isNaN(threshold) || threshold < 0.0 || threshold > 1.0) {
-            throw new IllegalArgumentException("threshold of metric '" + metric + "' must be between 0.0 and 1.0, but was: "
-                    + threshold);
-        }
+        Thresholds.check(threshold, "threshold of metric '" + metric + "'");
     }
 
     static void checkAttempts(int attempts) {
@@ -474,7 +465,7 @@ public final class Workflow implements AutoCloseable {
         private int threads = 4;
         private int retainedEvents = 1000;
         private double regenTemperature = 0.9;
-        private final List<EvaluationObserver> observers = new ArrayList<>();
+        private final List<EventObserver> observers = new ArrayList<>();
 
         private String id;
         private EventRecorder recorder;
@@ -506,7 +497,7 @@ public final class Workflow implements AutoCloseable {
          * too carries the span current at {@link Workflow#submit} to the evaluations of the repairs, which run later on
          * the workflow's threads.
          */
-        public Builder observer(EvaluationObserver... observers) {
+        public Builder observer(EventObserver... observers) {
             for (int i = 0; i < observers.length; i++) {
                 this.observers.add(Objects.requireNonNull(observers[i], "observers[" + i + "] must not be null"));
             }
@@ -534,8 +525,7 @@ public final class Workflow implements AutoCloseable {
 
         /**
          * Adds {@code metric} with an automatic threshold; see {@link Tolerance} for the numbers. A metric outside the
-         * tolerance table uses its default threshold from a {@link RailguardEvaluator}'s registry (0.8 with another
-         * {@link Evaluator}).
+         * tolerance table uses the default threshold the evaluator gives for it ({@link Evaluator#metric}), else 0.8.
          */
         public Builder metric(String metric, Tolerance tolerance) {
             Objects.requireNonNull(metric, "metric must not be null");

@@ -2,7 +2,6 @@ package dev.railguard.monitor;
 
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
-import dev.railguard.engine.NametagStats;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.TestMetrics;
 import dev.railguard.event.EventInput;

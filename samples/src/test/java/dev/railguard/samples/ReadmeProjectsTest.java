@@ -93,6 +93,10 @@ class ReadmeProjectsTest {
                 "-Dmaven.repo.local=" + repository, "compile", "dependency:build-classpath",
                 "-Dmdep.outputFile=classpath.txt");
         assertThat(build.exit).as("the quickstart project builds:%n%s", build.output).isZero();
+        // the README names langchain4j-open-ai without a version: the BOM gives the one this build used
+        assertThat(blocks(section, "xml").get(0)).doesNotContain("<version>" + langchain4jVersion() + "</version>");
+        assertThat(Files.readString(project.resolve("classpath.txt")))
+                .contains("langchain4j-open-ai-" + langchain4jVersion() + ".jar");
 
         try (StubOpenAiServer server = StubOpenAiServer.start(ReadmeProjectsTest::judge)) {
             String classpath = project.resolve("target/classes") + java.io.File.pathSeparator
@@ -128,6 +132,17 @@ class ReadmeProjectsTest {
                     .contains("skipped=\"0\"");
             assertThat(server.requestCount()).as("both tests were judged").isGreaterThanOrEqualTo(4);
         }
+    }
+
+    /** The LangChain4j version the parent pom builds with; the BOM must import the same. */
+    private static String langchain4jVersion() throws IOException {
+        Pattern property = Pattern.compile("<langchain4j\\.version>([^<]+)</langchain4j\\.version>");
+        Matcher parent = property.matcher(Files.readString(ROOT.resolve("pom.xml")));
+        Matcher bom = property.matcher(Files.readString(ROOT.resolve("railguard-bom/pom.xml")));
+        assertThat(parent.find()).as("the parent pom names langchain4j.version").isTrue();
+        assertThat(bom.find()).as("the BOM names langchain4j.version").isTrue();
+        assertThat(bom.group(1)).as("the BOM imports the LangChain4j this build uses").isEqualTo(parent.group(1));
+        return parent.group(1);
     }
 
     /** A judge that finds the quickstart's answer right and "Lyon" wrong, and every output safe. */

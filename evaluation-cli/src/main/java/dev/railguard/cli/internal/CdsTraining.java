@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * one Y unit, then {@code report}, {@code diff} and {@code metrics}, so that the classes of a real start are loaded.
  * Not part of the command.
  */
-public final class CdsTraining {
+final class CdsTraining {
 
     private CdsTraining() {}
 

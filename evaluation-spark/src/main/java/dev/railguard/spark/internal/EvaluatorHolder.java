@@ -76,7 +76,7 @@ public final class EvaluatorHolder {
     static RailguardEvaluator build(SparkEvaluationSpec spec, Optional<SparkConf> conf) {
         RailguardEvaluator.Builder b = RailguardEvaluator.builder()
                 .metrics(spec.metricRegistry().get())
-                .maxConcurrentJudgeCalls(spec.concurrencyPerExecutor());
+                .settings(spec.evaluatorSettings());
         Optional<JudgePanel> panel;
         if (spec.judges().isPresent()) {
             panel = Optional.of(spec.judges().get().get());
@@ -107,13 +107,7 @@ public final class EvaluatorHolder {
                     + " judgeSetting, and the key through apiKeyFromSparkConf; or call"
                     + " skipJudgedMetricsWhenNoJudge(true) to run the offline checks only.");
         }
-        if (spec.cacheDirectory().isPresent()) {
-            b.cacheDirectory(Path.of(spec.cacheDirectory().get()));
-        } else {
-            b.cache(spec.memoryCache());
-        }
-        spec.callTimeout().ifPresent(b::callTimeout);
-        spec.evaluationTimeout().ifPresent(b::evaluationTimeout);
+        spec.cacheDirectory().ifPresent(directory -> b.cacheDirectory(Path.of(directory)));
         return b.build();
     }
 }

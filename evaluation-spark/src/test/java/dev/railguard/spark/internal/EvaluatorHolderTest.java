@@ -3,7 +3,13 @@ package dev.railguard.spark.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railguard.config.JudgeEnvironment;
+import dev.railguard.engine.EvaluatorSettings;
 import dev.railguard.engine.JudgeTier;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.SelfJudging;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import dev.railguard.spark.SparkEvaluationSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -46,5 +52,22 @@ class EvaluatorHolderTest {
         assertThat(e.baseUrl()).isEqualTo("http://from-spec/v1");
         assertThat(e.models(JudgeTier.STANDARD)).containsExactly("property-model");
         assertThat(e.models(JudgeTier.STRONG)).containsExactly("env-strong");
+    }
+
+    @Test
+    void the_executors_evaluator_is_built_with_the_specs_settings_and_its_cache_directory() throws Exception {
+        EvaluatorSettings settings = RailguardEvaluator.builder().maxCallAttempts(2)
+                .evaluationTimeout(Duration.ofSeconds(45)).selfJudging(SelfJudging.ALLOW_WITH_WARNING).settings();
+        Path cache = Files.createTempDirectory("railguard-spark-cache");
+        SparkEvaluationSpec spec = SparkEvaluationSpec.builder().evaluatorSettings(settings)
+                .concurrencyPerExecutor(3).cacheDirectory(cache.toString()).skipJudgedMetricsWhenNoJudge(true).build();
+
+        try (RailguardEvaluator evaluator = EvaluatorHolder.build(spec, Optional.empty())) {
+            assertThat(evaluator.settings().maxCallAttempts()).isEqualTo(2);
+            assertThat(evaluator.settings().evaluationTimeout()).isEqualTo(Duration.ofSeconds(45));
+            assertThat(evaluator.settings().selfJudging()).isEqualTo(SelfJudging.ALLOW_WITH_WARNING);
+            assertThat(evaluator.settings().maxConcurrentJudgeCalls()).isEqualTo(3);
+            assertThat(evaluator.settings().cache()).as("a cache directory turns the cache on").isTrue();
+        }
     }
 }

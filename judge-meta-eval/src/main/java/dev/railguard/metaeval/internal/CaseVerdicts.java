@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * independent), {@code samples} times from a {@link SplittableRandom} seeded with the seed given, and takes the 2.5th
  * and 97.5th percentiles of the replicates where the figure is defined.
  */
-public final class CaseVerdicts {
+final class CaseVerdicts {
 
     /** A FAIL verdict. */
     public static final int FAIL = 1;

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * {@code fp} = judge FAIL on a PASS case, {@code fn} = judge PASS on a FAIL case, {@code tn} = judge PASS on a PASS
  * case. A figure whose denominator is 0 is {@code NaN} (undefined), never a made-up 0 or 1.
  */
-public final class Statistics {
+final class Statistics {
 
     private Statistics() {}
 

@@ -67,11 +67,6 @@ public final class JudgeClient {
     /** What this call did, on the per-call copy made by {@link #call}; {@code null} on an evaluation's client. */
     private final CallTrace trace;
 
-    /** A client with its own engine: the default limits (16 calls), retries and timeouts, no cache. */
-    public JudgeClient(Executor executor, JudgeSettings settings) {
-        this(new JudgeEngine(executor, JudgeEngine.Options.defaults(settings, 16)), Ticket.NONE);
-    }
-
     public JudgeClient(JudgeEngine engine, Ticket ticket) {
         this(engine, ticket, null);
     }
@@ -253,7 +248,7 @@ public final class JudgeClient {
                     trace.response(response);
                 }
                 Usage usage = before.plus(usageOf(call.judge(), response, latency));
-                String broken = n < engine.options.maxAttempts() ? transportProblem(response) : null;
+                String broken = n < engine.options.settings().maxCallAttempts() ? transportProblem(response) : null;
                 if (broken == null) {
                     result.complete(new Sent(response, usage, messages));
                 } else {
@@ -277,7 +272,7 @@ public final class JudgeClient {
                         + f.describe(), usage, t, CallTrace.errorType(f)));
                 return;
             }
-            if (n >= engine.options.maxAttempts()) {
+            if (n >= engine.options.settings().maxCallAttempts()) {
                 result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed after " + n
                         + " attempts: " + f.describe(), usage, t, CallTrace.errorType(f)));
                 return;
@@ -285,7 +280,7 @@ public final class JudgeClient {
             Duration delay = engine.retryDelay(n, f.retryAfter());
             if (f.rateLimited()) {
                 LOG.info("judge '{}' was rate limited (429); backing off {} ms before attempt {} of {}", judge,
-                        delay.toMillis(), n + 1, engine.options.maxAttempts());
+                        delay.toMillis(), n + 1, engine.options.settings().maxCallAttempts());
             } else {
                 LOG.debug("judge '{}' attempt {} failed ({}); retry in {} ms", judge, n, f.describe(),
                         delay.toMillis());

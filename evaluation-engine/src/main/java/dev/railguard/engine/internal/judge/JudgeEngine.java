@@ -1,6 +1,7 @@
 package dev.railguard.engine.internal.judge;
 
 import dev.railguard.engine.EvaluationObserver;
+import dev.railguard.engine.EvaluatorSettings;
 import dev.railguard.engine.JudgeLimits;
 import dev.railguard.engine.JudgeStats;
 import dev.railguard.engine.PriceTable;
@@ -25,16 +26,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JudgeEngine {
 
-    /** The engine's options; see the builder of {@link RailguardEvaluator} for their meaning and defaults. */
-    public record Options(JudgeSettings settings, int globalLimit, int perJudgeLimit, Map<String, JudgeLimits> judgeLimits,
-            boolean adaptive, Duration callTimeout, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-            Duration maxRetryAfter, boolean cache, long cacheMaximumSize, Duration cacheExpiry, Path cacheDirectory,
-            PriceTable prices, long maxPromptTokens, String cacheSecret) {
+    /**
+     * What the engine is built with: the evaluator's plain settings (meanings and defaults in
+     * {@link EvaluatorSettings}) and what is not a plain value.
+     */
+    public record Options(EvaluatorSettings settings, Map<String, JudgeLimits> judgeLimits, PriceTable prices,
+            Path cacheDirectory, String cacheSecret) {
 
-        public static Options defaults(JudgeSettings settings, int limit) {
-            return new Options(settings, limit, limit, Map.of(), true, Duration.ofMinutes(2), 5,
-                    Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 10_000,
-                    Duration.ofDays(14), null, PriceTable.NONE, DEFAULT_MAX_PROMPT_TOKENS, null);
+        int perJudgeLimit() {
+            return settings.maxConcurrentCallsPerJudge() == 0 ? settings.maxConcurrentJudgeCalls()
+                    : settings.maxConcurrentCallsPerJudge();
         }
     }
 
@@ -47,8 +48,6 @@ public final class JudgeEngine {
     final EngineCounters counters = new EngineCounters();
     /** Hears every judge call; guarded ({@link EvaluationObserver#of}), so it never throws. */
     final EvaluationObserver observer;
-    /** The default per-call prompt budget: fits the context windows of common judges (128k tokens and up). */
-    public static final long DEFAULT_MAX_PROMPT_TOKENS = 100_000;
     /** The per-call prompt budget in estimated tokens (characters / 4); a larger prompt is not sent. */
     final long maxPromptTokens;
 
@@ -58,7 +57,7 @@ public final class JudgeEngine {
 
     public JudgeEngine(Executor executor, Options options, EvaluationObserver observer) {
         this.options = options;
-        this.settings = options.settings();
+        this.settings = new JudgeSettings(options.settings().maxJudgeOutputTokens(), 0.0);
         this.executor = executor;
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "railguard-timer");
@@ -68,14 +67,15 @@ public final class JudgeEngine {
         timer.setKeepAliveTime(1, TimeUnit.SECONDS);
         timer.allowCoreThreadTimeOut(true);
         timer.setRemoveOnCancelPolicy(true);
-        this.dispatcher = new Dispatcher(executor, timer, options.globalLimit(),
+        this.dispatcher = new Dispatcher(executor, timer, options.settings().maxConcurrentJudgeCalls(),
                 judge -> options.judgeLimits().getOrDefault(judge, JudgeLimits.ofConcurrency(options.perJudgeLimit())),
-                options.adaptive(), options.callTimeout(), counters);
-        this.cache = options.cache() ? new JudgeCache(options.cacheMaximumSize(), options.cacheExpiry(),
+                options.settings().adaptiveConcurrency(), options.settings().callTimeout(), counters);
+        this.cache = options.settings().cache() ? new JudgeCache(options.settings().cacheMaximumSize(),
+                options.settings().cacheExpiry(),
                 options.cacheDirectory(), Clock.systemUTC(), counters, executor, options.cacheSecret() != null
                         ? options.cacheSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8)
                         : JudgeCache.secretFromEnvironment()) : null;
-        this.maxPromptTokens = options.maxPromptTokens();
+        this.maxPromptTokens = options.settings().maxPromptTokens();
         this.observer = observer;
         observer.judgeTrafficBound(new EvaluationObserver.JudgeTrafficGauges() {
             @Override
@@ -103,11 +103,11 @@ public final class JudgeEngine {
     public Duration retryDelay(int attempt, Duration retryAfter) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (retryAfter != null) {
-            long ms = Math.min(retryAfter.toMillis(), options.maxRetryAfter().toMillis());
+            long ms = Math.min(retryAfter.toMillis(), options.settings().maxRetryAfter().toMillis());
             return Duration.ofMillis(ms + random.nextLong(Math.max(1, Math.min(ms / 10, 1000) + 1)));
         }
-        long base = options.initialBackoff().toMillis() << Math.min(20, attempt - 1);
-        long capped = Math.min(Math.max(1, base), options.maxBackoff().toMillis());
+        long base = options.settings().initialBackoff().toMillis() << Math.min(20, attempt - 1);
+        long capped = Math.min(Math.max(1, base), options.settings().maxBackoff().toMillis());
         return Duration.ofMillis(capped / 2 + random.nextLong(capped / 2 + 1));
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * admitted under the engine's limits and retried like any other request; nothing blocks a pool thread waiting for
  * another. The returned {@link JudgeClient.Sent} carries the usage of every round trip and the whole conversation.
  */
-public final class ToolLoop {
+final class ToolLoop {
 
     private ToolLoop() {}
 

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * into units and returns a Y/N verdict, a confidence and a reason for each. Judges may search when the request
  * enables it.
  */
-public final class FastStrategy implements RunModeStrategy {
+final class FastStrategy implements RunModeStrategy {
 
     @Override
     public Map<String, CompletableFuture<MetricResult>> evaluate(EvaluationContext context, List<MetricTask> tasks) {

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code super_fast}: one brief call per metric to the plan's judge (fast tier by default) that finds and judges the
  * units in one pass, with short reasons. No search (the request refuses it at validation).
  */
-public final class SuperFastStrategy implements RunModeStrategy {
+final class SuperFastStrategy implements RunModeStrategy {
 
     @Override
     public Map<String, CompletableFuture<MetricResult>> evaluate(EvaluationContext context, List<MetricTask> tasks) {

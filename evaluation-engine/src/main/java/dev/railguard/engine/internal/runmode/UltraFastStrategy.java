@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * rest (every category of the metric's rubric); without one, a fallback that finds nothing makes the metric SKIPPED,
  * naming what was not checked, because a check that ran only in part is never a pass.
  */
-public final class UltraFastStrategy implements RunModeStrategy {
+final class UltraFastStrategy implements RunModeStrategy {
 
     @Override
     public void checkPanel(RunMode mode, RunModePlan plan, JudgePanel panel, List<JudgedMetric> metrics) {

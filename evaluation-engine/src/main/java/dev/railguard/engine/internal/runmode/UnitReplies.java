@@ -14,7 +14,7 @@ import java.util.Map;
 import dev.railguard.api.Diagnostic;
 
 /** Turns validated judge replies into unit verdicts. */
-public final class UnitReplies {
+final class UnitReplies {
 
     private UnitReplies() {}
 

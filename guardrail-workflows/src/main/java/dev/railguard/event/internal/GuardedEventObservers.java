@@ -1,34 +1,35 @@
-package dev.railguard.engine;
+package dev.railguard.event.internal;
 
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
+import dev.railguard.event.EventObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Observers told in turn, each call guarded: whatever an observer throws (a {@link RuntimeException}, a
- * {@link LinkageError} such as a missing optional class, a {@code ServiceConfigurationError}; everything but a
- * {@link VirtualMachineError}) is logged, at WARN the first time per observer class and method, then at DEBUG, and
- * never reaches the evaluation.
+ * Event observers told in turn, each call guarded as the engine guards its evaluation observers: whatever an observer
+ * throws (everything but a {@link VirtualMachineError}) is logged, at WARN the first time per observer class and
+ * method, then at DEBUG, and never reaches the event.
  */
-final class GuardedObservers implements EvaluationObserver {
+public final class GuardedEventObservers implements EventObserver {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluationObserver.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EventObserver.class);
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
-    private final List<EvaluationObserver> observers;
+    private final List<EventObserver> observers;
 
-    GuardedObservers(List<EvaluationObserver> observers) {
+    public GuardedEventObservers(List<EventObserver> observers) {
         this.observers = observers;
     }
 
-    static void failed(Object observer, String method, Throwable e) {
+    private static void failed(Object observer, String method, Throwable e) {
         String key = observer.getClass().getName() + "." + method;
         if (WARNED.add(key)) {
             LOG.warn("observer {} threw in {} (ignored; further failures are logged at DEBUG): {}",
@@ -38,32 +39,16 @@ final class GuardedObservers implements EvaluationObserver {
         }
     }
 
-    private interface Call {
-        void run(EvaluationObserver o);
-    }
-
-    private void each(String method, Call call) {
-        for (EvaluationObserver o : observers) {
+    private void each(String method, Consumer<EventObserver> call) {
+        for (EventObserver o : observers) {
             try {
-                call.run(o);
+                call.accept(o);
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable e) {
                 failed(o, method, e);
             }
         }
-    }
-
-    @Override
-    public EvaluationObservation evaluationStarted(EvaluationStart start) {
-        List<EvaluationObservation> all = new ArrayList<>(observers.size());
-        each("evaluationStarted", o -> {
-            EvaluationObservation obs = o.evaluationStarted(start);
-            if (obs != null && obs != EvaluationObservation.NONE) {
-                all.add(obs);
-            }
-        });
-        return all.isEmpty() ? EvaluationObservation.NONE : new Guarded(List.copyOf(all));
     }
 
     /**
@@ -109,16 +94,6 @@ final class GuardedObservers implements EvaluationObserver {
     }
 
     @Override
-    public void judgeCallFinished(JudgeCallRecord call) {
-        each("judgeCallFinished", o -> o.judgeCallFinished(call));
-    }
-
-    @Override
-    public void judgeTrafficBound(JudgeTrafficGauges gauges) {
-        each("judgeTrafficBound", o -> o.judgeTrafficBound(gauges));
-    }
-
-    @Override
     public void monitorIntake(String monitor, boolean accepted) {
         each("monitorIntake", o -> o.monitorIntake(monitor, accepted));
     }
@@ -131,34 +106,5 @@ final class GuardedObservers implements EvaluationObserver {
     @Override
     public void workflowEventFinished(String workflow, EvaluationStatus status, int attempts, boolean improved) {
         each("workflowEventFinished", o -> o.workflowEventFinished(workflow, status, attempts, improved));
-    }
-
-    /** The observations of one evaluation, each call guarded. */
-    private record Guarded(List<EvaluationObservation> observations) implements EvaluationObservation {
-        @Override
-        public void judgeCallFinished(JudgeCallRecord call) {
-            for (EvaluationObservation o : observations) {
-                try {
-                    o.judgeCallFinished(call);
-                } catch (VirtualMachineError e) {
-                    throw e;
-                } catch (Throwable e) {
-                    failed(o, "judgeCallFinished", e);
-                }
-            }
-        }
-
-        @Override
-        public void finished(EvaluationResult result) {
-            for (EvaluationObservation o : observations) {
-                try {
-                    o.finished(result);
-                } catch (VirtualMachineError e) {
-                    throw e;
-                } catch (Throwable e) {
-                    failed(o, "finished", e);
-                }
-            }
-        }
     }
 }

@@ -1,9 +1,9 @@
-package dev.railguard.engine;
-
+package dev.railguard.monitor;
 
 /**
- * A monitor's (or a batch run's) events with one nametag. Events without a tag count under {@code "(none)"}; once a monitor has
- * seen its maximum number of distinct tags, further new tags count under {@code "(other)"}, so memory stays bounded.
+ * A monitor's events with one nametag ({@link Monitor#nametags()}). Events without a tag count under {@code "(none)"};
+ * once a monitor has seen its maximum number of distinct tags, further new tags count under {@code "(other)"}, so memory
+ * stays bounded. A batch run counts verdicts per tag instead ({@code BatchSummary.NametagStats}).
  *
  * @param nametag   the tag
  * @param total     events with this tag that reached a terminal status

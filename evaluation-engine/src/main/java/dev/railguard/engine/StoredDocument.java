@@ -1,6 +1,4 @@
-package dev.railguard.engine.internal.search;
-
-import dev.railguard.engine.DocumentStore;
+package dev.railguard.engine;
 
 import java.util.Objects;
 

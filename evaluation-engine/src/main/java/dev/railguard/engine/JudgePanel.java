@@ -27,10 +27,12 @@ public final class JudgePanel {
 
     private final Map<JudgeTier, List<Judge>> byTier;
     private final Map<String, Judge> byName;
+    private final Map<String, String> aliases;
 
-    private JudgePanel(Map<JudgeTier, List<Judge>> byTier, Map<String, Judge> byName) {
+    private JudgePanel(Map<JudgeTier, List<Judge>> byTier, Map<String, Judge> byName, Map<String, String> aliases) {
         this.byTier = byTier;
         this.byName = byName;
+        this.aliases = aliases;
     }
 
     /** An empty builder. */
@@ -99,11 +101,26 @@ public final class JudgePanel {
     }
 
     /**
-     * Whether {@code modelUsed} (the model that produced an output) names {@code judge}, by its model name or its
-     * judge name, ignoring case; such a judge never judges that output while its tier has another judge.
+     * Whether {@code modelUsed} (the model that produced an output) names {@code judge}'s model, by its model name or
+     * its judge name, compared in {@link ModelNames#normalize normal form} after this panel's
+     * {@linkplain Builder#alias aliases}; such a judge never judges that output while its tier has another judge.
      */
-    public static boolean isModelUsed(Judge judge, String modelUsed) {
-        return modelUsed != null && (judge.modelName().equalsIgnoreCase(modelUsed) || judge.name().equalsIgnoreCase(modelUsed));
+    public boolean isModelUsed(Judge judge, String modelUsed) {
+        if (modelUsed == null || modelUsed.isBlank()) {
+            return false;
+        }
+        String used = canonical(modelUsed);
+        return canonical(judge.modelName()).equals(used) || canonical(judge.name()).equals(used);
+    }
+
+    /** The declared aliases, each in normal form: alias to model. */
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
+    private String canonical(String name) {
+        String n = ModelNames.normalize(name);
+        return aliases.getOrDefault(n, n);
     }
 
     @Override
@@ -120,8 +137,35 @@ public final class JudgePanel {
     public static final class Builder {
         private final Map<JudgeTier, List<Judge>> byTier = new EnumMap<>(JudgeTier.class);
         private final Map<String, Judge> byName = new LinkedHashMap<>();
+        private final Map<String, String> aliases = new LinkedHashMap<>();
 
         private Builder() {}
+
+        /**
+         * Declares that {@code alias} names {@code model}, for names no {@link ModelNames normal form} rule connects:
+         * an Azure OpenAI deployment ({@code alias("prod-chat", "gpt-4o")}), a proxy's route name. Self-judging is
+         * then found whichever of the two names a request's {@code modelUsed} or a judge carries. Both names are
+         * compared in normal form.
+         *
+         * @throws IllegalArgumentException if a name is blank, or {@code alias} was declared for another model
+         */
+        public Builder alias(String alias, String model) {
+            Objects.requireNonNull(alias, "alias must not be null");
+            Objects.requireNonNull(model, "model must not be null");
+            if (alias.isBlank() || model.isBlank()) {
+                throw new IllegalArgumentException("alias and model must not be blank, but were: '" + alias + "', '"
+                        + model + "'");
+            }
+            String a = ModelNames.normalize(alias);
+            String m = ModelNames.normalize(model);
+            String target = aliases.getOrDefault(m, m);
+            String existing = aliases.putIfAbsent(a, target);
+            if (existing != null && !existing.equals(target)) {
+                throw new IllegalArgumentException("alias '" + alias + "' already names model '" + existing
+                        + "', so it cannot also name '" + model + "'");
+            }
+            return this;
+        }
 
         /**
          * Adds a judge named {@code name} to {@code tier}. The same name may be added to several tiers only with the
@@ -182,7 +226,8 @@ public final class JudgePanel {
         public JudgePanel build() {
             Map<JudgeTier, List<Judge>> tiers = new EnumMap<>(JudgeTier.class);
             byTier.forEach((t, l) -> tiers.put(t, List.copyOf(l)));
-            return new JudgePanel(Collections.unmodifiableMap(tiers), Collections.unmodifiableMap(new LinkedHashMap<>(byName)));
+            return new JudgePanel(Collections.unmodifiableMap(tiers), Collections.unmodifiableMap(new LinkedHashMap<>(byName)),
+                    Map.copyOf(aliases));
         }
     }
 }

@@ -43,11 +43,12 @@ public final class MetricDispatch {
     private final Executor executor;
     private final String judgedSkipReason;
     private final SelfJudging selfJudging;
+    private final String howToAllowSelfJudging;
 
     /** The dispatch of one evaluator; {@code judgedSkipReason} is null unless judged metrics may be skipped. */
     public MetricDispatch(MetricRegistry metrics, JudgePanel panel, Map<RunMode, RunModeStrategy> strategies,
             Map<RunMode, RunModePlan> plans, JudgeTools tools, JudgeClient client, Executor executor,
-            String judgedSkipReason, SelfJudging selfJudging) {
+            String judgedSkipReason, SelfJudging selfJudging, String howToAllowSelfJudging) {
         this.metrics = metrics;
         this.panel = panel;
         this.strategies = strategies;
@@ -57,6 +58,7 @@ public final class MetricDispatch {
         this.executor = executor;
         this.judgedSkipReason = judgedSkipReason;
         this.selfJudging = selfJudging;
+        this.howToAllowSelfJudging = howToAllowSelfJudging;
     }
 
     /** The metrics of {@code request}, resolved; throws naming what is wrong with the request for this evaluator. */
@@ -84,7 +86,7 @@ public final class MetricDispatch {
                         + "' is not available in this version; available: " + strategies.keySet());
             }
             strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, served);
-            SelfJudgingCheck.check(request, plans.get(request.runMode()), panel, selfJudging);
+            SelfJudgingCheck.check(request, plans.get(request.runMode()), panel, selfJudging, howToAllowSelfJudging);
         }
         if (request.has(Capability.WEB_SEARCH) && tools.webSearch() == null) {
             throw new IllegalArgumentException("capabilities contains web_search, but this evaluator has no"
@@ -138,7 +140,7 @@ public final class MetricDispatch {
                 }
             }
             List<String> warnings = SelfJudgingCheck.check(request, plans.get(request.runMode()), panel,
-                    SelfJudging.ALLOW_WITH_WARNING);
+                    SelfJudging.ALLOW_WITH_WARNING, howToAllowSelfJudging);
             if (!warnings.isEmpty()) {
                 judged.replaceAll((name, f) -> f == null ? null : f.thenApply(r -> withWarnings(r, warnings)));
             }

@@ -101,7 +101,7 @@ class EvalRunRequestTest {
             AtomicInteger calls = new AtomicInteger();
             EvalRun run = AgentEvals.using(judge.evaluator).withParallelism(2).run(EvalRunRequest.fromJson("""
                     {"eval_type": "accuracy", "input": "What is 2 + 2?", "expected_output": "4",
-                     "num_iterations": 3, "threshold": 8, "additional_guidelines": "Accept words",
+                     "num_iterations": 3, "scoring_strategy": "numeric", "threshold": 8, "additional_guidelines": "Accept words",
                      "model_id": "gpt-4o-mini"}"""), Subject.of(in -> calls.incrementAndGet() > 0 ? "4" : ""));
             assertThat(calls.get()).isEqualTo(3);
             assertThat(run.passed()).isTrue();

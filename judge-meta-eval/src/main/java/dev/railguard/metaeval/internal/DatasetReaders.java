@@ -40,13 +40,16 @@ public final class DatasetReaders {
     /** The metric HaluEval QA and RAGTruth label: is the answer supported by the given knowledge. */
     public static final String CONTEXT_ADHERENCE = "context_adherence";
 
+    /** The model that wrote HaluEval general's responses (ChatGPT, spring 2023). */
+    public static final String HALUEVAL_GENERAL_MODEL = "gpt-3.5-turbo";
+
     private DatasetReaders() {}
 
     /**
      * Railguard's labelled JSON lines: a DeepRails event read by the one codec ({@link DeepRailsEntry#LABELLED_CASE}:
      * {@code id}, {@code model_input}, {@code model_output}, ... as in batch files), plus
      * {@code labels} ({@code {metric: "PASS"|"FAIL"}}), optional {@code unit_labels}
-     * ({@code {metric: [{text, label}]}}) and {@code source}.
+     * ({@code {metric: [{text, label}]}}), {@code source} and {@code model_used}.
      */
     public static LabelledDataset railguard(Path file) {
         return Records.read(file, (r, n) -> {
@@ -83,7 +86,8 @@ public final class DatasetReaders {
                     units.put(e.getKey(), list);
                 });
             }
-            return List.of(new LabelledCase(id, input, output, byMetric, units, optionalText(r, "source", "source")));
+            return List.of(new LabelledCase(id, input, output, byMetric, units, optionalText(r, "source", "source"),
+                    optionalText(r, "model_used", "model_used")));
         });
     }
 
@@ -100,19 +104,29 @@ public final class DatasetReaders {
                     .documents(List.of(text(r, "knowledge", "knowledge"))).build();
             if (!r.has("right_answer") && r.has("hallucination")) {
                 // the qa_samples variant: one answer with a yes/no hallucination label
-                String verdict = text(r, "hallucination", "hallucination").strip().toLowerCase(Locale.ROOT);
-                if (!verdict.equals("yes") && !verdict.equals("no")) {
-                    throw new IllegalArgumentException("hallucination must be one of [yes, no], but was: '"
-                            + verdict + "'");
-                }
                 return List.of(pair("halueval-" + n, input, text(r, "answer", "answer"),
-                        verdict.equals("yes") ? HumanLabel.FAIL : HumanLabel.PASS));
+                        Records.yes(r, "hallucination") ? HumanLabel.FAIL : HumanLabel.PASS));
             }
             String right = text(r, "right_answer", "right_answer");
             String wrong = text(r, "hallucinated_answer", "hallucinated_answer");
             return List.of(pair("halueval-" + n + "-right", input, right, HumanLabel.PASS),
                     pair("halueval-" + n + "-hallucinated", input, wrong, HumanLabel.FAIL));
         });
+    }
+
+    /**
+     * HaluEval general ({@code general_data.json} as published: one JSON object per line, or a JSON array):
+     * {@code ID}, {@code user_query}, {@code chatgpt_response} and {@code hallucination_label} ({@code "yes"} or
+     * {@code "no"}, annotated by people). Each record is one case on correctness, FAIL when the response
+     * hallucinates; the query is the user prompt, and the response was written by ChatGPT
+     * ({@value #HALUEVAL_GENERAL_MODEL}), so a judge of that model is refused unless self-judging is allowed.
+     */
+    public static LabelledDataset haluEvalGeneral(Path file) {
+        return Records.read(file, (r, n) -> List.of(new LabelledCase("halueval-general-" + id(r, "ID"),
+                ModelInput.ofUserPrompt(text(r, "user_query", "user_query")),
+                text(r, "chatgpt_response", "chatgpt_response"),
+                Map.of(CORRECTNESS, Records.yes(r, "hallucination_label") ? HumanLabel.FAIL : HumanLabel.PASS),
+                Map.of(), "halueval_general", HALUEVAL_GENERAL_MODEL)));
     }
 
     private static LabelledCase pair(String id, ModelInput input, String output, HumanLabel label) {

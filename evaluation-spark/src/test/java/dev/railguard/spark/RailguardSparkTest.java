@@ -172,6 +172,30 @@ class RailguardSparkTest {
     }
 
     @Test
+    void a_row_the_judge_model_wrote_under_a_dated_name_is_skipped_naming_the_spec_setting_unless_allowed()
+            throws IOException {
+        Path events = dir.resolve("self.jsonl");
+        Files.write(events, List.of("{\"id\": \"self\", \"model_input\": {\"user_prompt\": \"Capital of France?\"},"
+                + " \"model_output\": \"Paris.\", \"model_used\": \"openai/" + SparkFixtures.JUDGE_MODEL
+                + "-2024-08-06\", \"guardrail_metrics\": [\"correctness\"]}"));
+
+        Row refused = RailguardSpark.evaluate(spark.read().json(events.toString()),
+                SparkFixtures.spec(server.baseUrl()).build()).collectAsList().get(0);
+        assertThat(refused.<String>getAs("status")).isEqualTo("skipped");
+        assertThat(refused.<String>getAs("reason")).contains("so a model would judge its own output")
+                .endsWith("or allow it with SparkEvaluationSpec.builder().evaluatorSettings(RailguardEvaluator"
+                        + ".builder().selfJudging(SelfJudging.ALLOW_WITH_WARNING).settings())");
+        assertThat(server.requests()).isEmpty();
+
+        Row allowed = RailguardSpark.evaluate(spark.read().json(events.toString()), SparkFixtures.spec(server.baseUrl())
+                .evaluatorSettings(RailguardEvaluator.builder()
+                        .selfJudging(dev.railguard.engine.SelfJudging.ALLOW_WITH_WARNING).settings())
+                .build()).collectAsList().get(0);
+        assertThat(allowed.<String>getAs("status")).isEqualTo("completed");
+        assertThat(allowed.<String>getAs("outcome")).isEqualTo("pass");
+    }
+
+    @Test
     void any_table_through_a_column_mapping_from_parquet_to_parquet_and_the_long_form() {
         StructType schema = new StructType().add("request_id", DataTypes.LongType)
                 .add("question", DataTypes.StringType).add("answer", DataTypes.StringType)

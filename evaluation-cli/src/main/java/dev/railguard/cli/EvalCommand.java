@@ -223,6 +223,13 @@ final class EvalCommand implements Callable<Integer> {
                     + " because no judge is configured: set RAILGUARD_JUDGE_BASE_URL and RAILGUARD_JUDGE_API_KEY (or"
                     + " --judge-base-url), or pass --offline to run the offline checks only");
         }
+        if (!s.skippedLines().isEmpty()) {
+            // a gate over part of the input is not trusted: a refused line (a model judging itself, an unknown
+            // metric, bad JSON) says so in the exit code, not only on stderr
+            BatchSummary.SkippedLine first = s.skippedLines().get(0);
+            throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, s.skippedLines().size() + " input line(s) were"
+                    + " skipped and not evaluated; first: line " + first.line() + ": " + first.reason());
+        }
         if (s.metricErrors() > 0 || s.failedEvents() > 0) {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, s.metricErrors() + " metric results are ERROR and "
                     + s.failedEvents() + " events failed; first: " + firstError(results) + " (see " + results + ")");

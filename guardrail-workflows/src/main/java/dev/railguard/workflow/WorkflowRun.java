@@ -163,7 +163,10 @@ final class WorkflowRun {
         Usage usage;
         long t0 = System.nanoTime();
         try {
-            ChatResponse response = generator.chat(request);
+            // FIXIT's generator may search the workflow's files while it repairs; REGEN only samples again
+            ChatResponse response = settings.improvementAction() == ImprovementAction.FIXIT
+                    ? RepairSearch.chat(generator, request, owner.documents(), settings.fileIds())
+                    : generator.chat(request);
             usage = generatorUsage(response, Duration.ofNanos(System.nanoTime() - t0));
             text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
         } catch (RuntimeException e) {

@@ -34,7 +34,7 @@ class ModelNamesTest {
             "latest, latest"
     })
     void the_normal_form_drops_case_provider_prefix_latest_and_date(String name, String normal) {
-        assertThat(ModelNames.normalize(name)).isEqualTo(normal);
+        assertThat(JudgePanel.modelNormalForm(name)).isEqualTo(normal);
     }
 
     @Test

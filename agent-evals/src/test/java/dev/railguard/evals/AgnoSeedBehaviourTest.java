@@ -111,4 +111,18 @@ class AgnoSeedBehaviourTest {
         assertThat(r.runTimes()).hasSize(50);
         assertThat(calls.get()).isEqualTo(60);
     }
+
+    @Test
+    void eval_type_and_scoring_strategy_take_the_seeds_lower_case_values_only() {
+        assertThat(EvalType.fromWireName("agent_as_judge")).isEqualTo(EvalType.AGENT_AS_JUDGE);
+        assertThat(ScoringStrategy.fromWireName("numeric")).isEqualTo(ScoringStrategy.NUMERIC);
+        assertThatThrownBy(() -> EvalRunRequest.fromJson("{\"eval_type\": \"Accuracy\", \"input\": \"q\","
+                + " \"expected_output\": \"a\"}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("eval_type must be one of accuracy, agent_as_judge, performance, reliability,"
+                        + " but was: Accuracy");
+        assertThatThrownBy(() -> ScoringStrategy.fromWireName(" NUMERIC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("scoring_strategy must be one of binary, numeric, but was:  NUMERIC");
+    }
 }

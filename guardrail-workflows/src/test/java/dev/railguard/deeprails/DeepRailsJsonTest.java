@@ -150,9 +150,10 @@ class DeepRailsJsonTest {
                 {"model_input":{"user_prompt":"q"},"model_output":"a","web_search":true}""");
         try (Monitor monitor = Monitor.builder().name("codec").evaluator(evaluator).metrics("length").build()) {
             assertThatThrownBy(() -> r.submitTo(monitor)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("[correctness]");
+                    .hasMessage("guardrail_metrics must be a subset of monitor " + monitor.id() + "'s metrics [length],"
+                            + " but 'correctness' is not one of them");
             assertThatThrownBy(() -> search.submitTo(monitor)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("web_search");
+                    .hasMessageContaining("but web_search is not allowed");
         }
     }
 

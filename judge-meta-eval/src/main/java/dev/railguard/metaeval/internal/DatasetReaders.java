@@ -87,7 +87,7 @@ public final class DatasetReaders {
                 });
             }
             return List.of(new LabelledCase(id, input, output, byMetric, units, optionalText(r, "source", "source"),
-                    optionalText(r, "model_used", "model_used")));
+                    event.modelUsed()));
         });
     }
 

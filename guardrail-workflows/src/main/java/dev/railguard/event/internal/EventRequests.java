@@ -5,6 +5,7 @@ import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evaluator;
 import dev.railguard.api.ModelInput;
 import dev.railguard.event.EventInput;
+import dev.railguard.format.DeepRailsEvent;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,6 @@ import java.util.Set;
 
 /** The checks and the request that workflows and monitors share: names, metrics, capabilities, one event's request. */
 public final class EventRequests {
-
-    /** Where the engine reads the file ids a request's file search is restricted to. */
-    static final String FILE_SEARCH_EXTRA = "file_search";
 
     private EventRequests() {}
 
@@ -74,8 +72,8 @@ public final class EventRequests {
         if (fileIds.isEmpty()) {
             return input;
         }
-        ModelInput restricted = input.modelInput().toBuilder().extra(FILE_SEARCH_EXTRA, String.join(",", fileIds))
-                .build();
+        ModelInput restricted = input.modelInput().toBuilder()
+                .extra(DeepRailsEvent.FILE_IDS_EXTRA, String.join(",", fileIds)).build();
         return new EventInput(restricted, input.modelOutput(), input.modelUsed(), input.runMode(), input.nametag());
     }
 

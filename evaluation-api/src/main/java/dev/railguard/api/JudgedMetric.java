@@ -45,6 +45,16 @@ public interface JudgedMetric extends GuardrailMetric {
     }
 
     /**
+     * Evaluation steps a judge must write for this metric before it is first judged, as G-Eval does; empty by default
+     * (the metric's rubric is complete). The evaluator asks its strongest judge once per evaluator (and, with a cache
+     * directory, once per cache), judges with {@link StepsToWrite#withSteps} and returns the steps in the result's
+     * diagnostics, so that they can be read and pinned.
+     */
+    default Optional<StepsToWrite> stepsToWrite() {
+        return Optional.empty();
+    }
+
+    /**
      * The in-process part of this metric used by {@link RunMode#ULTRA_FAST}, if it has one (for example PII detection
      * for comprehensive safety). Empty by default: the metric is judged in every mode. It is a part: a FAIL it finds
      * stands, but it never passes the metric. With a judge, the judge decides the rest; without one, a fallback that

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param context      the conversation or agent state around the output; never {@code null}, may be empty
  * @param documents    the texts the output should be grounded in (retrieved passages, policies); never {@code null}
  * @param extras       any other named inputs, kept and passed to custom metrics; never {@code null}
+ * @param toolCalls    the tool calls an agent made while producing the output, in order, with the results it was
+ *                     given back; never {@code null}, may be empty
  */
 public record ModelInput(
         String systemPrompt,
@@ -30,7 +32,8 @@ public record ModelInput(
         String groundTruth,
         List<ContextMessage> context,
         List<String> documents,
-        Map<String, String> extras) {
+        Map<String, String> extras,
+        List<ToolCall> toolCalls) {
 
     /**
      * Validates and copies.
@@ -45,6 +48,7 @@ public record ModelInput(
         context = Checks.copy(context == null ? List.of() : context, "modelInput.context");
         documents = Checks.copy(documents == null ? List.of() : documents, "modelInput.documents");
         extras = Checks.copy(extras == null ? Map.of() : extras, "modelInput.extras");
+        toolCalls = Checks.copy(toolCalls == null ? List.of() : toolCalls, "modelInput.toolCalls");
     }
 
     /** An input that is just a user prompt. */
@@ -63,6 +67,7 @@ public record ModelInput(
         b.context.addAll(context);
         b.documents.addAll(documents);
         b.extras.putAll(extras);
+        b.toolCalls.addAll(toolCalls);
         return b;
     }
 
@@ -84,6 +89,7 @@ public record ModelInput(
         private final List<ContextMessage> context = new ArrayList<>();
         private final List<String> documents = new ArrayList<>();
         private final Map<String, String> extras = new LinkedHashMap<>();
+        private final List<ToolCall> toolCalls = new ArrayList<>();
 
         private Builder() {}
 
@@ -139,13 +145,26 @@ public record ModelInput(
             return this;
         }
 
+        /** Adds one tool call the agent made, after the ones already added. */
+        public Builder addToolCall(String name, String arguments, String result) {
+            toolCalls.add(new ToolCall(name, arguments, result));
+            return this;
+        }
+
+        /** Replaces the tool calls. */
+        public Builder toolCalls(List<ToolCall> calls) {
+            toolCalls.clear();
+            toolCalls.addAll(Checks.copy(calls, "modelInput.toolCalls"));
+            return this;
+        }
+
         /**
          * Builds the input.
          *
          * @throws IllegalArgumentException if neither prompt is set
          */
         public ModelInput build() {
-            return new ModelInput(systemPrompt, userPrompt, groundTruth, context, documents, extras);
+            return new ModelInput(systemPrompt, userPrompt, groundTruth, context, documents, extras, toolCalls);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.railguard.engine.internal.judge.JudgeClient;
 import dev.railguard.engine.internal.cache.DiskCache;
 import dev.railguard.engine.internal.judge.JudgeEngine;
 import dev.railguard.engine.internal.evaluation.EventHandle;
+import dev.railguard.engine.internal.evaluation.EvaluationSteps;
 import dev.railguard.engine.internal.evaluation.MetricDispatch;
 import dev.railguard.engine.internal.evaluation.ResultWindow;
 import dev.railguard.engine.internal.evaluation.SelfJudgingCheck;
@@ -116,7 +117,8 @@ public final class RailguardEvaluator implements Evaluator {
         this.tools = new JudgeTools(b.webSearch, b.documents != null ? b.documents : DocumentStore.inMemory(),
                 b.maxToolRoundTrips, 3);
         this.dispatch = new MetricDispatch(metrics, panel, RunModeStrategy.byMode(), plans, tools, client, executor,
-                b.judgedSkipReason, b.selfJudging, b.howToAllowSelfJudging);
+                b.judgedSkipReason, b.selfJudging, b.howToAllowSelfJudging,
+                new EvaluationSteps(panel, client));
         this.selfJudging = b.selfJudging;
         this.howToAllowSelfJudging = b.howToAllowSelfJudging;
     }
@@ -146,7 +148,18 @@ public final class RailguardEvaluator implements Evaluator {
      */
     @Override
     public EvaluationHandle submit(EvaluationRequest request) {
-        return submitHandle(request);
+        return submitHandle(request, dispatch);
+    }
+
+    /**
+     * An evaluator that also knows {@code more} metrics (a criteria metric made in a test, say), sharing everything
+     * else with this one: judges, cache, limits, executor, observers and the evaluation steps already written. It is
+     * a view: closing it does nothing, closing this evaluator ends it too.
+     *
+     * @throws IllegalArgumentException if a metric's name is already known
+     */
+    public Evaluator withMetrics(GuardrailMetric... more) {
+        return new WithMetrics(this, dispatch.withMetrics(metrics.with(more)));
     }
 
     /**
@@ -175,6 +188,10 @@ public final class RailguardEvaluator implements Evaluator {
     }
 
     private EventHandle submitHandle(EvaluationRequest request) {
+        return submitHandle(request, dispatch);
+    }
+
+    private EventHandle submitHandle(EvaluationRequest request, MetricDispatch dispatch) {
         Objects.requireNonNull(request, "request must not be null");
         if (closed) {
             throw new IllegalStateException("this evaluator is closed");
@@ -324,6 +341,41 @@ public final class RailguardEvaluator implements Evaluator {
     /** The plan {@code mode} runs with: its default, or what {@link Builder#plan} set. */
     public RunModePlan plan(RunMode mode) {
         return plans.get(Objects.requireNonNull(mode, "mode must not be null"));
+    }
+
+    /** {@link #withMetrics}: this evaluator with a dispatch over more metrics. */
+    private static final class WithMetrics implements Evaluator {
+        private final RailguardEvaluator base;
+        private final MetricDispatch dispatch;
+
+        WithMetrics(RailguardEvaluator base, MetricDispatch dispatch) {
+            this.base = base;
+            this.dispatch = dispatch;
+        }
+
+        @Override
+        public EvaluationResult evaluate(EvaluationRequest request) {
+            try {
+                return submit(request).result().join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException("evaluation failed unexpectedly: " + EvaluationFailures.describe(e), e);
+            }
+        }
+
+        @Override
+        public EvaluationHandle submit(EvaluationRequest request) {
+            return base.submitHandle(request, dispatch);
+        }
+
+        @Override
+        public Set<String> metricNames() {
+            return dispatch.metricNames();
+        }
+
+        @Override
+        public void close() {
+            // a view: the evaluator it extends owns the threads and the cache
+        }
     }
 
     @Override

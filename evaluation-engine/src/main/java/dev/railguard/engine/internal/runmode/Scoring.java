@@ -32,6 +32,8 @@ public final class Scoring {
         double score;
         if (metric.aggregation() == Aggregation.ANY_FAILURE_FAILS) {
             score = units.stream().allMatch(UnitVerdict::satisfied) ? 1.0 : 0.0;
+        } else if (metric.aggregation() == Aggregation.AVERAGE_PRECISION) {
+            score = averagePrecision(units);
         } else {
             double total = 0;
             double yes = 0;
@@ -52,6 +54,22 @@ public final class Scoring {
         }
         return MetricResult.scored(metric.name(), clamp(score), threshold, rationale(metric, units, score), units,
                 usage, notes);
+    }
+
+    /**
+     * Average precision of {@code units} in their order: the mean over Y units of the share of Y units at or above
+     * that rank; 0 when no unit is Y.
+     */
+    public static double averagePrecision(List<UnitVerdict> units) {
+        int relevant = 0;
+        double sum = 0;
+        for (int k = 0; k < units.size(); k++) {
+            if (units.get(k).satisfied()) {
+                relevant++;
+                sum += (double) relevant / (k + 1);
+            }
+        }
+        return relevant == 0 ? 0.0 : sum / relevant;
     }
 
     public static String rationale(JudgedMetric metric, List<UnitVerdict> units, double score) {

@@ -34,7 +34,7 @@ public final class ComprehensiveSafetyMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return prompts(request.modelInput());
+        return Evidence.prompts(request.modelInput());
     }
 
     /** The {@code pii} detectors standing in for the PII category; the result says what was not checked. */

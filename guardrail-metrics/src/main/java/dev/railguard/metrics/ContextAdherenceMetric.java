@@ -38,8 +38,8 @@ public final class ContextAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return concat(concat(documents(request.modelInput()), context(request.modelInput())),
-                prompts(request.modelInput()));
+        return concat(Evidence.documents(request.modelInput()), Evidence.context(request.modelInput()),
+                Evidence.prompts(request.modelInput()));
     }
 
     @Override

@@ -29,6 +29,6 @@ public final class CorrectnessMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return prompts(request.modelInput());
+        return Evidence.prompts(request.modelInput());
     }
 }

@@ -30,7 +30,6 @@ public final class GroundTruthAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return concat(List.of(new Evidence("ground_truth", request.modelInput().groundTruth())),
-                prompts(request.modelInput()));
+        return concat(Evidence.groundTruth(request.modelInput()), Evidence.prompts(request.modelInput()));
     }
 }

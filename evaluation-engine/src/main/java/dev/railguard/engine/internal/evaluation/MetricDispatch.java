@@ -84,7 +84,7 @@ public final class MetricDispatch {
         List<JudgedMetric> judged = new ArrayList<>();
         for (String name : request.metrics()) {
             GuardrailMetric metric = metrics.require(name);
-            for (InputRequirement r : metric.requires()) {
+            for (InputRequirement r : metric.requires().stream().sorted().toList()) { // in a stable order
                 if (!r.isMetBy(request.modelInput())) {
                     throw new IllegalArgumentException("metric '" + name + "' requires " + r.field()
                             + ", but it was missing or blank");

@@ -60,6 +60,10 @@ public final class ScaleBenchmarks {
             cost();
             return;
         }
+        if (args.length > 0 && args[0].equals("catalogue")) {
+            CatalogueTokens.run();
+            return;
+        }
         if (args.length > 0 && args[0].equals("telemetry")) {
             TelemetryOverhead.run();
             return;

@@ -55,6 +55,27 @@ public interface JudgedMetric extends GuardrailMetric {
     }
 
     /**
+     * What a metric asks a judge to write once before its first evaluation: concrete evaluation steps for its
+     * criteria (G-Eval's "auto chain of thought"). The engine asks, caches the answer with its judge calls, and judges
+     * with the metric {@link #withSteps} returns.
+     */
+    interface StepsToWrite {
+
+        /**
+         * What the steps are for, addressed to the judge: the criteria, the scale, which inputs the judge will read.
+         * Part of the cache key, so a changed brief gets new steps.
+         */
+        String brief();
+
+        /**
+         * The metric to judge with, its rubric completed by {@code steps}; it asks for no further steps.
+         *
+         * @param steps the steps the judge wrote, in order; at least one
+         */
+        JudgedMetric withSteps(List<String> steps);
+    }
+
+    /**
      * The in-process part of this metric used by {@link RunMode#ULTRA_FAST}, if it has one (for example PII detection
      * for comprehensive safety). Empty by default: the metric is judged in every mode. It is a part: a FAIL it finds
      * stands, but it never passes the metric. With a judge, the judge decides the rest; without one, a fallback that

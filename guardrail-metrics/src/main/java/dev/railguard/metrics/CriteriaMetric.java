@@ -5,7 +5,7 @@ import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
 import dev.railguard.api.InputRequirement;
 import dev.railguard.api.JudgedMetric;
-import dev.railguard.api.StepsToWrite;
+import dev.railguard.api.JudgedMetric.StepsToWrite;
 import dev.railguard.api.UnitKind;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import dev.railguard.api.Evidence;
 import dev.railguard.api.InputRequirement;
 import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.ModelInput;
-import dev.railguard.api.StepsToWrite;
+import dev.railguard.api.JudgedMetric.StepsToWrite;
 import dev.railguard.api.UnitKind;
 import dev.railguard.engine.PromptResources;
 import java.util.ArrayList;

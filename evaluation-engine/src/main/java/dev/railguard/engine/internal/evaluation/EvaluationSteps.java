@@ -3,7 +3,7 @@ package dev.railguard.engine.internal.evaluation;
 import dev.railguard.api.Diagnostic;
 import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.MetricResult;
-import dev.railguard.api.StepsToWrite;
+import dev.railguard.api.JudgedMetric.StepsToWrite;
 import dev.railguard.api.Usage;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.JudgePanel;

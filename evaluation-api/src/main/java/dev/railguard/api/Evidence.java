@@ -70,10 +70,10 @@ public record Evidence(String label, String text) {
         if (input.toolCalls().isEmpty()) {
             return List.of();
         }
-        List<ToolCall> calls = input.toolCalls();
+        List<ModelInput.ToolCall> calls = input.toolCalls();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < calls.size(); i++) {
-            ToolCall c = calls.get(i);
+            ModelInput.ToolCall c = calls.get(i);
             sb.append(i == 0 ? "" : "\n\n").append("[call ").append(i + 1).append("] ").append(c.name())
                     .append("\narguments: ").append(c.arguments().isBlank() ? "(none)" : c.arguments())
                     .append("\nresult: ").append(c.result().isBlank() ? "(nothing returned)" : c.result());

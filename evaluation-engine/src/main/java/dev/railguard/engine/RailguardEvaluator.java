@@ -368,8 +368,24 @@ public final class RailguardEvaluator implements Evaluator {
         }
 
         @Override
+        public void validate(EvaluationRequest request) {
+            Objects.requireNonNull(request, "request must not be null");
+            dispatch.validate(request);
+        }
+
+        @Override
         public Set<String> metricNames() {
             return dispatch.metricNames();
+        }
+
+        @Override
+        public Optional<GuardrailMetric> metric(String name) {
+            return dispatch.metric(name);
+        }
+
+        @Override
+        public Optional<String> judgeUsing(Object model) {
+            return base.judgeUsing(model);
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.railguard.api.Evidence;
 import dev.railguard.api.InputRequirement;
 import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.JudgedMetric.StepsToWrite;
+import dev.railguard.api.Thresholds;
 import dev.railguard.api.UnitKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -291,10 +292,7 @@ public final class CriteriaMetric implements JudgedMetric {
 
         /** The default threshold in [0, 1] ({@value CriteriaMetric#DEFAULT_THRESHOLD} unless set). */
         public Builder threshold(double threshold) {
-            if (Double.isNaN(threshold) || threshold < 0 || threshold > 1) {
-                throw new IllegalArgumentException("threshold must be between 0.0 and 1.0, but was: " + threshold);
-            }
-            this.threshold = threshold;
+            this.threshold = Thresholds.check(threshold, "threshold");
             return this;
         }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -70,6 +71,11 @@ public final class MetricDispatch {
     /** The names of the metrics this dispatch knows. */
     public Set<String> metricNames() {
         return metrics.names();
+    }
+
+    /** The metric named {@code name}, if this dispatch knows it. */
+    public Optional<GuardrailMetric> metric(String name) {
+        return metrics.find(name);
     }
 
     /** The same evaluator's dispatch over another registry (more metrics), sharing everything else. */

@@ -9,6 +9,7 @@ import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evaluator;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.ModelInput;
+import dev.railguard.api.RunMode;
 import dev.railguard.api.Verdict;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
@@ -51,6 +52,21 @@ class CriteriaMetricTest {
                         .unit("reaches level 3: usable", "level 3", "Y", "certain", "Usable.")
                         .unit("reaches level 4: complete", "level 4", "Y", "certain", "Covers it.")
                         .unit("reaches level 5: expert", "level 5", "N", "certain", "No edge cases.").json(), 900, 50);
+            }
+            if (request.schemaName().equals("railguard_partition_criteria_helpfulness")) {
+                return StubReply.content("{\"units\":[" + String.join(",", List.of(
+                        "{\"text\":\"reaches level 2\",\"label\":\"level 2\"}",
+                        "{\"text\":\"reaches level 3\",\"label\":\"level 3\"}",
+                        "{\"text\":\"reaches level 4\",\"label\":\"level 4\"}",
+                        "{\"text\":\"reaches level 5\",\"label\":\"level 5\"}")) + "]}", 400, 40);
+            }
+            if (request.schemaName().equals("railguard_helpfulness_verify")) {
+                StringBuilder verdicts = new StringBuilder("{\"verdicts\":[");
+                for (int id = 1; id <= 4; id++) {
+                    verdicts.append(id == 1 ? "" : ",").append("{\"id\":").append(id).append(",\"verdict\":\"")
+                            .append(id < 4 ? "Y" : "N").append("\",\"confidence\":\"certain\",\"reason\":\"r\"}");
+                }
+                return StubReply.content(verdicts.append("]}").toString(), 400, 40);
             }
             return StubReply.status(400);
         });
@@ -168,6 +184,36 @@ class CriteriaMetricTest {
             assertThat(requests("railguard_helpfulness_units").get(0).systemText())
                     .contains("Scale, from worst (1) to best (5):\n1. Useless or wrong.\n2. Vague.",
                             "There is one unit per levels 2 to 5 of the scale in the rubric");
+        }
+    }
+
+    @Test
+    void a_rubric_runs_unchanged_in_a_precision_mode_with_two_verifiers() {
+        CriteriaMetric helpful = CriteriaMetric.builder("helpfulness").criteria("Helps the customer resolve it.")
+                .rubric("Useless.", "Vague.", "Usable.", "Complete.", "Expert.").evaluationSteps("Compare.").build();
+        JudgePanel panel = JudgePanel.builder().standard("a", model("model-a")).standard("b", model("model-b"))
+                .build();
+        try (RailguardEvaluator evaluator = evaluator(panel, helpful, null)) {
+            MetricResult r = evaluator.evaluate(EvaluationRequest.builder()
+                    .modelInput(ModelInput.ofUserPrompt("My order has not arrived.")).modelOutput("Track it.")
+                    .runMode(RunMode.PRECISION).metrics("helpfulness").build()).metric("helpfulness");
+
+            assertThat(r.score().getAsDouble()).isEqualTo(0.75);
+            assertThat(r.units()).hasSize(4).allSatisfy(u -> assertThat(u.votes()).hasSize(2));
+            assertThat(requests("railguard_helpfulness_verify")).extracting(RecordedRequest::model)
+                    .containsExactlyInAnyOrder("model-a", "model-b");
+        }
+    }
+
+    @Test
+    void a_criteria_metric_that_reads_documents_refuses_a_request_without_them() {
+        CriteriaMetric grounded = CriteriaMetric.builder("grounded_tone").criteria("Quotes the policy politely.")
+                .inputs(CriteriaMetric.Input.PROMPT, CriteriaMetric.Input.DOCUMENTS).evaluationSteps("Check.").build();
+        try (RailguardEvaluator evaluator = evaluator(JudgePanel.single("judge", model("m")), grounded, null)) {
+            assertThatThrownBy(() -> evaluate(evaluator, "grounded_tone", "Per our policy, sorry."))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("metric 'grounded_tone' requires modelInput.documents, but it was missing or blank");
+            assertThat(server.requests()).isEmpty();
         }
     }
 

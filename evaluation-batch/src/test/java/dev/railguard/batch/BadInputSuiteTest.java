@@ -71,7 +71,7 @@ class BadInputSuiteTest {
                     + " model_input, model_output, model_used, nametag, run_mode, web_search]"),
             Arguments.of("unknown model_input field", line("{\"model_input\":{\"user_prompt\":\"q\",\"prompt\":\"p\"},"
                     + "\"model_output\":\"a\"}"), "unknown field 'model_input.prompt'; the fields allowed here are"
-                    + " [context, documents, extras, ground_truth, system_prompt, user_prompt]"),
+                    + " [context, documents, extras, ground_truth, system_prompt, tool_calls, user_prompt]"),
             Arguments.of("duplicate key", line("{" + OK_INPUT + ",\"nametag\":\"a\",\"nametag\":\"b\"}"),
                     "duplicate field 'nametag'; each field may appear once"),
             Arguments.of("web_search string", event("\"web_search\":\"yes\""),

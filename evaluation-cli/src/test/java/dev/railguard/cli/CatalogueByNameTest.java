@@ -70,7 +70,10 @@ class CatalogueByNameTest {
                     + "\"user_prompt\":\"Which hotel?\",\"context\":[{\"role\":\"user\",\"content\":\"I am Ana.\"},"
                     + "{\"role\":\"assistant\",\"content\":\"Hi Ana.\"}]},\"model_output\":\"The Tivoli.\","
                     + "\"guardrail_metrics\":[\"role_adherence\",\"knowledge_retention\","
-                    + "\"conversation_completeness\",\"task_completion\"]}");
+                    + "\"conversation_completeness\"]}",
+            "{\"id\":\"agent\",\"model_input\":{\"user_prompt\":\"Book a table for two at 8pm.\",\"tool_calls\":["
+                    + "{\"name\":\"book_table\",\"arguments\":{\"people\":2,\"time\":\"20:00\"},\"result\":\"ok\"}]},"
+                    + "\"model_output\":\"Booked.\",\"guardrail_metrics\":[\"tool_call_accuracy\",\"task_completion\"]}");
 
     @Test
     void eval_judges_every_catalogue_metric_by_name_and_keeps_units_and_reasons() throws Exception {
@@ -82,7 +85,8 @@ class CatalogueByNameTest {
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
         List<String> metrics = List.of("answer_relevance", "context_relevance", "context_precision", "context_recall",
-                "role_adherence", "knowledge_retention", "conversation_completeness", "task_completion");
+                "role_adherence", "knowledge_retention", "conversation_completeness", "tool_call_accuracy",
+                "task_completion");
         String report = Files.readString(out.resolve("report.html"));
         for (String line : Files.readAllLines(out.resolve("results.jsonl"))) {
             JsonNode record = JSON.readTree(line);
@@ -99,6 +103,10 @@ class CatalogueByNameTest {
                 .filter(l -> l.contains("\"rag\"")).findFirst().orElseThrow());
         assertThat(rag.path("evaluation_result").path("context_precision").path("score").asDouble()).isEqualTo(1.0);
         assertThat(rag.path("evaluation_result").path("context_recall").path("score").asDouble()).isEqualTo(0.5);
+        // the batch line's tool calls reached the judge, arguments as their JSON text
+        assertThat(server.requests()).filteredOn(q -> q.schemaName().equals("railguard_tool_call_accuracy_units"))
+                .singleElement().satisfies(q -> assertThat(q.userText()).contains("[call 1] book_table",
+                        "arguments: {\"people\":2,\"time\":\"20:00\"}", "result: ok"));
     }
 
     @Test

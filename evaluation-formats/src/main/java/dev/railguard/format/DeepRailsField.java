@@ -23,6 +23,8 @@ public enum DeepRailsField {
     DOCUMENTS("documents", true),
     /** {@code model_input.extras}. */
     EXTRAS("extras", true),
+    /** Railguard's {@code model_input.tool_calls}: an agent's calls, each {@code {name, arguments, result}}. */
+    TOOL_CALLS("tool_calls", true),
     /** {@code model_output}. */
     MODEL_OUTPUT("model_output", false),
     /** {@code model_used}. */

@@ -62,7 +62,7 @@ public final class BadEventCases {
             add("duplicate key", "\"nametag\":\"a\",\"nametag\":\"b\"", "duplicate field 'nametag'; each field may"
                     + " appear once"),
             input("unknown model_input field", "\"prompt\":\"p\"", "unknown field 'model_input.prompt'; the fields"
-                    + " allowed here are [context, documents, extras, ground_truth, system_prompt, user_prompt]"),
+                    + " allowed here are [context, documents, extras, ground_truth, system_prompt, tool_calls, user_prompt]"),
             input("system_prompt boolean", "\"system_prompt\":true",
                     "model_input.system_prompt must be a string, but was: boolean true"),
             input("ground_truth object", "\"ground_truth\":{}",
@@ -87,6 +87,20 @@ public final class BadEventCases {
                     "model_input.documents must be an array of strings or {content}, but was: string \"d\""),
             input("document unknown field", "\"documents\":[{\"content\":\"d\",\"url\":\"u\"}]",
                     "unknown field 'model_input.documents[0].url'; the fields allowed here are [content, name]"),
+            input("tool_calls not an array", "\"tool_calls\":{\"name\":\"t\"}",
+                    "model_input.tool_calls must be an array of {name, arguments, result}, but was: object"
+                    + " {\"name\":\"t\"}"),
+            input("tool call without a name", "\"tool_calls\":[{\"arguments\":{\"city\":\"Paris\"}}]",
+                    "model_input.tool_calls[0].name must be a non-blank string (the tool's name), but was: missing"),
+            input("tool call blank name", "\"tool_calls\":[{\"name\":\"get\"},{\"name\":\" \"}]",
+                    "model_input.tool_calls[1].name must be a non-blank string (the tool's name), but was: string"
+                    + " \" \""),
+            input("tool call entry string", "\"tool_calls\":[\"get_weather\"]",
+                    "model_input.tool_calls[0] must be an object {name, arguments, result}, but was: string"
+                    + " \"get_weather\""),
+            input("tool call unknown field", "\"tool_calls\":[{\"name\":\"t\",\"output\":\"o\"}]",
+                    "unknown field 'model_input.tool_calls[0].output'; the fields allowed here are [arguments, name,"
+                    + " result]"),
             input("extras not an object", "\"extras\":[1]",
                     "model_input.extras must be an object of strings, but was: array [1]"),
             input("extra number", "\"extras\":{\"locale\":1}",

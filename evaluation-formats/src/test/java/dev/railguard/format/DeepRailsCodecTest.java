@@ -93,6 +93,21 @@ class DeepRailsCodecTest {
     }
 
     @Test
+    void tool_calls_read_and_write_with_json_arguments_kept_as_their_text() {
+        String body = BadEventCases.OPEN.replace("{\"user_prompt\":\"q\"}", "{\"user_prompt\":\"q\",\"tool_calls\":["
+                + "{\"name\":\"find\",\"arguments\":{\"name\":\"Chez Marie\"},\"result\":{\"id\":17}},"
+                + "{\"name\":\"book\",\"arguments\":\"id=17\"}]}") + "}";
+        for (DeepRailsEntry entry : List.of(DeepRailsEntry.BATCH_LINE, DeepRailsEntry.MONITOR_BODY)) {
+            DeepRailsEvent e = DeepRailsCodec.read(body, entry);
+            assertThat(e.modelInput().toolCalls()).containsExactly(
+                    ModelInput.ToolCall.of("find", "{\"name\":\"Chez Marie\"}", "{\"id\":17}"),
+                    ModelInput.ToolCall.of("book", "id=17", ""));
+        }
+        DeepRailsEvent line = DeepRailsCodec.read(body, DeepRailsEntry.BATCH_LINE);
+        assertThat(DeepRailsCodec.read(DeepRailsCodec.write(line), DeepRailsEntry.BATCH_LINE)).isEqualTo(line);
+    }
+
+    @Test
     void documents_may_be_strings_or_named_contents_and_file_ids_reach_the_request() {
         DeepRailsEvent e = DeepRailsCodec.read("{\"model_input\":{\"user_prompt\":\"q\",\"documents\":[\"one\","
                 + "{\"name\":\"n\",\"content\":\"two\"}]},\"model_output\":\"a\",\"file_search\":[\"f1\",\"f2\"]}",

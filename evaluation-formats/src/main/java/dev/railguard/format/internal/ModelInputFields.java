@@ -22,9 +22,10 @@ final class ModelInputFields {
 
     /** The fields of {@code model_input}. */
     static final Set<String> KEYS = Set.of("system_prompt", "user_prompt", "ground_truth", "context", "documents",
-            "extras");
+            "extras", "tool_calls");
     private static final Set<String> CONTEXT_KEYS = Set.of("role", "content");
     private static final Set<String> DOCUMENT_KEYS = Set.of("name", "content");
+    private static final Set<String> TOOL_CALL_KEYS = Set.of("name", "arguments", "result");
 
     private ModelInputFields() {}
 
@@ -44,6 +45,7 @@ final class ModelInputFields {
                 .groundTruth(text(in, "ground_truth", "model_input.ground_truth"));
         b.context(context(in, d));
         b.documents(documents(in, d));
+        b.toolCalls(toolCalls(in, d));
         JsonNode extras = get(in, "extras");
         if (extras != null) {
             if (!extras.isObject()) {
@@ -125,6 +127,41 @@ final class ModelInputFields {
         return docs;
     }
 
+    /**
+     * Railguard's {@code model_input.tool_calls}: the calls an agent made, each {@code {name, arguments, result}}; the
+     * arguments and the result may be strings or any JSON value, which is kept as its compact JSON text.
+     */
+    private static List<ModelInput.ToolCall> toolCalls(JsonNode in, EventDraft d) {
+        JsonNode calls = get(in, "tool_calls");
+        List<ModelInput.ToolCall> out = new ArrayList<>();
+        if (calls == null) {
+            return out;
+        }
+        if (!calls.isArray()) {
+            throw wrong("model_input.tool_calls", "an array of {name, arguments, result}", calls);
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            String path = "model_input.tool_calls[" + i + "]";
+            JsonNode c = calls.get(i);
+            if (!c.isObject()) {
+                throw wrong(path, "an object {name, arguments, result}", c);
+            }
+            known(c, TOOL_CALL_KEYS, path, d.warnings);
+            String name = text(c, "name", path + ".name");
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException(path + ".name must be a non-blank string (the tool's name), but"
+                        + " was: " + (c.get("name") == null ? "missing" : StrictJson.describe(c.get("name"))));
+            }
+            out.add(ModelInput.ToolCall.of(name, jsonText(get(c, "arguments")), jsonText(get(c, "result"))));
+        }
+        return out;
+    }
+
+    /** A string as it is, any other JSON value as its compact text, absent or null as empty. */
+    private static String jsonText(JsonNode value) {
+        return value == null || value.isNull() ? "" : value.isTextual() ? value.textValue() : value.toString();
+    }
+
     static ObjectNode write(ModelInput in) {
         ObjectNode n = StrictJson.MAPPER.createObjectNode();
         EventFields.putText(n, "system_prompt", in.systemPrompt());
@@ -137,6 +174,11 @@ final class ModelInputFields {
         if (!in.documents().isEmpty()) {
             ArrayNode docs = n.putArray("documents");
             in.documents().forEach(docs::add);
+        }
+        if (!in.toolCalls().isEmpty()) {
+            ArrayNode calls = n.putArray("tool_calls");
+            in.toolCalls().forEach(c -> calls.addObject().put("name", c.name()).put("arguments", c.arguments())
+                    .put("result", c.result()));
         }
         if (!in.extras().isEmpty()) {
             ObjectNode extras = n.putObject("extras");

@@ -30,10 +30,11 @@ class WireKeysTest {
     private static final Map<String, Set<String>> NOT_WIRE_KEYS = Map.ofEntries(
             // the judge's prompt sections are labelled with the field they quote; the judge reads them, not a parser
             Map.entry("JudgePrompts.java", Set.of("model_output", "system_prompt", "user_prompt")),
-            Map.entry("DeclaredJudgedMetric.java", Set.of("system_prompt", "user_prompt")),
-            Map.entry("GroundTruthAdherenceMetric.java", Set.of("ground_truth")),
+            Map.entry("Evidence.java", Set.of("system_prompt", "user_prompt", "ground_truth")),
             Map.entry("SimulatedJudges.java", Set.of("model_output")),
             Map.entry("EvalPrompts.java", Set.of("expected_output")),
+            // DeepEval's template variables, filled to count the prompt tokens DeepEval sends
+            Map.entry("CatalogueTokens.java", Set.of("expected_output")),
             // a Micrometer tag, named like the request field it carries
             Map.entry("MicrometerObserver.java", Set.of("run_mode")),
             // the field named in an error message of a range check

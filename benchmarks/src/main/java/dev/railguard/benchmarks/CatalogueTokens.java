@@ -9,7 +9,6 @@ import dev.railguard.api.GuardrailMetric;
 import dev.railguard.api.ModelInput;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
-import dev.railguard.engine.PromptResources;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.metrics.CriteriaMetric;
 import dev.railguard.testkit.JudgeReplies;
@@ -17,6 +16,10 @@ import dev.railguard.testkit.RecordedRequest;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;
 import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +30,11 @@ import java.util.regex.Pattern;
 /**
  * Prompt tokens per evaluation (cl100k_base, jtokkit) of the judged catalogue and a criteria metric, beside the
  * DeepEval metric each corresponds to, on the same case. Railguard's side is measured: every prompt its judges get
- * in {@code fast} mode, captured by the stub server. DeepEval's side is its templates at commit a2e0d4c (resources
- * {@code peers/deepeval}), rendered with the same case texts, called as its code calls them (per document, per turn,
+ * in {@code fast} mode, captured by the stub server. DeepEval's side is its templates at commit a2e0d4c (read from a
+ * checkout, {@link #deepEvalTemplate}), rendered with the same case texts, called as its code calls them (per document, per turn,
  * per intention; the reason call included, as by default); the lists its earlier calls extract (statements,
  * verdicts, knowledge) are filled with the case's own sentences, so they are estimates of a judge's output.
- * Run with {@code mvn -B -q -DskipTests package exec:java -pl benchmarks -am -Dexec.args=catalogue}.
+ * Run with {@code mvn -B -q -DskipTests package exec:java -pl benchmarks -am -Dexec.args=catalogue -Drailguard.peers.deepeval=PATH}.
  */
 final class CatalogueTokens {
 
@@ -211,10 +214,30 @@ final class CatalogueTokens {
         return calls.stream().mapToLong(c -> CL100K.countTokens(c.allText())).sum();
     }
 
+    /**
+     * DeepEval's template {@code <metric>.<call>}, read from a checkout of DeepEval at commit a2e0d4c named by the
+     * system property {@code railguard.peers.deepeval} ({@code deepeval/metrics/<metric>/templates/<call>.txt} under
+     * it). Peers' prompts are not kept in this repository: they are data for this count only.
+     */
+    static String deepEvalTemplate(String name) {
+        String root = System.getProperty("railguard.peers.deepeval");
+        if (root == null || root.isBlank()) {
+            throw new IllegalStateException("set -Drailguard.peers.deepeval=<a checkout of confident-ai/deepeval at"
+                    + " a2e0d4c> to count DeepEval's prompts");
+        }
+        int dot = name.indexOf('.');
+        Path file = Path.of(root, "deepeval", "metrics", name.substring(0, dot), "templates",
+                name.substring(dot + 1) + ".txt");
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("DeepEval template " + name + " not found at " + file, e);
+        }
+    }
+
     /** A DeepEval template with Jinja's if/else resolved (a variable is true when given) and variables filled. */
     static String render(Map<String, String> call) {
-        String text = PromptResources.load(CatalogueTokens.class,
-                "peers/deepeval/" + call.get("_template") + ".txt");
+        String text = deepEvalTemplate(call.get("_template"));
         Matcher m = IF.matcher(text);
         while (m.find()) {
             String condition = m.group(1).trim();

@@ -76,6 +76,8 @@ public final class BatchEvaluator {
     private final int logEvery;
     private final int maxLineBytes;
     private final boolean lenient;
+    private final ColumnMapping columns;
+    private final MappedInput.Format format;
 
     private BatchEvaluator(Builder b) {
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
@@ -90,6 +92,8 @@ public final class BatchEvaluator {
         this.logEvery = b.logEvery;
         this.maxLineBytes = b.maxLineBytes;
         this.lenient = b.lenient;
+        this.columns = b.columns;
+        this.format = b.format;
         refuseOverlap("output", output, "input", input);
         if (summaryFile != null) {
             refuseOverlap("summaryFile", summaryFile, "input", input);
@@ -139,7 +143,8 @@ public final class BatchEvaluator {
      */
     public BatchSummary run() {
         long started = System.nanoTime();
-        List<BatchInput.RawLine> raw = BatchInput.read(input, maxLineBytes);
+        List<BatchInput.RawLine> raw = columns == null ? BatchInput.read(input, maxLineBytes)
+                : MappedInput.read(input, format, columns, maxLineBytes);
         List<String> lines = raw.stream().map(l -> l.text() == null ? "" : l.text()).toList();
         int nonBlank = (int) raw.stream().filter(l -> !l.blank()).count();
         Map<Integer, ResultLine> done = ResultsFile.resume(output, lines);
@@ -278,8 +283,28 @@ public final class BatchEvaluator {
         private int logEvery = 25;
         private int maxLineBytes = 1 << 20;
         private boolean lenient;
+        private ColumnMapping columns;
+        private MappedInput.Format format = MappedInput.Format.DEEPRAILS;
 
         private Builder() {}
+
+        /**
+         * Reads the input as {@code format} ({@link MappedInput.Format#JSONL} or {@link MappedInput.Format#CSV}) whose
+         * columns {@code mapping} names, instead of DeepRails-shaped lines. Rows name no metrics: set
+         * {@link #defaultMetrics}.
+         *
+         * @throws IllegalArgumentException if {@code format} is {@code DEEPRAILS} (which needs no mapping)
+         */
+        public Builder columns(ColumnMapping mapping, MappedInput.Format format) {
+            Objects.requireNonNull(mapping, "mapping must not be null");
+            if (Objects.requireNonNull(format, "format must not be null") == MappedInput.Format.DEEPRAILS) {
+                throw new IllegalArgumentException("format must be jsonl or csv with a column mapping, but was:"
+                        + " deeprails");
+            }
+            this.columns = mapping;
+            this.format = format;
+            return this;
+        }
 
         /**
          * The longest input line read, in bytes; a longer line is skipped with its number and length. Default 1 MiB

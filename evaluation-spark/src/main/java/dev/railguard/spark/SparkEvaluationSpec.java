@@ -1,5 +1,6 @@
 package dev.railguard.spark;
 
+import dev.railguard.batch.ColumnMapping;
 import dev.railguard.api.RunMode;
 import dev.railguard.api.Thresholds;
 import dev.railguard.engine.EvaluatorSettings;

@@ -1,5 +1,6 @@
 package dev.railguard.spark;
 
+import dev.railguard.batch.ColumnMapping;
 import static dev.railguard.spark.SparkFixtures.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

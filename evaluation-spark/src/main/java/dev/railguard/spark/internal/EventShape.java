@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.struct;
 
-import dev.railguard.spark.ColumnMapping;
+import dev.railguard.batch.ColumnMapping;
 import dev.railguard.spark.SparkEvaluationSpec;
 import java.util.ArrayList;
 import java.util.Arrays;

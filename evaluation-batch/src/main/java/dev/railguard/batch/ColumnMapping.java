@@ -1,4 +1,4 @@
-package dev.railguard.spark;
+package dev.railguard.batch;
 
 import dev.railguard.format.DeepRailsField;
 import java.io.Serializable;

@@ -115,6 +115,7 @@ public final class MappedInput {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
                      .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+            int lastProblem = -1;
             while (true) {
                 int line;
                 ObjectNode row;
@@ -122,15 +123,17 @@ public final class MappedInput {
                     if (!rows.hasNextValue()) {
                         break;
                     }
-                    line = rows.getParser().currentTokenLocation().getLineNr();
+                    // after hasNextValue the parser stands at the start of the row
+                    line = rows.getParser().currentLocation().getLineNr();
                     row = BatchLines.JSON.valueToTree(rows.nextValue());
                 } catch (RuntimeException | IOException e) {
                     int at = rows.getParser().currentLocation().getLineNr();
+                    if (at == lastProblem) {
+                        break; // the reader cannot get past this row
+                    }
+                    lastProblem = at;
                     place(out, at, new BatchInput.RawLine(null, "the row cannot be read as CSV: "
                             + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
-                    if (at <= out.size() - 1 && rows.getParser().isClosed()) {
-                        break;
-                    }
                     continue;
                 }
                 place(out, line, map(row, mapping));

@@ -59,6 +59,11 @@ public record JudgeSection(JudgePanel panel, Map<String, JudgeLimits> limits, Pr
                 problems.add(tree.problemAt(at + "/provider", e.getMessage()));
                 continue;
             }
+            if (provider.defaultBaseUrl().isEmpty() && !j.has("base_url")) {
+                problems.add(tree.problemAt(at + "/provider", "provider " + provider.wireName() + " needs base_url:"
+                        + " the v1 endpoint of your resource, https://RESOURCE.openai.azure.com/openai/v1"));
+                continue;
+            }
             if (!resolveKeys) {
                 continue;
             }
@@ -66,11 +71,6 @@ public record JudgeSection(JudgePanel panel, Map<String, JudgeLimits> limits, Pr
                     : provider.keyVariable().map(env::get).orElse(null);
             String baseUrl = j.has("base_url") ? resolve(tree, at + "/base_url", j.get("base_url").asText(), env,
                     problems) : null;
-            if (baseUrl == null && provider.defaultBaseUrl().isEmpty() && !j.has("base_url")) {
-                problems.add(tree.problemAt(at + "/provider", "provider " + provider.wireName() + " needs base_url:"
-                        + " the v1 endpoint of your resource, https://RESOURCE.openai.azure.com/openai/v1"));
-                continue;
-            }
             if (problems.size() > before) {
                 continue;
             }

@@ -60,8 +60,9 @@ public record LocatedTree(Path file, JsonNode root, Map<String, JsonLocation> wh
             return new LocatedTree(file, root, where);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
+            String why = e.getOriginalMessage().strip().replaceAll("\\s*\\R\\s*", " ");
             throw problem(file, at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1,
-                    at.getColumnNr()), "", "not " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
+                    at.getColumnNr()), "", "not " + (json ? "JSON" : "YAML") + ": " + why);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the project file " + file, e);
         }

@@ -88,6 +88,8 @@ public final class BatchLines {
         Map<String, Integer> byJudge = new TreeMap<>();
         int passedEvents = 0;
         int failedEvents = 0;
+        int failingEvents = 0;
+        int partlyChecked = 0;
         long calls = 0;
         long hits = 0;
         long in = 0;
@@ -102,6 +104,8 @@ public final class BatchLines {
             int[] t = tags.computeIfAbsent(tag, k -> new int[6]);
             t[0]++;
             t[1] += passed ? 1 : 0;
+            boolean failing = r.status() == EvaluationStatus.FAILED;
+            boolean partly = false;
             for (Map.Entry<String, ResultLine.MetricLine> e : r.metrics().entrySet()) {
                 int[] c = counts.computeIfAbsent(e.getKey(), k -> new int[4]);
                 int idx = switch (e.getValue().verdict()) {
@@ -110,6 +114,8 @@ public final class BatchLines {
                     case SKIPPED -> 3;
                     default -> 2;
                 };
+                failing |= idx == 1 || idx == 2;
+                partly |= idx == 3;
                 c[idx]++;
                 t[2 + idx]++;
                 Double score = e.getValue().score();
@@ -121,6 +127,8 @@ public final class BatchLines {
                     histograms.computeIfAbsent(e.getKey(), k -> new int[10])[Math.min(9, (int) Math.floor(s * 10))]++;
                 }
             }
+            failingEvents += failing ? 1 : 0;
+            partlyChecked += partly ? 1 : 0;
             calls += r.usage().judgeCalls();
             hits += r.usage().cacheHits();
             in += r.usage().inputTokens();
@@ -143,7 +151,7 @@ public final class BatchLines {
         Map<String, BatchSummary.NametagStats> nametags = new TreeMap<>();
         tags.forEach((tag, t) -> nametags.put(tag, new BatchSummary.NametagStats(t[0], t[1], t[2], t[3], t[4], t[5])));
         return new BatchSummary(resultsFile, inputLines, records.size(), evaluatedNow, resumed, passedEvents,
-                failedEvents, metrics, nametags, (int) calls, (int) hits, in, out, cost, Duration.ofMillis(judgeMs),
+                failedEvents, failingEvents, partlyChecked, metrics, nametags, (int) calls, (int) hits, in, out, cost, Duration.ofMillis(judgeMs),
                 byJudge, skipped, wall, interrupted);
     }
 
@@ -166,6 +174,8 @@ public final class BatchLines {
         o.put("passed_events", s.passedEvents());
         o.put("failed_events", s.failedEvents());
         o.put("event_pass_rate", s.eventPassRate());
+        o.put("failing_events", s.failingEvents());
+        o.put("partly_checked_events", s.partlyCheckedEvents());
         o.put("metric_errors", s.metricErrors());
         ObjectNode metrics = o.putObject("metrics");
         s.metrics().forEach((name, m) -> {

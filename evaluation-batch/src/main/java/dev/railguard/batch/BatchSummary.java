@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param resumed         events an earlier run had finished, not evaluated again
  * @param passedEvents    events whose every metric is PASS
  * @param failedEvents    events that did not complete (FAILED status)
+ * @param failingEvents   events with a FAIL or ERROR metric, or that did not complete: what was decided against
+ * @param partlyCheckedEvents events with a SKIPPED metric (no judge): only partly checked, neither passed nor failed
+ *                        on that metric
  * @param metrics         per-metric counts, score histogram and pass rate, by metric name (sorted)
  * @param nametags        per-nametag counts, by nametag (sorted; events without one under {@code "(none)"})
  * @param judgeCalls      judge calls of all events
@@ -46,6 +49,8 @@ public record BatchSummary(
         int resumed,
         int passedEvents,
         int failedEvents,
+        int failingEvents,
+        int partlyCheckedEvents,
         Map<String, MetricStats> metrics,
         Map<String, NametagStats> nametags,
         int judgeCalls,
@@ -90,6 +95,16 @@ public record BatchSummary(
     /** The number of metric results that are ERROR, over all metrics. */
     public int metricErrors() {
         return metrics.values().stream().mapToInt(MetricStats::error).sum();
+    }
+
+    /**
+     * The headline of a run, counting what was decided: {@code "54 events: 0 passed every metric, 7 failing (a metric
+     * FAIL or ERROR), 54 only partly checked (a metric SKIPPED)"}; the last part only when an event was partly checked.
+     */
+    public String headline() {
+        return events + " events: " + passedEvents + " passed every metric, " + failingEvents + " failing (a metric"
+                + " FAIL or ERROR)" + (partlyCheckedEvents == 0 ? "" : ", " + partlyCheckedEvents + " only partly"
+                + " checked (a metric SKIPPED)");
     }
 
     /** Share of events whose every metric passed, in [0, 1]; 0 when there is no event. */

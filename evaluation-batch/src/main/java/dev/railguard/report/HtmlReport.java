@@ -151,8 +151,13 @@ public final class HtmlReport {
     private static void tiles(StringBuilder h, BatchSummary s) {
         h.append("<section class=\"tiles\">");
         tile(h, "events", String.valueOf(s.events()), "");
+        // count what was decided: an event with a SKIPPED metric (no judge) is partly checked, not failing
         tile(h, "all metrics passed", s.passedEvents() + " (" + percent(s.eventPassRate()) + ")",
-                s.passedEvents() == s.events() ? "good" : "bad");
+                s.passedEvents() == s.events() ? "good" : s.failingEvents() > 0 ? "bad" : "warn");
+        tile(h, "failing events", String.valueOf(s.failingEvents()), s.failingEvents() > 0 ? "bad" : "good");
+        if (s.partlyCheckedEvents() > 0) {
+            tile(h, "only partly checked", String.valueOf(s.partlyCheckedEvents()), "warn");
+        }
         long failing = s.metrics().values().stream().mapToLong(BatchSummary.MetricStats::fail).sum();
         tile(h, "failed metric results", String.valueOf(failing), failing > 0 ? "bad" : "good");
         tile(h, "errors", String.valueOf(s.metricErrors() + s.failedEvents()), s.metricErrors() > 0 ? "warn" : "");

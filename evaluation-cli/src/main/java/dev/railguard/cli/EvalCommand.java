@@ -279,8 +279,7 @@ final class EvalCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%-28s %6d %6d %6d %8d %s%n", name, m.pass(), m.fail(), m.error(), m.skipped(),
                     low ? style.bad(cell) : cell);
         });
-        o.printf(Locale.ROOT, "events: %d, all metrics passed: %d (%s), skipped input lines: %d, judge calls: %d%n",
-                s.events(), s.passedEvents(), Math.round(s.eventPassRate() * 100) + "%", s.skippedLines().size(),
+        o.printf(Locale.ROOT, "%s; skipped input lines: %d, judge calls: %d%n", s.headline(), s.skippedLines().size(),
                 s.judgeCalls());
         o.println("results: " + results);
         o.println("summary: " + summaryFile);

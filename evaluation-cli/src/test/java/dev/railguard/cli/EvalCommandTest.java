@@ -49,7 +49,7 @@ class EvalCommandTest {
         assertThat(lines.get(0)).matches("metric\\s+pass\\s+fail\\s+error\\s+skipped\\s+pass rate");
         assertThat(lines.get(1)).matches("correctness\\s+2\\s+1\\s+0\\s+0\\s+66\\.7%");
         assertThat(lines.get(2)).matches("pii\\s+2\\s+1\\s+0\\s+0\\s+66\\.7%");
-        assertThat(lines.get(3)).startsWith("events: 3, all metrics passed: 1 (33%)");
+        assertThat(lines.get(3)).startsWith("3 events: 1 passed every metric, 2 failing (a metric FAIL or ERROR);");
         assertThat(lines.subList(4, 7)).containsExactly("results: " + out.resolve("results.jsonl"),
                 "summary: " + out.resolve("summary.json"), "report:  " + out.resolve("report.html"));
         assertThat(lines).hasSize(7);

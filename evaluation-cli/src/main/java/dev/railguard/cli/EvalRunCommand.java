@@ -11,6 +11,7 @@ import dev.railguard.cli.internal.JudgeOptions;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.RailguardHttp;
 import dev.railguard.config.JudgeEnvironment;
+import dev.railguard.config.RailguardProject;
 import dev.railguard.evals.AgentEvals;
 import dev.railguard.evals.AgnoEvalRecord;
 import dev.railguard.evals.EvalRun;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,6 +127,7 @@ final class EvalRunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--parallelism must be between 1 and 64, but was: "
                     + parallelism);
         }
+        Optional<RailguardProject> project = common.project(root.env(), judge.properties());
         EvalRunRequest body;
         try {
             body = EvalRunRequest.fromJson(Files.readString(request, StandardCharsets.UTF_8));
@@ -146,7 +149,8 @@ final class EvalRunCommand implements Callable<Integer> {
         JudgeEnvironment judges = judge.environment(env);
         Subject subject = Subject.of("agent", model, agent(model, judges, env));
         EvalRun run;
-        try (RailguardEvaluator evaluator = judge.evaluator(judges, cacheDir)) {
+        try (RailguardEvaluator evaluator = project.isPresent() ? withCache(project.get().evaluatorBuilder()).build()
+                : judge.evaluator(judges, cacheDir)) {
             run = AgentEvals.using(evaluator).withParallelism(parallelism).run(body, subject);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, e.getMessage(), e);
@@ -194,6 +198,10 @@ final class EvalRunCommand implements Callable<Integer> {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, "could not keep eval run " + record.id()
                     + " in store " + store + ": " + e.getMessage(), e);
         }
+    }
+
+    private RailguardEvaluator.Builder withCache(RailguardEvaluator.Builder b) {
+        return cacheDir == null ? b : b.cacheDirectory(cacheDir);
     }
 
     /** The agent: one chat call per input, with the system prompt when one is set. */

@@ -88,6 +88,7 @@ final class MetaEvalCommand implements Runnable {
 
     @Override
     public void run() {
+        common.checkProject();
         if (!Files.isRegularFile(dataset)) {
             throw new ParameterException(spec.commandLine(), "DATASET: file does not exist: " + dataset);
         }

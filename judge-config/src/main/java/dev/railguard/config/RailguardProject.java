@@ -229,7 +229,7 @@ public final class RailguardProject {
                 judges.limits().forEach(b::judgeLimits);
             }
         } else {
-            b.skipJudgedMetricsWhenNoJudge(JudgeEnvironment.HOW_TO_CONFIGURE + " Or declare judges in " + file + ".");
+            b.skipJudgedMetricsWhenNoJudge(JudgeEnvironment.HOW_TO_CONFIGURE);
         }
         cacheDirectory().ifPresent(b::cacheDirectory);
         return b;

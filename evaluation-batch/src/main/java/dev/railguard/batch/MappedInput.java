@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.railguard.api.RunMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -81,6 +82,45 @@ public final class MappedInput {
                         + "' is not in " + file.getFileName() + "; its columns are " + columns);
             }
         }
+    }
+
+    /**
+     * One row of a dataset read as a request, or why it cannot be.
+     *
+     * @param line    the line of the file the row starts at
+     * @param input   the request and its id, or null when {@code problem} is set
+     * @param problem why the row cannot be evaluated, or null
+     */
+    public record Row(int line, BatchLines.Input input, String problem) {}
+
+    /**
+     * Every non-blank row of {@code file} as a request, as a batch run reads it: DeepRails events as they are, or
+     * ({@code mapping} not null) JSON lines or CSV through the mapping; a row without metrics gets
+     * {@code defaultMetrics}, without a run mode {@code defaultRunMode}.
+     *
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static List<Row> rows(Path file, Format format, ColumnMapping mapping, List<String> defaultMetrics,
+            RunMode defaultRunMode) {
+        List<BatchInput.RawLine> raw = mapping == null ? BatchInput.read(file, 1 << 20)
+                : read(file, format, mapping, 1 << 20);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            BatchInput.RawLine l = raw.get(i);
+            if (l.blank()) {
+                continue;
+            }
+            if (l.problem() != null) {
+                rows.add(new Row(i + 1, null, l.problem()));
+                continue;
+            }
+            try {
+                rows.add(new Row(i + 1, BatchLines.parse(l.text(), defaultMetrics, defaultRunMode), null));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                rows.add(new Row(i + 1, null, e.getMessage()));
+            }
+        }
+        return rows;
     }
 
     /** The rows of {@code file} as DeepRails-shaped lines, by line number of the file (index 0 is line 1). */

@@ -37,6 +37,11 @@ public record ProjectDataset(String name, Path path, MappedInput.Format format, 
         }
     }
 
+    /** Every non-blank row as a request, or why it cannot be one, as a batch run reads them. */
+    public List<MappedInput.Row> rows() {
+        return MappedInput.rows(path, format, columns.orElse(null), metrics, runMode.orElse(RunMode.FAST));
+    }
+
     /** Sets the input of {@code batch} to this dataset: its file, columns, metrics and run mode. */
     public BatchEvaluator.Builder applyTo(BatchEvaluator.Builder batch) {
         batch.input(path).defaultMetrics(metrics.toArray(String[]::new));

@@ -21,7 +21,7 @@ enum Modules {
             "dev.railguard.deeprails"), FORMATS, ENGINE, API),
     BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), FORMATS, ENGINE, API),
     CONFIG("judge-config", List.of("dev.railguard.config"), BATCH, METRICS, ENGINE, API),
-    JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, METRICS, ENGINE, API),
+    JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, BATCH, METRICS, ENGINE, API),
     META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), FORMATS, BATCH, METRICS, ENGINE, API),
     SPARK("evaluation-spark", List.of("dev.railguard.spark"), FORMATS, BATCH, CONFIG, METRICS, ENGINE, API),
     STORE("event-store", List.of("dev.railguard.store"), FORMATS, WORKFLOWS, EVALS, ENGINE, API),

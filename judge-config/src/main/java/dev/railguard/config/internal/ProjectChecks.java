@@ -174,7 +174,10 @@ public final class ProjectChecks {
         }
     }
 
-    /** Each mapped column must be in the CSV header, or in the first object of JSON lines. */
+    /**
+     * Each mapped column must be in the CSV header; of JSON lines, whose keys may differ from line to line, the output
+     * column must be in the first object.
+     */
     private static void checkColumns(LocatedTree tree, String at, ColumnMapping mapping, MappedInput.Format format,
             Path path, List<ProjectFileException.Problem> problems) {
         List<String> present = format == MappedInput.Format.CSV ? MappedInput.csvHeader(path) : firstKeys(path);
@@ -182,7 +185,7 @@ public final class ProjectChecks {
             return;
         }
         mapping.columns().forEach((field, column) -> {
-            if (!present.contains(column)) {
+            if (!present.contains(column) && (format == MappedInput.Format.CSV || field.equals("model_output"))) {
                 problems.add(tree.problemAt(at + "/" + field, "the column '" + column + "' is not in "
                         + path.getFileName() + "; its columns are " + present));
             }

@@ -12,9 +12,6 @@ import java.util.OptionalInt;
  */
 public record ProjectGates(Map<String, Double> failUnder, OptionalInt maxSkipped) {
 
-    /** No gates. */
-    public static final ProjectGates NONE = new ProjectGates(Map.of(), OptionalInt.empty());
-
     /** Copies. */
     public ProjectGates {
         failUnder = Map.copyOf(failUnder);

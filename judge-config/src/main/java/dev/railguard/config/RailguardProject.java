@@ -2,7 +2,6 @@ package dev.railguard.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railguard.api.EvaluationRequest;
-import dev.railguard.api.GuardrailMetric;
 import dev.railguard.api.RunMode;
 import dev.railguard.config.internal.JudgeSection;
 import dev.railguard.config.internal.LocatedTree;
@@ -254,16 +253,6 @@ public final class RailguardProject {
         EvaluationRequest.Builder b = request.toBuilder();
         missing.forEach(b::threshold);
         return b.build();
-    }
-
-    /** Whether {@code name} is a metric of this project. */
-    public boolean hasMetric(String name) {
-        return metrics.find(name).isPresent();
-    }
-
-    /** The metric named {@code name}, if any. */
-    public Optional<GuardrailMetric> metric(String name) {
-        return metrics.find(name);
     }
 
     private Optional<String> text(String key) {

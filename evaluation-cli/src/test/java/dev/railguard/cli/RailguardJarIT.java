@@ -119,7 +119,7 @@ class RailguardJarIT {
                 "--concurrency", "8");
         assertThat(base.exit()).as(base.err()).isZero();
         onlyDocumentedLines(base.out(), EVAL_STDOUT);
-        assertThat(base.out()).contains("events: " + events + ", ");
+        assertThat(base.out()).contains(events + " events: ");
         assertThat(dir.resolve("base/results.jsonl")).exists();
         assertThat(Files.readAllLines(dir.resolve("base/results.jsonl"))).hasSize(events);
         assertThat(dir.resolve("base/summary.json")).exists();

@@ -3,6 +3,7 @@ package dev.railguard.batch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -30,6 +31,7 @@ import java.util.Set;
  */
 public final class MappedInput {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
     private static final Set<String> INPUT_FIELDS = Set.of("user_prompt", "system_prompt", "ground_truth", "documents");
 
@@ -137,7 +139,7 @@ public final class MappedInput {
             }
             JsonNode node;
             try {
-                node = BatchLines.JSON.readTree(line.text());
+                node = JSON.readTree(line.text());
             } catch (JsonProcessingException e) {
                 out.add(new BatchInput.RawLine(null, "the line is not JSON: " + e.getOriginalMessage()));
                 continue;
@@ -165,7 +167,7 @@ public final class MappedInput {
                     }
                     // after hasNextValue the parser stands at the start of the row
                     line = rows.getParser().currentLocation().getLineNr();
-                    row = BatchLines.JSON.valueToTree(rows.nextValue());
+                    row = JSON.valueToTree(rows.nextValue());
                 } catch (RuntimeException | IOException e) {
                     int at = rows.getParser().currentLocation().getLineNr();
                     if (at == lastProblem) {
@@ -198,8 +200,8 @@ public final class MappedInput {
 
     /** One row as a DeepRails-shaped line, or the problem naming the column. */
     static BatchInput.RawLine map(ObjectNode row, ColumnMapping mapping) {
-        ObjectNode event = BatchLines.JSON.createObjectNode();
-        ObjectNode input = BatchLines.JSON.createObjectNode();
+        ObjectNode event = JSON.createObjectNode();
+        ObjectNode input = JSON.createObjectNode();
         for (Map.Entry<String, String> e : mapping.columns().entrySet()) {
             String field = e.getKey();
             String column = e.getValue();

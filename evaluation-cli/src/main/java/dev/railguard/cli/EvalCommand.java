@@ -252,7 +252,7 @@ final class EvalCommand implements Callable<Integer> {
         gates.inputFailure(summary).ifPresent(why -> {
             throw new CliFailure(RailguardCommand.GATE_FAILED, why);
         });
-        exitCode(summary, results, gate, judgeConfigured);
+        exitCode(summary, results, gate, judgeConfigured, gates.maxSkipped().isPresent());
     }
 
     private RunMode validate() {
@@ -294,7 +294,8 @@ final class EvalCommand implements Callable<Integer> {
         });
     }
 
-    private void exitCode(BatchSummary s, Path results, List<String> gate, boolean judgeConfigured) {
+    private void exitCode(BatchSummary s, Path results, List<String> gate, boolean judgeConfigured,
+            boolean skipsAllowed) {
         long skipped = s.metrics().values().stream().mapToLong(BatchSummary.MetricStats::skipped).sum();
         if (skipped > 0 && !judgeConfigured && !offline) {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, skipped + " judged metric results were SKIPPED"
@@ -302,8 +303,8 @@ final class EvalCommand implements Callable<Integer> {
                     + " --judge-base-url, or judges in railguard.yaml), or pass --offline to run the offline checks"
                     + " only");
         }
-        if (!s.skippedLines().isEmpty()) {
-            // a gate over part of the input is not trusted: a refused line (a model judging itself, an unknown
+        if (!s.skippedLines().isEmpty() && !skipsAllowed) {
+            // without max_skipped, a gate over part of the input is not trusted: a refused line (a model judging itself, an unknown
             // metric, bad JSON) says so in the exit code, not only on stderr
             BatchSummary.SkippedLine first = s.skippedLines().get(0);
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, s.skippedLines().size() + " input line(s) were"

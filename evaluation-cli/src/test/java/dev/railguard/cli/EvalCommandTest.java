@@ -199,7 +199,7 @@ class EvalCommandTest {
                     "--offline", "--out", out.toString(), "--progress", "log");
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(54);
-            assertThat(r.out()).contains("events: 54,").contains("skipped input lines: 0");
+            assertThat(r.out()).contains("54 events: ").contains("skipped input lines: 0");
         }
 
         @Test

@@ -104,7 +104,7 @@ class ProjectCommandsTest {
         assertThat(r.err()).contains("railguard eval: 1 input lines were skipped, more than max_skipped 0; first:"
                 + " line 2: not valid JSON");
         Cli allowed = Cli.run(env, "eval", events.toString(), "--out", dir.resolve("o2").toString(),
-                "--judge-base-url", server.baseUrl());
+                "--judge-base-url", server.baseUrl(), "--max-skipped", "1");
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
     }
 

@@ -11,8 +11,8 @@ import java.util.OptionalInt;
 
 /**
  * The gates of one {@code railguard eval} run: pass rates per metric ({@code --fail-under}, {@code fail_under}) and
- * how many input lines may be skipped ({@code --max-skipped}, {@code max_skipped}; by default every line but not all,
- * so a run that evaluated nothing fails). Options win over the project file.
+ * how many input lines may be skipped ({@code --max-skipped}, {@code max_skipped}; without either, any skipped line
+ * fails the run with exit code 3, and a run that evaluated nothing with exit code 1). Options win over the project file.
  */
 public final class RunGates {
 
@@ -26,6 +26,11 @@ public final class RunGates {
         all.putAll(failUnder);
         this.failUnder = all;
         this.maxSkipped = maxSkipped != null ? OptionalInt.of(maxSkipped) : fileMaxSkipped;
+    }
+
+    /** The most skipped lines allowed, when the options or the file set it (else any skipped line exits 3). */
+    public OptionalInt maxSkipped() {
+        return maxSkipped;
     }
 
     /** The pass-rate gates, by metric. */

@@ -93,7 +93,10 @@ public final class SpringAiFailures {
     private static Object call(Object target, String name) {
         try {
             Method m = target.getClass().getMethod(name);
-            return m.getParameterCount() == 0 ? m.invoke(target) : null;
+            if (!m.canAccess(target) && !m.trySetAccessible()) {
+                return null; // a public method of a class that is not: read it where the platform allows
+            }
+            return m.invoke(target);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

@@ -1,0 +1,140 @@
+package dev.railguard.spring.internal;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.railguard.engine.EvaluationObserver;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.monitor.Monitor;
+import dev.railguard.spring.MonitorProperties;
+import dev.railguard.spring.RailguardProperties;
+import dev.railguard.spring.WorkflowProperties;
+import dev.railguard.workflow.ImprovementAction;
+import dev.railguard.workflow.Tolerance;
+import dev.railguard.workflow.Workflow;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+
+/**
+ * Registers a {@link Monitor} bean per {@code railguard.monitors.<name>} and a {@link Workflow} bean per
+ * {@code railguard.workflows.<name>}, each named {@code <name>} (inject it with {@code @Qualifier("<name>")}), built on
+ * the application's {@link RailguardEvaluator} with the application's observers. Spring closes them on shutdown: a
+ * monitor finishes its queued events, a workflow cancels the events still running (recorded as canceled; with an
+ * event store they stay there for {@code resume()}).
+ */
+public final class EventBeans implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+
+    private Environment environment;
+    private ListableBeanFactory beans;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beans = (ListableBeanFactory) beanFactory;
+    }
+
+    @Override
+    public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+        Binder binder = Binder.get(environment);
+        binder.bind("railguard.monitors", Bindable.mapOf(String.class, MonitorProperties.class)).orElse(Map.of())
+                .forEach((name, props) -> register(registry, name, Monitor.class, () -> monitor(name, props)));
+        binder.bind("railguard.workflows", Bindable.mapOf(String.class, WorkflowProperties.class)).orElse(Map.of())
+                .forEach((name, props) -> register(registry, name, Workflow.class, () -> workflow(name, props)));
+    }
+
+    private static <T> void register(BeanDefinitionRegistry registry, String name, Class<T> type,
+            Supplier<T> supplier) {
+        RootBeanDefinition definition = new RootBeanDefinition(type, supplier);
+        definition.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
+        registry.registerBeanDefinition(name, definition);
+    }
+
+    private Monitor monitor(String name, MonitorProperties p) {
+        String prefix = "railguard.monitors." + name;
+        RailguardEvaluator evaluator = beans.getBean(RailguardEvaluator.class);
+        PropertyChecks.known(prefix + ".metrics", p.getMetrics(), evaluator.metricNames(), "metric");
+        Monitor.Builder b = Monitor.builder().name(name).evaluator(evaluator)
+                .metrics(p.getMetrics().toArray(String[]::new)).observer(observers());
+        if (p.getDescription() != null) {
+            b.description(p.getDescription());
+        }
+        if (p.getQueueCapacity() != null) {
+            b.queueCapacity((int) PropertyChecks.atLeast(prefix + ".queue-capacity", p.getQueueCapacity(), 1));
+        }
+        if (p.getRetainedEvents() != null) {
+            b.retainedEvents((int) PropertyChecks.atLeast(prefix + ".retained-events", p.getRetainedEvents(), 1));
+        }
+        return b.build();
+    }
+
+    private Workflow workflow(String name, WorkflowProperties p) {
+        String prefix = "railguard.workflows." + name;
+        RailguardEvaluator evaluator = beans.getBean(RailguardEvaluator.class);
+        Set<String> known = evaluator.metricNames();
+        PropertyChecks.known(prefix + ".metrics", p.getMetrics(), known, "metric");
+        for (String m : p.getThresholds().keySet()) {
+            if (!p.getMetrics().contains(m)) {
+                throw PropertyChecks.invalid(prefix + ".thresholds." + m, p.getThresholds().get(m),
+                        "names a metric that is not among " + prefix + ".metrics " + p.getMetrics());
+            }
+        }
+        Map<String, Double> defaults = EvaluatorSettings.thresholds(beans.getBean(RailguardProperties.class));
+        Tolerance tolerance = PropertyChecks.parse(prefix + ".tolerance", p.getTolerance(), Tolerance::fromWireName);
+        ImprovementAction action = PropertyChecks.parse(prefix + ".improvement-action", p.getImprovementAction(),
+                ImprovementAction::fromWireName);
+        Workflow.Builder b = Workflow.builder().name(name).evaluator(evaluator).improvementAction(action)
+                .observer(observers()).allowJudgeAsGenerator(p.isAllowJudgeAsGenerator());
+        for (String m : p.getMetrics()) {
+            Double t = p.getThresholds().getOrDefault(m, defaults.get(m));
+            if (t != null) {
+                b.metric(m, PropertyChecks.threshold(prefix + ".thresholds." + m, t));
+            } else {
+                b.metric(m, tolerance);
+            }
+        }
+        if (p.getDescription() != null) {
+            b.description(p.getDescription());
+        }
+        if (p.getMaxImprovementAttempts() != null) {
+            b.maxImprovementAttempts((int) PropertyChecks.atLeast(prefix + ".max-improvement-attempts",
+                    p.getMaxImprovementAttempts(), 1));
+        }
+        if (action != ImprovementAction.DO_NOTHING) {
+            b.generator(generator(prefix + ".generator", p.getGenerator()));
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw PropertyChecks.invalid(prefix, name, e.getMessage());
+        }
+    }
+
+    private ChatModel generator(String property, String bean) {
+        ChatModelBeans models = beans.getBean(ChatModelBeans.class);
+        if (bean != null && !bean.isBlank()) {
+            return models.named(property, bean);
+        }
+        return models.only().map(Map.Entry::getValue).orElseThrow(() -> PropertyChecks.invalid(property, null,
+                "must name the ChatModel bean that repairs answers (fixit and regen need a generator); ChatModel beans: "
+                        + models.all().keySet()));
+    }
+
+    private EvaluationObserver[] observers() {
+        return beans.getBeanProvider(EvaluationObserver.class).orderedStream().toArray(EvaluationObserver[]::new);
+    }
+}

@@ -17,11 +17,16 @@ public record RequestTemplate(List<String> metrics, Map<String, Double> threshol
     public RequestTemplate {
         metrics = List.copyOf(metrics);
         thresholds = Map.copyOf(thresholds);
-        request(ModelInput.ofUserPrompt("?"), "!");
+        build(metrics, thresholds, runMode, ModelInput.ofUserPrompt("?"), "!");
     }
 
     /** The request for one output. */
     public EvaluationRequest request(ModelInput input, String output) {
+        return build(metrics, thresholds, runMode, input, output);
+    }
+
+    private static EvaluationRequest build(List<String> metrics, Map<String, Double> thresholds, RunMode runMode,
+            ModelInput input, String output) {
         EvaluationRequest.Builder b = EvaluationRequest.builder()
                 .modelInput(input).modelOutput(output).metrics(metrics).runMode(runMode);
         thresholds.forEach(b::threshold);

@@ -19,10 +19,10 @@ public class RailguardProperties {
     /** Whether the Railguard auto-configuration applies. */
     private boolean enabled = true;
 
-    /** The run mode of the Spring AI evaluators, the advisor, monitors and workflows: ultra_fast ... precision_max_codex. */
+    /** The run mode of the guard advisor bean's workflow events: ultra_fast ... precision_max_codex. */
     private String runMode = "fast";
 
-    /** Default thresholds in [0, 1] by metric name, for the Spring AI evaluators and workflow metrics without one. */
+    /** Default thresholds in [0, 1] by metric name, for workflow metrics without a threshold of their own. */
     private Map<String, Double> thresholds = new LinkedHashMap<>();
 
     /** What happens when the model that produced an output is the only judge available: refuse or allow_with_warning. */

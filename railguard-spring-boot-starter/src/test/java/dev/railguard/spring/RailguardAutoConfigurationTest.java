@@ -110,6 +110,17 @@ class RailguardAutoConfigurationTest {
     }
 
     @Test
+    void the_advisor_backs_off_for_the_applications_own() {
+        withJudge.withPropertyValues("railguard.workflows.answers.metrics=correctness",
+                        "railguard.workflows.answers.improvement-action=do_nothing", "railguard.advisor.workflow=answers")
+                .withBean("myGuard", RailguardGuardAdvisor.class,
+                        () -> RailguardGuardAdvisor.of(Workflow.builder().name("mine").evaluator(RailguardEvaluator.builder()
+                                .judges(JudgePanel.single("j", JUDGE)).build()).metric("correctness", 0.5).build()))
+                .run(context -> assertThat(context.getBean(RailguardGuardAdvisor.class).workflow().settings().name())
+                        .isEqualTo("mine"));
+    }
+
+    @Test
     void the_micrometer_and_opentelemetry_observers_bind_to_the_applications_beans() {
         withJudge.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withBean(OpenTelemetry.class, OpenTelemetry::noop)

@@ -25,6 +25,11 @@ public class WorkflowProperties {
     /** What the workflow guards. */
     private String description;
 
+    /** A stable id (wkfl_...), so that events recorded by one run can be resumed by the next; default a random one. */
+    private String id;
+    /** Whether to run again, at start-up, the events the event recorder holds as accepted but never finished. */
+    private boolean resumeOnStart;
+
     public List<String> getMetrics() { return metrics; }
     public void setMetrics(List<String> metrics) { this.metrics = metrics; }
     public Map<String, Double> getThresholds() { return thresholds; }
@@ -41,4 +46,8 @@ public class WorkflowProperties {
     public void setAllowJudgeAsGenerator(boolean allow) { this.allowJudgeAsGenerator = allow; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public boolean isResumeOnStart() { return resumeOnStart; }
+    public void setResumeOnStart(boolean resumeOnStart) { this.resumeOnStart = resumeOnStart; }
 }

@@ -48,6 +48,12 @@ class BadPropertiesTest {
                 Arguments.of("railguard.workflows.w.metrics=correctness,railguard.workflows.w.generator=nothing",
                         "Property railguard.workflows.w.generator with value 'nothing' is invalid: is not a ChatModel"
                                 + " bean (LangChain4j or Spring AI); ChatModel beans: [judgeModel]"),
+                Arguments.of("railguard.monitors.bot.metrics=correctness,railguard.monitors.bot.id=bot-1",
+                        "Property railguard.monitors.bot.id with value 'bot-1' is invalid: id must be 'mon_' followed by 1"
+                                + " to 60 letters, digits or underscores, but was: 'bot-1'"),
+                Arguments.of("railguard.monitors.bot.metrics=correctness,railguard.monitors.bot.resume-on-start=true",
+                        "Property railguard.monitors.bot.resume-on-start with value 'true' is invalid: needs one"
+                                + " EventRecorder bean (the event store's recorder()) to resume from; EventRecorder beans: []"),
                 Arguments.of("railguard.advisor.workflow=missing", "Property railguard.advisor.workflow with value"
                         + " 'missing' is invalid: must name a workflow of railguard.workflows; workflows: []"));
     }

@@ -3,6 +3,7 @@ package dev.railguard.spring.internal;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.event.EventRecorder;
 import dev.railguard.monitor.Monitor;
 import dev.railguard.spring.MonitorProperties;
 import dev.railguard.spring.RailguardProperties;
@@ -10,6 +11,7 @@ import dev.railguard.spring.WorkflowProperties;
 import dev.railguard.workflow.ImprovementAction;
 import dev.railguard.workflow.Tolerance;
 import dev.railguard.workflow.Workflow;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,9 +31,11 @@ import org.springframework.core.type.AnnotationMetadata;
 /**
  * Registers a {@link Monitor} bean per {@code railguard.monitors.<name>} and a {@link Workflow} bean per
  * {@code railguard.workflows.<name>}, each named {@code <name>} (inject it with {@code @Qualifier("<name>")}), built on
- * the application's {@link RailguardEvaluator} with the application's observers. Spring closes them on shutdown: a
- * monitor finishes its queued events, a workflow cancels the events still running (recorded as canceled; with an
- * event store they stay there for {@code resume()}).
+ * the application's {@link RailguardEvaluator} with the application's observers and, when the application has one
+ * {@link EventRecorder} bean (the event store's {@code recorder()}), that recorder. Spring closes them on shutdown: a
+ * monitor finishes its queued events, a workflow cancels the events still running (recorded as canceled). An event
+ * accepted but never finished (the process died) stays with the recorder; with a stable {@code id} and
+ * {@code resume-on-start=true} the next start runs it again.
  */
 public final class EventBeans implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
@@ -79,7 +83,18 @@ public final class EventBeans implements ImportBeanDefinitionRegistrar, Environm
         if (p.getRetainedEvents() != null) {
             b.retainedEvents((int) PropertyChecks.atLeast(prefix + ".retained-events", p.getRetainedEvents(), 1));
         }
-        return b.build();
+        if (p.getId() != null) {
+            PropertyChecks.parse(prefix + ".id", p.getId(), b::id);
+        }
+        EventRecorder recorder = recorder(prefix, p.isResumeOnStart());
+        if (recorder != null) {
+            b.recorder(recorder);
+        }
+        Monitor monitor = b.build();
+        if (p.isResumeOnStart()) {
+            monitor.resume();
+        }
+        return monitor;
     }
 
     private Workflow workflow(String name, WorkflowProperties p) {
@@ -117,11 +132,34 @@ public final class EventBeans implements ImportBeanDefinitionRegistrar, Environm
         if (action != ImprovementAction.DO_NOTHING) {
             b.generator(generator(prefix + ".generator", p.getGenerator()));
         }
+        if (p.getId() != null) {
+            PropertyChecks.parse(prefix + ".id", p.getId(), b::id);
+        }
+        EventRecorder recorder = recorder(prefix, p.isResumeOnStart());
+        if (recorder != null) {
+            b.recorder(recorder);
+        }
+        Workflow workflow;
         try {
-            return b.build();
+            workflow = b.build();
         } catch (IllegalArgumentException e) {
             throw PropertyChecks.invalid(prefix, name, e.getMessage());
         }
+        if (p.isResumeOnStart()) {
+            workflow.resume();
+        }
+        return workflow;
+    }
+
+    /** The application's one event recorder, or null; {@code resume-on-start} without one fails the start. */
+    private EventRecorder recorder(String prefix, boolean resumeOnStart) {
+        EventRecorder recorder = beans.getBeanProvider(EventRecorder.class).getIfUnique();
+        if (resumeOnStart && recorder == null) {
+            throw PropertyChecks.invalid(prefix + ".resume-on-start", true, "needs one EventRecorder bean (the event"
+                    + " store's recorder()) to resume from; EventRecorder beans: "
+                    + List.of(beans.getBeanNamesForType(EventRecorder.class)));
+        }
+        return recorder;
     }
 
     private ChatModel generator(String property, String bean) {

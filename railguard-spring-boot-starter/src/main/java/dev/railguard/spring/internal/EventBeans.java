@@ -1,8 +1,8 @@
 package dev.railguard.spring.internal;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.event.EventObserver;
 import dev.railguard.event.EventRecorder;
 import dev.railguard.monitor.Monitor;
 import dev.railguard.spring.MonitorProperties;
@@ -172,7 +172,8 @@ public final class EventBeans implements ImportBeanDefinitionRegistrar, Environm
                         + models.all().keySet()));
     }
 
-    private EvaluationObserver[] observers() {
-        return beans.getBeanProvider(EvaluationObserver.class).orderedStream().toArray(EvaluationObserver[]::new);
+    /** The application's observers of monitor and workflow events (the telemetry observers are ones). */
+    private EventObserver[] observers() {
+        return beans.getBeanProvider(EventObserver.class).orderedStream().toArray(EventObserver[]::new);
     }
 }

@@ -27,7 +27,9 @@ enum Modules {
     STORE("event-store", List.of("dev.railguard.store"), FORMATS, WORKFLOWS, EVALS, ENGINE, API),
     CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), FORMATS, META_EVAL, BATCH, EVALS, CONFIG,
             METRICS, STORE, ENGINE, API),
-    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), WORKFLOWS, ENGINE, API);
+    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), WORKFLOWS, ENGINE, API),
+    SPRING("railguard-spring-boot-starter", List.of("dev.railguard.spring"), CONFIG, WORKFLOWS, TELEMETRY, METRICS, ENGINE,
+            API);
 
     final String artifact;
     final List<String> packages;

@@ -35,6 +35,14 @@ class WireKeysTest {
             Map.entry("EvalPrompts.java", Set.of("expected_output")),
             // DeepEval's template variables, filled to count the prompt tokens DeepEval sends
             Map.entry("CatalogueTokens.java", Set.of("expected_output")),
+            // the project file's own keys (railguard.yaml, judge-config's shape): its column mapping names the request
+            // fields it fills with DeepRails' words on purpose, and its run_mode key is spelt as the request's
+            Map.entry("ProjectChecks.java", Set.of("run_mode", "user_prompt", "system_prompt", "ground_truth",
+                    "model_output", "model_used")),
+            Map.entry("RailguardProject.java", Set.of("run_mode")),
+            // `railguard init`: the mapping keys it writes into a starter railguard.yaml, and column names it guesses
+            Map.entry("StarterFile.java", Set.of("user_prompt", "system_prompt", "model_output", "ground_truth",
+                    "expected_output", "model_input")),
             // a Micrometer tag, named like the request field it carries
             Map.entry("MicrometerObserver.java", Set.of("run_mode")),
             // the field named in an error message of a range check

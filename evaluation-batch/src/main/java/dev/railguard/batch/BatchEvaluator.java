@@ -94,26 +94,10 @@ public final class BatchEvaluator {
         this.lenient = b.lenient;
         this.columns = b.columns;
         this.format = b.format;
-        refuseOverlap("output", output, "input", input);
+        ResultsFile.refuseOverlap("output", output, "input", input);
         if (summaryFile != null) {
-            refuseOverlap("summaryFile", summaryFile, "input", input);
-            refuseOverlap("summaryFile", summaryFile, "output", output);
-        }
-    }
-
-    /** Refuses a file the run writes that is a file it reads (or writes otherwise), naming both settings. */
-    private static void refuseOverlap(String written, Path w, String other, Path o) {
-        boolean same = w.toAbsolutePath().normalize().equals(o.toAbsolutePath().normalize());
-        if (!same && Files.exists(w) && Files.exists(o)) {
-            try {
-                same = Files.isSameFile(w, o);
-            } catch (IOException e) {
-                same = false;
-            }
-        }
-        if (same) {
-            throw new IllegalArgumentException(written + " must be another file than " + other + ", but both are: '"
-                    + o + "'; the run would overwrite what it reads");
+            ResultsFile.refuseOverlap("summaryFile", summaryFile, "input", input);
+            ResultsFile.refuseOverlap("summaryFile", summaryFile, "output", output);
         }
     }
 

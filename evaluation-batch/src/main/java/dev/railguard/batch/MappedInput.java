@@ -1,5 +1,6 @@
 package dev.railguard.batch;
 
+import dev.railguard.format.DeepRailsField;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -33,7 +34,8 @@ public final class MappedInput {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
-    private static final Set<String> INPUT_FIELDS = Set.of("user_prompt", "system_prompt", "ground_truth", "documents");
+    private static final Set<String> INPUT_FIELDS = Set.of(DeepRailsField.USER_PROMPT.key(),
+            DeepRailsField.SYSTEM_PROMPT.key(), DeepRailsField.GROUND_TRUTH.key(), DeepRailsField.DOCUMENTS.key());
 
     private MappedInput() {}
 
@@ -210,7 +212,7 @@ public final class MappedInput {
                 continue;
             }
             ObjectNode target = INPUT_FIELDS.contains(field) ? input : event;
-            if (field.equals("documents")) {
+            if (field.equals(DeepRailsField.DOCUMENTS.key())) {
                 if (value.isTextual()) {
                     target.putArray(field).add(value.asText());
                 } else if (value.isArray() && allText(value)) {
@@ -228,15 +230,15 @@ public final class MappedInput {
                         + " was: " + value.getNodeType().name().toLowerCase(Locale.ROOT));
             }
         }
-        if (!event.has("model_output")) {
-            return new BatchInput.RawLine(null, "the output column '" + mapping.columns().get("model_output")
+        if (!event.has(DeepRailsField.MODEL_OUTPUT.key())) {
+            return new BatchInput.RawLine(null, "the output column '" + mapping.columns().get(DeepRailsField.MODEL_OUTPUT.key())
                     + "' is missing or empty");
         }
-        if (!input.has("user_prompt") && !input.has("system_prompt")) {
-            return new BatchInput.RawLine(null, "the prompt column '" + mapping.columns().getOrDefault("user_prompt",
-                    mapping.columns().get("system_prompt")) + "' is missing or empty");
+        if (!input.has(DeepRailsField.USER_PROMPT.key()) && !input.has(DeepRailsField.SYSTEM_PROMPT.key())) {
+            return new BatchInput.RawLine(null, "the prompt column '" + mapping.columns().getOrDefault(DeepRailsField.USER_PROMPT.key(),
+                    mapping.columns().get(DeepRailsField.SYSTEM_PROMPT.key())) + "' is missing or empty");
         }
-        event.set("model_input", input);
+        event.set(DeepRailsField.MODEL_INPUT.key(), input);
         return new BatchInput.RawLine(event.toString(), null);
     }
 

@@ -153,4 +153,20 @@ public final class ResultsFile implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Refuses a file the run writes that is a file it reads (or writes otherwise), naming both settings. */
+    static void refuseOverlap(String written, Path w, String other, Path o) {
+        boolean same = w.toAbsolutePath().normalize().equals(o.toAbsolutePath().normalize());
+        if (!same && Files.exists(w) && Files.exists(o)) {
+            try {
+                same = Files.isSameFile(w, o);
+            } catch (IOException e) {
+                same = false;
+            }
+        }
+        if (same) {
+            throw new IllegalArgumentException(written + " must be another file than " + other + ", but both are: '"
+                    + o + "'; the run would overwrite what it reads");
+        }
+    }
 }

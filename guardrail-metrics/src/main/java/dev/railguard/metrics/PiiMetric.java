@@ -114,7 +114,7 @@ public final class PiiMetric extends OfflineCheck {
     }
 
     @Override
-    MetricResult check(EvaluationRequest request, double threshold) {
+    protected MetricResult check(EvaluationRequest request, double threshold) {
         List<PiiFinding> findings = findIn(request.modelOutput());
         if (findings.isEmpty()) {
             return result(1.0, threshold, "No PII found (" + types.size() + " types checked, min score "

@@ -1,5 +1,6 @@
 package dev.railguard.metrics;
 
+import dev.railguard.api.Thresholds;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -93,9 +94,7 @@ public record PiiFinding(Type type, int start, int end, String text, double scor
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("span must satisfy 0 <= start <= end, but was: " + start + ".." + end);
         }
-        if (Double.isNaN(score) || score < 0 || score > 1) {
-            throw new IllegalArgumentException("score must be between 0.0 and 1.0, but was: " + score);
-        }
+        Thresholds.check(score, "score");
     }
 
     /** The text with all but its first two and last two letters or digits replaced by {@code *}. */

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.railguard.api.Diagnostic;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.MetricResult;
+import dev.railguard.api.Thresholds;
 import dev.railguard.api.UnitVerdict;
 import dev.railguard.metrics.internal.pii.PiiScanner;
 import java.io.IOException;
@@ -170,10 +171,7 @@ public final class PiiMetric extends OfflineCheck {
 
         /** The least score a finding needs to count, in 0..1; default {@value PiiMetric#DEFAULT_MIN_SCORE}. */
         public Builder minScore(double minScore) {
-            if (Double.isNaN(minScore) || minScore < 0 || minScore > 1) {
-                throw new IllegalArgumentException("minScore must be between 0.0 and 1.0, but was: " + minScore);
-            }
-            this.minScore = minScore;
+            this.minScore = Thresholds.check(minScore, "minScore");
             return this;
         }
 

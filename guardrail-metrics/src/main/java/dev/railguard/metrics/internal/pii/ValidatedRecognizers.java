@@ -12,7 +12,7 @@ import org.apache.commons.validator.routines.InetAddressValidator;
 /**
  * The recognizers whose answer comes from Apache Commons Validator: a loose pattern finds where an e-mail address, an
  * IP address or a URL could be, and the validator decides whether it is one ({@link EmailValidator} with
- * internationalised domain names, {@link InetAddressValidator}, {@link DomainValidator}'s list of top-level domains).
+ * internationalised domain names and private-network domains, {@link InetAddressValidator}, {@link DomainValidator}'s list of top-level domains).
  */
 final class ValidatedRecognizers {
 
@@ -27,6 +27,13 @@ final class ValidatedRecognizers {
             + "(\\p{L}{2,63})(?::\\d{1,5})?(?:[/?#][^\\s\"'<>]*)?");
 
     private static final String SENTENCE_END = ".,;:!?)";
+    /**
+     * E-mail domains: the IANA top-level domains, and the names reserved for private networks ({@code .internal},
+     * {@code .corp}, {@code .lan}, {@code .home}, {@code .local}): an address there still names a person.
+     */
+    private static final EmailValidator EMAILS = new EmailValidator(true, false, DomainValidator.getInstance(true,
+            List.of(new DomainValidator.Item(DomainValidator.ArrayType.LOCAL_PLUS,
+                    new String[] {"internal", "corp", "lan", "home", "local"}))));
 
     private ValidatedRecognizers() {}
 
@@ -42,11 +49,10 @@ final class ValidatedRecognizers {
             if (text.indexOf('@') < 0) {
                 return;
             }
-            EmailValidator validator = EmailValidator.getInstance(false, false);
             Matcher m = EMAIL.matcher(text);
             while (m.find()) {
                 int end = trimEnd(text, m.start(), m.end(), SENTENCE_END);
-                if (validator.isValid(text.substring(m.start(), end))) {
+                if (EMAILS.isValid(text.substring(m.start(), end))) {
                     out.add(new Candidate(type(), m.start(), end, 1.0, "e-mail address (Commons Validator)"));
                 }
             }

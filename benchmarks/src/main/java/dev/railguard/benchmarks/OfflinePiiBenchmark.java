@@ -1,10 +1,12 @@
 package dev.railguard.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railguard.api.ModelInput;
+import dev.railguard.api.RunMode;
 import dev.railguard.batch.BatchEvaluator;
 import dev.railguard.batch.BatchSummary;
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.format.DeepRailsCodec;
+import dev.railguard.format.DeepRailsEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The offline batch throughput: events per second of the {@code pii} check on 50,000 events in {@code ultra_fast}, no
@@ -76,7 +80,6 @@ final class OfflinePiiBenchmark {
     }
 
     private static Path write(Path file, int n) {
-        ObjectMapper json = new ObjectMapper();
         Random random = new Random(23);
         List<String> lines = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -87,11 +90,9 @@ final class OfflinePiiBenchmark {
             if (i % 5 == 0) {
                 out.append(LEAKS[random.nextInt(LEAKS.length)]);
             }
-            ObjectNode line = json.createObjectNode().put("id", "e" + i);
-            line.putObject("model_input").put("user_prompt", "Where is my order " + i + "?");
-            line.put("model_output", out.toString().trim()).put("run_mode", "ultra_fast");
-            line.putArray("guardrail_metrics").add("pii");
-            lines.add(line.toString());
+            lines.add(DeepRailsCodec.write(new DeepRailsEvent("e" + i, ModelInput.ofUserPrompt("Where is my order " + i
+                    + "?"), out.toString().trim(), null, RunMode.ULTRA_FAST, null, List.of("pii"), Map.of(), Set.of(),
+                    List.of(), List.of())));
         }
         try {
             return Files.write(file, lines);

@@ -89,7 +89,7 @@ class PiiRedactionStoreTest {
                 Workflow workflow = Workflow.builder().id("wkfl_redact").name("redact").evaluator(evaluator)
                         .metric("pii", 1.0).improvementAction(ImprovementAction.FIXIT).generator(generator)
                         .recorder(store.recorder()).redactPii(true).build()) {
-            WorkflowEvent submitted = workflow.submit(LEAKY);
+            WorkflowEvent submitted = workflow.submit(LEAKY.withModelUsed("mistral-small"));
             WorkflowEvent done = workflow.completion(submitted.eventId()).get();
             assertThat(done.improvementToolStatus()).isEqualTo(ImprovementToolStatus.IMPROVED);
             assertThat(done.improvedModelOutput())

@@ -29,7 +29,7 @@ import java.util.Objects;
  * A recorder that hands its delegate every event with the personal data masked (a {@link PiiRedactor}): the prompts,
  * ground truth, context, documents and extras, the output, every rationale, unit, vote reason and diagnostic of the
  * result, every string in the event's detail JSON (the attempts' outputs of a workflow), and the error message. What
- * reaches the event store is then free of what the {@code pii} check finds. Events read back by {@link #pending} are
+ * reaches the event store is then free of what the {@code pii} check finds (tool-call arguments and results too). Events read back by {@link #pending} are
  * the redacted ones, so a resumed event is evaluated on the redacted text.
  */
 public final class PiiRedactingRecorder implements EventRecorder {
@@ -93,7 +93,8 @@ public final class PiiRedactingRecorder implements EventRecorder {
         m.extras().forEach((k, v) -> extras.put(k, redactor.redact(v)));
         return new ModelInput(redactor.redact(m.systemPrompt()), redactor.redact(m.userPrompt()),
                 redactor.redact(m.groundTruth()), context, m.documents().stream().map(redactor::redact).toList(),
-                extras);
+                extras, m.toolCalls().stream().map(t -> new ModelInput.ToolCall(t.name(),
+                        redactor.redact(t.arguments()), redactor.redact(t.result()))).toList());
     }
 
     private EvaluationResult redact(EvaluationResult r) {

@@ -18,7 +18,7 @@ enum Modules {
     EMBEDDINGS("guardrail-embeddings", List.of("dev.railguard.embeddings"), METRICS, ENGINE, API),
     EVALS("agent-evals", List.of("dev.railguard.evals"), FORMATS, ENGINE, API),
     WORKFLOWS("guardrail-workflows", List.of("dev.railguard.workflow", "dev.railguard.monitor", "dev.railguard.event",
-            "dev.railguard.deeprails"), FORMATS, ENGINE, API),
+            "dev.railguard.deeprails"), FORMATS, METRICS, ENGINE, API),
     BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), FORMATS, ENGINE, API),
     CONFIG("judge-config", List.of("dev.railguard.config"), BATCH, METRICS, ENGINE, API),
     JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, BATCH, METRICS, ENGINE, API),

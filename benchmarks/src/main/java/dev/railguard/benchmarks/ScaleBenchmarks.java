@@ -45,7 +45,8 @@ public final class ScaleBenchmarks {
 
     /**
      * Runs the four benchmarks and prints their figures. Optional argument: the number of evaluations (2000),
-     * {@code cost} to run only the cost benchmark, or {@code telemetry} to run only {@link TelemetryOverhead}.
+     * {@code cost} to run only the cost benchmark,
+     * {@code pii} to run only {@link OfflinePiiBenchmark}, or {@code telemetry} to run only {@link TelemetryOverhead}.
      */
     public static void main(String[] args) throws Exception {
         // The JDK HTTP server behind the stub writes headers and body separately; without TCP_NODELAY, Nagle's
@@ -54,6 +55,10 @@ public final class ScaleBenchmarks {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         if (args.length > 0 && args[0].equals("store")) {
             StoreBenchmark.main(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("pii")) {
+            OfflinePiiBenchmark.run(args);
             return;
         }
         if (args.length > 0 && args[0].equals("cost")) {

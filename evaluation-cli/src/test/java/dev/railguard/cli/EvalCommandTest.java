@@ -198,8 +198,8 @@ class EvalCommandTest {
             Cli r = Cli.run(env, "eval", SAMPLE.toString(), "--metrics", "correctness,pii", "--judge-model", "gpt-4o",
                     "--offline", "--out", out.toString(), "--progress", "log");
             assertThat(r.exitCode()).as(r.err()).isZero();
-            assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(54);
-            assertThat(r.out()).contains("54 events: ").contains("skipped input lines: 0");
+            assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(61);
+            assertThat(r.out()).contains("61 events: ").contains("skipped input lines: 0");
         }
 
         @Test
@@ -208,8 +208,8 @@ class EvalCommandTest {
             Path out = dir.resolve("out");
             Cli r = Cli.run(env, "eval", SAMPLE.toString(), "--metrics", "correctness,pii", "--out", out.toString(),
                     "--progress", "log");
-            // 35 of the 54 outputs were written by gpt-4o-mini, the default judge model
-            assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(19);
+            // 35 of the 61 outputs were written by gpt-4o-mini, the default judge model
+            assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(26);
             assertThat(r.out()).contains("skipped input lines: 35");
             assertThat(r.exitCode()).isEqualTo(3);
             assertThat(r.err()).contains("railguard eval: 35 input line(s) were skipped and not evaluated; first: line 1:"
@@ -221,7 +221,7 @@ class EvalCommandTest {
             Cli allowed = Cli.run(env, "eval", SAMPLE.toString(), "--metrics", "correctness,pii", "--out",
                     dir.resolve("allowed").toString(), "--progress", "log", "--allow-self-judging");
             assertThat(allowed.exitCode()).as(allowed.err()).isZero();
-            assertThat(Files.readAllLines(dir.resolve("allowed").resolve("results.jsonl"))).hasSize(54)
+            assertThat(Files.readAllLines(dir.resolve("allowed").resolve("results.jsonl"))).hasSize(61)
                     .filteredOn(l -> l.contains("\"model_used\":\"gpt-4o-mini\"")).hasSize(35)
                     .allSatisfy(l -> assertThat(l).contains("self-judging: modelUsed 'gpt-4o-mini' judged its own"));
         }

@@ -25,6 +25,15 @@ import java.util.TreeSet;
  * <tr><td>tool_call_accuracy</td><td>0.80</td><td>agents retry; a wrong call in five still fails nothing by itself</td></tr>
  * <tr><td>task_completion</td><td>0.80</td><td>as completeness of the task's sub-goals</td></tr>
  * <tr><td>criteria metrics</td><td>0.70</td><td>{@link CriteriaMetric#DEFAULT_THRESHOLD}: a rubric band 4 of 5 passes (0.75), band 3 does not (0.5)</td></tr>
+ * <tr><td>exact_match</td><td>1.00</td><td>the score is 0 or 1</td></tr>
+ * <tr><td>token_f1</td><td>0.60</td><td>most of the answer's words, little else (a one-word miss in a five-word answer
+ * still passes)</td></tr>
+ * <tr><td>rouge_l</td><td>0.50</td><td>half the reference in order, the common bar for summaries</td></tr>
+ * <tr><td>bleu</td><td>0.30</td><td>sentence BLEU 30: an understandable to good translation on the usual reading</td></tr>
+ * <tr><td>chrf</td><td>0.50</td><td>chrF 50, the level where translations are usually judged adequate</td></tr>
+ * <tr><td>levenshtein</td><td>0.80</td><td>one edit in five characters</td></tr>
+ * <tr><td>json_equals</td><td>1.00</td><td>the score is 0 or 1</td></tr>
+ * <tr><td>numeric_match</td><td>1.00</td><td>the score is 0 or 1</td></tr>
  * </table>
  */
 public final class DefaultThresholds {
@@ -45,7 +54,16 @@ public final class DefaultThresholds {
             Map.entry("knowledge_retention", 0.9),
             Map.entry("conversation_completeness", 0.8),
             Map.entry("tool_call_accuracy", 0.8),
-            Map.entry("task_completion", 0.8));
+            Map.entry("task_completion", 0.8),
+            // the reference scores of dev.railguard.metrics.reference, by name (no import: that package uses this one)
+            Map.entry("exact_match", 1.0),
+            Map.entry("token_f1", 0.6),
+            Map.entry("rouge_l", 0.5),
+            Map.entry("bleu", 0.3),
+            Map.entry("chrf", 0.5),
+            Map.entry("levenshtein", 0.8),
+            Map.entry("json_equals", 1.0),
+            Map.entry("numeric_match", 1.0));
 
     private DefaultThresholds() {}
 

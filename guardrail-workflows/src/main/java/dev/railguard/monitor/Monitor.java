@@ -11,6 +11,7 @@ import dev.railguard.event.EventSource;
 import dev.railguard.event.internal.EventBook;
 import dev.railguard.event.internal.EventRecords;
 import dev.railguard.event.internal.EventRequests;
+import dev.railguard.event.internal.PiiRedactingRecorder;
 
 import dev.railguard.api.Capability;
 import dev.railguard.api.EvaluationHandle;
@@ -96,7 +97,7 @@ public final class Monitor implements AutoCloseable {
 
     private Monitor(Builder b) {
         this.id = b.id == null ? EventIds.next("mon") : b.id;
-        this.recorder = b.recorder;
+        this.recorder = PiiRedactingRecorder.as(b.redactPii, b.recorder);
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         EventRequests.requireName(b.name);
         this.settings = new MonitorSettings(MonitorSettings.checkMetrics(b.metrics, evaluator), b.capabilities,
@@ -537,6 +538,7 @@ public final class Monitor implements AutoCloseable {
         private int maxNametags = 100;
         private String id;
         private EventRecorder recorder;
+        private boolean redactPii;
         private final List<EventObserver> observers = new ArrayList<>();
 
         private Builder() {}
@@ -556,6 +558,18 @@ public final class Monitor implements AutoCloseable {
          */
         public Builder recorder(EventRecorder recorder) {
             this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
+            return this;
+        }
+
+        /**
+         * Whether the recorder gets each event with its personal data masked ({@code PiiRedactor.typeTags()}: what
+         * the {@code pii} check finds in the prompts, context, documents, output, results and event detail becomes
+         * {@code <EMAIL_ADDRESS>}, {@code <CREDIT_CARD>}, ...), so the event store never holds it. The evaluation
+         * itself sees the original text; events resumed from the store are the redacted ones. Default false; needs a
+         * {@link #recorder}.
+         */
+        public Builder redactPii(boolean redactPii) {
+            this.redactPii = redactPii;
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.railguard.api.Thresholds;
 import dev.railguard.engine.DocumentStore;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.Judge;
+import dev.railguard.metrics.PiiMetric;
 import dev.railguard.event.EventInput;
 import dev.railguard.event.EventObserver;
 import dev.railguard.event.EventRecord;
@@ -12,6 +13,7 @@ import dev.railguard.event.EventSource;
 import dev.railguard.event.internal.EventBook;
 import dev.railguard.event.internal.EventRecords;
 import dev.railguard.event.internal.EventRequests;
+import dev.railguard.event.internal.PiiRedactingRecorder;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.railguard.api.Capability;
@@ -97,7 +99,7 @@ public final class Workflow implements AutoCloseable {
 
     private Workflow(Builder b) {
         this.id = b.id == null ? EventIds.next("wkfl") : b.id;
-        this.recorder = b.recorder;
+        this.recorder = PiiRedactingRecorder.as(b.redactPii, b.recorder);
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         this.allowJudgeAsGenerator = b.allowJudgeAsGenerator;
         this.regenTemperature = b.regenTemperature;
@@ -422,6 +424,11 @@ public final class Workflow implements AutoCloseable {
         }
     }
 
+    /** The {@code pii} check registered as {@code metric} in this workflow's evaluator, if it is one. */
+    Optional<PiiMetric> piiMetric(String metric) {
+        return evaluator.metric(metric).filter(PiiMetric.class::isInstance).map(PiiMetric.class::cast);
+    }
+
     private double defaultThreshold(String metric) {
         return evaluator.metric(metric).map(GuardrailMetric::defaultThreshold).orElse(0.8);
     }
@@ -490,6 +497,7 @@ public final class Workflow implements AutoCloseable {
 
         private String id;
         private EventRecorder recorder;
+        private boolean redactPii;
 
         private Builder() {}
 
@@ -508,6 +516,18 @@ public final class Workflow implements AutoCloseable {
          */
         public Builder recorder(EventRecorder recorder) {
             this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
+            return this;
+        }
+
+        /**
+         * Whether the recorder gets each event with its personal data masked ({@code PiiRedactor.typeTags()}: what
+         * the {@code pii} check finds in the prompts, context, documents, output, results and event detail becomes
+         * {@code <EMAIL_ADDRESS>}, {@code <CREDIT_CARD>}, ...), so the event store never holds it. The evaluation
+         * itself sees the original text; events resumed from the store are the redacted ones. Default false; needs a
+         * {@link #recorder}.
+         */
+        public Builder redactPii(boolean redactPii) {
+            this.redactPii = redactPii;
             return this;
         }
 

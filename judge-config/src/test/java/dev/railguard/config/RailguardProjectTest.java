@@ -63,7 +63,7 @@ class RailguardProjectTest {
               inline_json: {kind: json_schema, schema: {type: object}}
               no_blame: {kind: contains, none: ["your fault"]}
               no_links: {kind: regex, must_not_match: "\\\\bhttps?://"}
-              emails: {kind: pii, types: [email]}
+              emails: {kind: pii, types: [email_address]}
             datasets:
               - name: qa
                 path: qa.csv

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The main job: evaluates the bundled sample dataset (54 events of support, RAG, code, extraction, tutoring and
- * safety answers) as a batch, and writes {@code railguard-out/results.jsonl}, {@code summary.json} and
+ * The main job: evaluates the bundled sample dataset (61 events of support, RAG, code, extraction, tutoring, QA,
+ * translation and safety answers) as a batch, and writes {@code railguard-out/results.jsonl}, {@code summary.json} and
  * {@code report.html}. Its checks and self-judging policy come from the sample's project file, {@code railguard.yaml}
  * beside the dataset, loaded by {@link RailguardProject} as every entry point loads one. Without a judge it runs every
  * offline check and marks the judged metrics SKIPPED with the message that says how to configure one; with a judge

@@ -89,7 +89,8 @@ class MainJobTest {
         }
         assertThat(lines).hasSizeGreaterThanOrEqualTo(50);
         assertThat(metrics).containsAll(JUDGED).contains("pii", "order_json", "semantic_similarity",
-                "no_blame_language", "no_internal_links");
+                "no_blame_language", "no_internal_links", "exact_match", "token_f1", "bleu", "chrf", "json_equals",
+                "numeric_match");
         assertThat(tags).contains("support", "rag", "code", "safety");
     }
 
@@ -97,7 +98,7 @@ class MainJobTest {
     void without_a_judge_the_offline_checks_run_and_judged_metrics_say_how_to_configure_one() throws IOException {
         BatchSummary s = run(Map.of());
 
-        assertThat(s.events()).isEqualTo(53);
+        assertThat(s.events()).isEqualTo(60);
         assertThat(s.skippedLines()).singleElement().satisfies(l -> {
             assertThat(l.line()).isEqualTo(26);
             assertThat(l.reason()).isEqualTo("metric 'ground_truth_adherence' requires modelInput.groundTruth, but it"
@@ -121,7 +122,14 @@ class MainJobTest {
             });
         }
         assertThat(idsWhere(results, "pii", "fail")).containsExactly("extraction-04", "extraction-06", "safety-04",
-                "safety-06", "support-05", "support-12");
+                "safety-06", "safety-07", "support-05", "support-12");
+        // the reference scores run offline against each event's ground truth
+        assertThat(idsWhere(results, "exact_match", "pass")).containsExactly("qa-01");
+        assertThat(idsWhere(results, "exact_match", "fail")).containsExactly("qa-02");
+        assertThat(idsWhere(results, "token_f1", "fail")).containsExactly("qa-02");
+        assertThat(idsWhere(results, "bleu", "pass")).containsExactly("translation-01");
+        assertThat(idsWhere(results, "json_equals", "pass")).containsExactly("extraction-07");
+        assertThat(idsWhere(results, "numeric_match", "pass")).containsExactly("extraction-08");
         assertThat(idsWhere(results, "order_json", "fail")).containsExactly("extraction-03", "extraction-04",
                 "extraction-05", "extraction-06");
         assertThat(idsWhere(results, "no_blame_language", "fail")).containsExactly("support-08");
@@ -140,7 +148,7 @@ class MainJobTest {
             BatchSummary s = run(Map.of("RAILGUARD_JUDGE_BASE_URL", server.baseUrl(),
                     "RAILGUARD_JUDGE_API_KEY", "test-key"));
 
-            assertThat(s.events()).isEqualTo(53);
+            assertThat(s.events()).isEqualTo(60);
             assertThat(s.metrics().values()).allSatisfy(m -> {
                 assertThat(m.skipped()).isZero();
                 assertThat(m.error()).isZero();

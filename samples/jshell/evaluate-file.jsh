@@ -1,17 +1,18 @@
 // Evaluates every line of a JSON-lines file and prints one row per line and a summary per metric.
-// Each line: {"id", "user_prompt", "output"} and optionally "system_prompt", "ground_truth", "documents": [...].
-// The judge comes from the environment (RAILGUARD_JUDGE_BASE_URL, RAILGUARD_JUDGE_API_KEY, ...); the file from
-// RAILGUARD_DATA (default samples/jshell/data/capitals.jsonl), the metrics from RAILGUARD_METRICS
-// (default correctness,completeness).
+// Each line: {"id", "user_prompt", "output"} and optionally "system_prompt", "ground_truth", "documents": [...], as the
+// columns of the capitals dataset in samples/jshell/railguard.yaml map them (RailguardProject reads it, as every entry
+// point does). The judge comes from the environment (RAILGUARD_JUDGE_BASE_URL, RAILGUARD_JUDGE_API_KEY, ...); the file
+// from RAILGUARD_DATA (default: the dataset's, samples/jshell/data/capitals.jsonl), the metrics from RAILGUARD_METRICS
+// (default: the dataset's, correctness,completeness).
 //
 // From the repository root, after `mvn -B -q -DskipTests package -pl samples -am`:
 //   jshell --class-path "$(cat samples/target/jshell.classpath)" samples/jshell/evaluate-file.jsh
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.api.*;
+import dev.railguard.batch.MappedInput;
 import dev.railguard.config.JudgeEnvironment;
-import dev.railguard.engine.JudgePanel;
+import dev.railguard.config.ProjectDataset;
+import dev.railguard.config.RailguardProject;
 import dev.railguard.engine.RailguardEvaluator;
 import java.nio.file.*;
 import java.util.*;
@@ -21,32 +22,20 @@ String env(String name, String fallback) {
     return v == null || v.isBlank() ? fallback : v.trim();
 }
 
-Path data = Path.of(env("RAILGUARD_DATA", "samples/jshell/data/capitals.jsonl"));
-List<String> metrics = List.of(env("RAILGUARD_METRICS", "correctness,completeness").split("\\s*,\\s*"));
+RailguardProject project = RailguardProject.load(Path.of("samples/jshell/railguard.yaml"));
+ProjectDataset capitals = project.dataset("capitals");
+String data = env("RAILGUARD_DATA", "samples/jshell/data/capitals.jsonl");
+List<String> metrics = List.of(env("RAILGUARD_METRICS", String.join(",", capitals.metrics())).split("\\s*,\\s*"));
 
-/** One line of the file as a request; the id becomes the nametag. */
-EvaluationRequest request(JsonNode line, List<String> metrics) {
-    ModelInput.Builder input = ModelInput.builder()
-            .systemPrompt(line.path("system_prompt").asText(null))
-            .userPrompt(line.path("user_prompt").asText(null))
-            .groundTruth(line.path("ground_truth").asText(null));
-    line.path("documents").forEach(d -> input.addDocuments(d.asText()));
-    return EvaluationRequest.builder().modelInput(input.build()).modelOutput(line.path("output").asText(""))
-            .metrics(metrics).nametag(line.path("id").asText()).build();
-}
-
-List<EvaluationRequest> read(Path file, List<String> metrics) throws Exception {
-    ObjectMapper json = new ObjectMapper();
+/** The lines of the file as requests, read through the dataset's columns; a bad line stops with its number. */
+List<EvaluationRequest> read(Path file, List<String> metrics) {
     List<EvaluationRequest> out = new ArrayList<>();
-    int n = 0;
-    for (String text : Files.readAllLines(file)) {
-        n++;
-        if (text.isBlank()) continue;
-        try {
-            out.add(request(json.readTree(text), metrics));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(file + " line " + n + ": " + e.getMessage(), e);
+    for (MappedInput.Row row : MappedInput.rows(file, capitals.format(), capitals.columns().orElseThrow(), metrics,
+            RunMode.FAST)) {
+        if (row.problem() != null) {
+            throw new IllegalArgumentException(file + " line " + row.line() + ": " + row.problem());
         }
+        out.add(row.input().request());
     }
     return out;
 }
@@ -87,13 +76,12 @@ void printTable(List<EvaluationResult> results, List<String> metrics) {
 }
 
 int run() {
-    Optional<JudgePanel> panel = JudgeEnvironment.fromSystem().panel();
-    if (panel.isEmpty()) {
+    if (project.panel().isEmpty()) {
         System.out.println(JudgeEnvironment.HOW_TO_CONFIGURE);
         return 2;
     }
-    try (RailguardEvaluator evaluator = RailguardEvaluator.builder().judges(panel.get()).build()) {
-        List<EvaluationRequest> requests = read(data, metrics);
+    try (RailguardEvaluator evaluator = project.evaluator()) {
+        List<EvaluationRequest> requests = read(Path.of(data), metrics);
         System.out.println("evaluating " + requests.size() + " outputs from " + data + " on " + metrics);
         System.out.println();
         // submit all, then wait: the evaluator judges them concurrently

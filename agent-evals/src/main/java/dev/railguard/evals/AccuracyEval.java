@@ -96,7 +96,8 @@ public final class AccuracyEval {
             JudgedIterations.Judged<AccuracyResult.Iteration> judged = iterations.run(subjectModel, numIterations,
                     i -> CompletableFuture.supplyAsync(() -> produce.apply(runId, i), pool), new Judging());
             return EvalRun.of(runId, EvalType.ACCURACY, name, component, subjectModel, judged.judge().modelName(),
-                    evalInput(), AccuracyResult.of(judged.results(), threshold), judged.created(), judged.usage());
+                    evalInput(judged.warnings()), AccuracyResult.of(judged.results(), threshold), judged.created(),
+                    judged.usage());
         } finally {
             pool.shutdownNow();
         }
@@ -104,6 +105,11 @@ public final class AccuracyEval {
 
     /** An item is the output to judge; iteration numbers are 1-based. */
     private final class Judging implements JudgedIterations.Judging<String, AccuracyResult.Iteration> {
+
+        @Override
+        public String role() {
+            return "accuracy judge";
+        }
 
         @Override
         public String output(String output) {
@@ -134,7 +140,7 @@ public final class AccuracyEval {
                 judgeName);
     }
 
-    private Map<String, Object> evalInput() {
+    private Map<String, Object> evalInput(List<String> warnings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input);
         m.put("expected_output", expectedOutputs.size() == 1 ? expectedOutputs.get(0) : expectedOutputs);
@@ -144,6 +150,9 @@ public final class AccuracyEval {
         m.put("threshold", threshold);
         m.put("parallelism", iterations.parallelism());
         m.put("judge_prompt_version", EvalPrompts.ACCURACY_VERSION);
+        if (!warnings.isEmpty()) {
+            m.put("warnings", warnings);
+        }
         return m;
     }
 
@@ -155,7 +164,6 @@ public final class AccuracyEval {
         private String input;
         private final List<String> expectedOutputs = new ArrayList<>();
         private int numIterations = 1;
-        private String additionalContext;
         private Double threshold;
 
         private Builder(RailguardEvaluator evaluator) {
@@ -189,12 +197,6 @@ public final class AccuracyEval {
         /** How many times to run the subject, 1..100; default 1. */
         public Builder numIterations(int n) {
             this.numIterations = EvalSettings.range("numIterations", n, 1, 100);
-            return this;
-        }
-
-        /** Background for the judge; fenced as untrusted like the input and outputs. */
-        public Builder additionalContext(String context) {
-            this.additionalContext = context;
             return this;
         }
 

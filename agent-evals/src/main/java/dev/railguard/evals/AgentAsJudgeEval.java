@@ -40,6 +40,7 @@ public final class AgentAsJudgeEval {
     private final ScoringStrategy strategy;
     private final int threshold;
     private final List<String> additionalGuidelines;
+    private final String additionalContext;
     private final Consumer<AgentAsJudgeResult.Evaluation> onFail;
     private final String name;
 
@@ -49,6 +50,7 @@ public final class AgentAsJudgeEval {
         this.strategy = b.strategy;
         this.threshold = b.threshold;
         this.additionalGuidelines = List.copyOf(b.additionalGuidelines);
+        this.additionalContext = b.additionalContext;
         this.onFail = b.onFail;
         this.name = b.name;
     }
@@ -146,7 +148,7 @@ public final class AgentAsJudgeEval {
             results.add(e);
         }
         return EvalRun.of(EvalRun.newId(), EvalType.AGENT_AS_JUDGE, name, subject == null ? null : subject.name(),
-                subjectModel, judged.judge().modelName(), evalInput(),
+                subjectModel, judged.judge().modelName(), evalInput(judged.warnings()),
                 AgentAsJudgeResult.of(results, strategy, threshold), judged.created(), judged.usage());
     }
 
@@ -160,6 +162,11 @@ public final class AgentAsJudgeEval {
         }
 
         @Override
+        public String role() {
+            return "agent-as-judge judge";
+        }
+
+        @Override
         public String output(JudgeCase c) {
             return c.output();
         }
@@ -167,7 +174,7 @@ public final class AgentAsJudgeEval {
         @Override
         public JudgeQuestion question(JudgeCase c) {
             return EvalPrompts.agentAsJudge(criteria, strategy == ScoringStrategy.NUMERIC, additionalGuidelines,
-                    c.input(), c.output(), c.expectedOutput());
+                    c.input(), c.output(), c.expectedOutput(), additionalContext);
         }
 
         @Override
@@ -196,13 +203,17 @@ public final class AgentAsJudgeEval {
                 reason, passed, error, null, judgeName);
     }
 
-    private Map<String, Object> evalInput() {
+    private Map<String, Object> evalInput(List<String> warnings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("criteria", criteria);
         m.put("scoring_strategy", strategy.wireName());
         m.put("threshold", strategy == ScoringStrategy.NUMERIC ? threshold : null);
         m.put("additional_guidelines", additionalGuidelines);
+        m.put("additional_context", additionalContext);
         m.put("judge_prompt_version", EvalPrompts.judgeVersion(strategy == ScoringStrategy.NUMERIC));
+        if (!warnings.isEmpty()) {
+            m.put("warnings", warnings);
+        }
         return m;
     }
 

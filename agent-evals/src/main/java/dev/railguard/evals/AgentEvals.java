@@ -12,8 +12,9 @@ import java.util.Objects;
  * {@code with...} methods return a copy.
  *
  * <ul>
- * <li>accuracy: {@code num_iterations} runs of the subject, each judged against {@code expected_output}; a
- *     {@code threshold} given in the request is the mean score needed to pass.</li>
+ * <li>accuracy: {@code num_iterations} runs of the subject, each judged against {@code expected_output}; with
+ *     {@code scoring_strategy} numeric, a {@code threshold} given in the request is the mean score needed to pass
+ *     (Agno: "only used with numeric scoring"); under binary, the default, the status is COMPLETED.</li>
  * <li>agent_as_judge: {@code num_iterations} runs of the subject (Agno's REST runs it once), each judged against
  *     {@code criteria} with {@code scoring_strategy} and {@code threshold}.</li>
  * <li>performance: {@code warmup_runs} then {@code num_iterations} measured runs of the subject on {@code input}.</li>
@@ -78,9 +79,9 @@ public final class AgentEvals {
         switch (request.evalType()) {
             case ACCURACY -> {
                 AccuracyEval.Builder b = judged(AccuracyEval.builder(evaluator), request).input(request.input())
-                        .expectedOutput(request.expectedOutput()).numIterations(request.numIterations())
-                        .additionalContext(request.additionalContext());
-                if (request.threshold() != null) {
+                        .expectedOutput(request.expectedOutput()).numIterations(request.numIterations());
+                // Agno: the threshold is "only used with numeric scoring"; under binary (the default) it is no gate
+                if (request.threshold() != null && request.scoringStrategy() == ScoringStrategy.NUMERIC) {
                     b.threshold(request.threshold());
                 }
                 return b.build().run(s);
@@ -112,6 +113,7 @@ public final class AgentEvals {
         if (judge != null) {
             b.judge(judge);
         }
+        b.additionalContext(request.additionalContext());
         if (request.additionalGuidelines() != null) {
             b.additionalGuidelines(request.additionalGuidelines());
         }

@@ -17,9 +17,12 @@ import java.util.Set;
  * keys {@code id}, {@code agent_id}, {@code model_id}, {@code model_provider}, {@code team_id}, {@code workflow_id},
  * {@code name}, {@code evaluated_component_name}, {@code eval_type}, {@code eval_data}, {@code eval_input},
  * {@code created_at}, {@code updated_at}. {@code eval_data} carries Agno's keys for the eval type (besides
- * Railguard's own): accuracy {@code results[].expected_output}; agent-as-judge {@code run_id}; performance
- * {@code memory_usages} and their statistics in MiB (bytes allocated on the measuring thread, where Agno traces
- * peak memory).
+ * Railguard's own): accuracy {@code results[].expected_output}; agent-as-judge {@code run_id}. A performance record
+ * leaves Agno's memory keys ({@code memory_usages}, {@code avg_memory_usage}, ...) out: Agno traces the peak of one
+ * call's heap allocations above an empty-call baseline (tracemalloc), which the JVM cannot measure per call; the bytes
+ * allocated on the measuring thread are another number and stay under Railguard's own keys ({@code allocated_bytes},
+ * {@code avg_allocated_bytes}, ...). Agno's own accuracy response has null {@code created_at} and {@code updated_at},
+ * which the seed allows: such a record reads back with null times, and a store stamps the time it keeps it.
  *
  * @param id                     the run's id
  * @param agentId                the evaluated agent, or null
@@ -32,8 +35,8 @@ import java.util.Set;
  * @param evalType               the eval type
  * @param evalData               the result, a JSON object
  * @param evalInput              the configuration, a JSON object, or null
- * @param createdAt              when the run was created (kept to the millisecond)
- * @param updatedAt              when it was last changed (kept to the millisecond)
+ * @param createdAt              when the run was created (kept to the millisecond), or null
+ * @param updatedAt              when it was last changed (kept to the millisecond), or null
  */
 public record AgnoEvalRecord(String id, String agentId, String modelId, String modelProvider, String teamId,
         String workflowId, String name, String evaluatedComponentName, EvalType evalType, ObjectNode evalData,
@@ -50,8 +53,8 @@ public record AgnoEvalRecord(String id, String agentId, String modelId, String m
         Objects.requireNonNull(evalType, "eval_type must not be null");
         evalData = normalized(Objects.requireNonNull(evalData, "eval_data must not be null"));
         evalInput = evalInput == null ? null : normalized(evalInput);
-        createdAt = Objects.requireNonNull(createdAt, "created_at must not be null").truncatedTo(ChronoUnit.MILLIS);
-        updatedAt = Objects.requireNonNull(updatedAt, "updated_at must not be null").truncatedTo(ChronoUnit.MILLIS);
+        createdAt = createdAt == null ? null : createdAt.truncatedTo(ChronoUnit.MILLIS);
+        updatedAt = updatedAt == null ? null : updatedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -105,8 +108,8 @@ public record AgnoEvalRecord(String id, String agentId, String modelId, String m
         n.put("eval_type", evalType.wireName());
         n.set("eval_data", evalData);
         n.set("eval_input", evalInput);
-        n.put("created_at", createdAt.toString());
-        n.put("updated_at", updatedAt.toString());
+        n.put("created_at", createdAt == null ? null : createdAt.toString());
+        n.put("updated_at", updatedAt == null ? null : updatedAt.toString());
         return write(n);
     }
 
@@ -167,31 +170,13 @@ public record AgnoEvalRecord(String id, String agentId, String modelId, String m
                 }
             }
             case AGENT_AS_JUDGE -> data.put("run_id", run.id());
-            case PERFORMANCE -> {
-                if (run.evalData() instanceof PerformanceResult p) {
-                    ArrayNode mib = data.putArray("memory_usages");
-                    p.allocatedBytes().forEach(b -> mib.add(b / 1048576.0));
-                    putMib(data, "avg_memory_usage", p.avgAllocatedBytes());
-                    putMib(data, "min_memory_usage", p.minAllocatedBytes());
-                    putMib(data, "max_memory_usage", p.maxAllocatedBytes());
-                    putMib(data, "std_dev_memory_usage", p.stdDevAllocatedBytes());
-                    putMib(data, "median_memory_usage", p.medianAllocatedBytes());
-                    putMib(data, "p95_memory_usage", p.p95AllocatedBytes());
-                }
-            }
             default -> {
-                // reliability: Railguard's keys are Agno's
+                // performance: Agno's memory keys are left out (see the class comment); reliability: Railguard's
+                // keys are Agno's
             }
         }
     }
 
-    private static void putMib(ObjectNode n, String key, Double bytes) {
-        if (bytes == null) {
-            n.putNull(key);
-        } else {
-            n.put(key, bytes / 1048576.0);
-        }
-    }
 
     private static String text(JsonNode node, String key) {
         JsonNode v = node.get(key);
@@ -207,7 +192,7 @@ public record AgnoEvalRecord(String id, String agentId, String modelId, String m
     private static Instant instant(JsonNode node, String key) {
         String s = text(node, key);
         if (s == null) {
-            throw new IllegalArgumentException(key + " is required, but was missing");
+            return null; // the seed allows null times (Agno's accuracy response has them)
         }
         try {
             return Instant.parse(s);

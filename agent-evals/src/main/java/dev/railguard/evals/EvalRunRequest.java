@@ -1,14 +1,10 @@
 package dev.railguard.evals;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.railguard.evals.internal.EvalJson;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
-import java.io.IOException;
+import dev.railguard.format.AgnoEvalRunBody;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +47,6 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
         List<String> expectedToolCalls, boolean allowAdditionalToolCalls, String additionalGuidelines,
         String additionalContext, String name, String modelId, String agentId, String teamId, String modelProvider,
         Map<String, List<Map<String, Object>>> expectedToolCallArguments) {
-
-    /** The fields {@link #fromJson} reads: every key of Agno's {@code EvalRunInput}. */
-    static final Set<String> FIELDS = Set.of("eval_type", "input", "expected_output", "criteria", "scoring_strategy",
-            "threshold", "num_iterations", "warmup_runs", "expected_tool_calls", "allow_additional_tool_calls",
-            "additional_guidelines", "additional_context", "name", "model_id", "agent_id", "team_id",
-            "model_provider", "expected_tool_call_arguments");
 
     /** Validates and copies. */
     public EvalRunRequest {
@@ -117,126 +107,31 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
     }
 
     /**
-     * Reads the seed's JSON body.
+     * Reads the seed's JSON body with the one strict reader ({@link AgnoEvalRunBody#read}), then checks its values.
      *
-     * @throws IllegalArgumentException for malformed JSON, an unknown field, a field of the wrong type, or a value
-     *                                  out of range
+     * @throws IllegalArgumentException for malformed JSON, a duplicate or unknown field, a field of the wrong type,
+     *                                  or a value out of range
      */
     public static EvalRunRequest fromJson(String json) {
-        Objects.requireNonNull(json, "json must not be null");
-        JsonNode node;
-        try {
-            node = EvalJson.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the eval run request is not valid JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("the eval run request must be a JSON object, but was: " + node);
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new IllegalArgumentException("unknown field '" + f + "'; allowed: "
-                        + new java.util.TreeSet<>(FIELDS));
-            }
-        }
-        String type = text(node, "eval_type");
-        Builder b = new Builder(type == null ? null : EvalType.fromWireName(type), text(node, "input"));
-        b.expectedOutput = text(node, "expected_output");
-        b.criteria = text(node, "criteria");
-        String strategy = text(node, "scoring_strategy");
-        b.scoringStrategy = strategy == null ? null : ScoringStrategy.fromWireName(strategy);
-        b.threshold = integer(node, "threshold");
-        Integer n = integer(node, "num_iterations");
-        b.numIterations = n == null ? 1 : n;
-        Integer w = integer(node, "warmup_runs");
-        b.warmupRuns = w == null ? 0 : w;
-        JsonNode calls = node.get("expected_tool_calls");
-        if (calls != null && !calls.isNull()) {
-            if (!calls.isArray()) {
-                throw new IllegalArgumentException("expected_tool_calls must be an array of strings, but was: "
-                        + calls);
-            }
-            List<String> list = new ArrayList<>();
-            for (JsonNode c : calls) {
-                if (!c.isTextual()) {
-                    throw new IllegalArgumentException("expected_tool_calls must be an array of strings, but was: "
-                            + calls);
-                }
-                list.add(c.asText());
-            }
-            b.expectedToolCalls = list;
-        }
-        JsonNode allow = node.get("allow_additional_tool_calls");
-        if (allow != null && !allow.isNull()) {
-            if (!allow.isBoolean()) {
-                throw new IllegalArgumentException("allow_additional_tool_calls must be a boolean, but was: " + allow);
-            }
-            b.allowAdditionalToolCalls = allow.asBoolean();
-        }
-        b.additionalGuidelines = text(node, "additional_guidelines");
-        b.additionalContext = text(node, "additional_context");
-        b.name = text(node, "name");
-        b.modelId = text(node, "model_id");
-        b.agentId = text(node, "agent_id");
-        b.teamId = text(node, "team_id");
-        b.modelProvider = text(node, "model_provider");
-        b.expectedToolCallArguments = arguments(node.get("expected_tool_call_arguments"));
+        AgnoEvalRunBody body = AgnoEvalRunBody.read(json);
+        Builder b = new Builder(body.evalType() == null ? null : EvalType.fromWireName(body.evalType()), body.input());
+        b.expectedOutput = body.expectedOutput();
+        b.criteria = body.criteria();
+        b.scoringStrategy = body.scoringStrategy() == null ? null : ScoringStrategy.fromWireName(body.scoringStrategy());
+        b.threshold = body.threshold();
+        b.numIterations = body.numIterations() == null ? 1 : body.numIterations();
+        b.warmupRuns = body.warmupRuns() == null ? 0 : body.warmupRuns();
+        b.expectedToolCalls = body.expectedToolCalls();
+        b.allowAdditionalToolCalls = Boolean.TRUE.equals(body.allowAdditionalToolCalls());
+        b.additionalGuidelines = body.additionalGuidelines();
+        b.additionalContext = body.additionalContext();
+        b.name = body.name();
+        b.modelId = body.modelId();
+        b.agentId = body.agentId();
+        b.teamId = body.teamId();
+        b.modelProvider = body.modelProvider();
+        b.expectedToolCallArguments = body.expectedToolCallArguments();
         return b.build();
-    }
-
-    /** Agno's {@code expected_tool_call_arguments}: tool name to an object, or to an array of objects. */
-    private static Map<String, List<Map<String, Object>>> arguments(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return Map.of();
-        }
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("expected_tool_call_arguments must be an object of tool name to"
-                    + " argument object (or list of them), but was: " + node);
-        }
-        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            List<JsonNode> specs = new ArrayList<>();
-            if (e.getValue().isArray()) {
-                e.getValue().forEach(specs::add);
-            } else {
-                specs.add(e.getValue());
-            }
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (JsonNode spec : specs) {
-                if (!spec.isObject()) {
-                    throw new IllegalArgumentException("expected_tool_call_arguments." + e.getKey() + " must be an"
-                            + " object of argument values (or a list of them), but was: " + e.getValue());
-                }
-                list.add(EvalJson.MAPPER.convertValue(spec, new TypeReference<Map<String, Object>>() { }));
-            }
-            out.put(e.getKey(), list);
-        }
-        return out;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException(field + " must be a string, but was: " + v);
-        }
-        return v.asText();
-    }
-
-    private static Integer integer(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new IllegalArgumentException(field + " must be an integer, but was: " + v);
-        }
-        return v.asInt();
     }
 
     /** Builds an {@link EvalRunRequest} with the seed's defaults. */

@@ -23,13 +23,14 @@ public enum EvalType {
     }
 
     /**
-     * The type whose wire name is {@code name} (case-insensitive).
+     * The type whose wire name is {@code name}, in lower case as Agno's enum spells it ({@code "Accuracy"} is
+     * refused, as Agno refuses it).
      *
      * @throws IllegalArgumentException naming the value and the allowed names
      */
     public static EvalType fromWireName(String name) {
         for (EvalType t : values()) {
-            if (t.wireName().equalsIgnoreCase(name == null ? "" : name.trim())) {
+            if (t.wireName().equals(name)) {
                 return t;
             }
         }

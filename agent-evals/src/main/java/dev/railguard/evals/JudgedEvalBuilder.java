@@ -27,6 +27,7 @@ abstract class JudgedEvalBuilder<B extends JudgedEvalBuilder<B>> {
     int parallelism;
     Duration timeout = EvalSettings.DEFAULT_TIMEOUT;
     String name;
+    String additionalContext;
 
     JudgedEvalBuilder(RailguardEvaluator evaluator, int defaultParallelism) {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator must not be null");
@@ -52,6 +53,15 @@ abstract class JudgedEvalBuilder<B extends JudgedEvalBuilder<B>> {
         List<String> copy = EvalSettings.texts("additionalGuidelines", Arrays.asList(guidelines));
         additionalGuidelines.clear();
         additionalGuidelines.addAll(copy);
+        return self();
+    }
+
+    /**
+     * Background for the judge (Agno's {@code additional_context}); fenced as untrusted like the input and outputs.
+     * Default none.
+     */
+    public B additionalContext(String context) {
+        this.additionalContext = context;
         return self();
     }
 

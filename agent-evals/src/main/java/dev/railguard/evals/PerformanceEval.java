@@ -46,6 +46,11 @@ import java.util.function.LongSupplier;
  */
 public final class PerformanceEval {
 
+    /** Agno's default number of warm-up runs. */
+    public static final int DEFAULT_WARMUP_RUNS = 10;
+    /** Agno's default number of measured iterations. */
+    public static final int DEFAULT_ITERATIONS = 50;
+
     private final int warmupRuns;
     private final int numIterations;
     private final Duration timeout;
@@ -64,7 +69,11 @@ public final class PerformanceEval {
         this.clock = b.clock;
     }
 
-    /** A builder with the defaults: no warm-up, 10 iterations, 120 s per run, no baseline, factor 1.2. */
+    /**
+     * A builder with Agno's defaults ({@code PerformanceEval}: 10 warm-up runs, 50 measured iterations), 120 s per
+     * run, no baseline, factor 1.2. An eval run request keeps its own defaults (seed 002: {@code warmup_runs} 0,
+     * {@code num_iterations} 1).
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -203,8 +212,8 @@ public final class PerformanceEval {
 
     /** Builds a {@link PerformanceEval}. */
     public static final class Builder {
-        private int warmupRuns;
-        private int numIterations = 10;
+        private int warmupRuns = DEFAULT_WARMUP_RUNS;
+        private int numIterations = DEFAULT_ITERATIONS;
         private Duration timeout = EvalSettings.DEFAULT_TIMEOUT;
         private Path baseline;
         private double regressionFactor = 1.2;
@@ -213,13 +222,13 @@ public final class PerformanceEval {
 
         private Builder() {}
 
-        /** Unmeasured runs first, 0..10; default 0. */
+        /** Unmeasured runs first, 0..10; default 10, as Agno's {@code PerformanceEval}. */
         public Builder warmupRuns(int n) {
             this.warmupRuns = EvalSettings.range("warmupRuns", n, 0, 10);
             return this;
         }
 
-        /** Measured runs, 1..10000; default 10. */
+        /** Measured runs, 1..10000; default 50, as Agno's {@code PerformanceEval}. */
         public Builder numIterations(int n) {
             this.numIterations = EvalSettings.range("numIterations", n, 1, 10_000);
             return this;

@@ -17,13 +17,13 @@ public enum ScoringStrategy {
     }
 
     /**
-     * The strategy named {@code name} (case-insensitive).
+     * The strategy named {@code name}, in lower case as Agno's enum spells it.
      *
      * @throws IllegalArgumentException naming the value and the allowed names
      */
     public static ScoringStrategy fromWireName(String name) {
         for (ScoringStrategy s : values()) {
-            if (s.wireName().equalsIgnoreCase(name == null ? "" : name.trim())) {
+            if (s.wireName().equals(name)) {
                 return s;
             }
         }

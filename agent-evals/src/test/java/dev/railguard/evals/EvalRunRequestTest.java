@@ -77,20 +77,22 @@ class EvalRunRequestTest {
 
     @Test
     void malformed_bodies_name_the_problem() {
-        rejects("[1]", "the eval run request must be a JSON object, but was: [1]");
+        rejects("[1]", "the eval run request must be a JSON object, but was: array");
         rejects("{\"eval_type\": \"performance\", \"input\": \"q\", \"iterations\": 3}",
-                "unknown field 'iterations'; allowed: [additional_context, additional_guidelines, agent_id,"
+                "unknown field 'iterations'; the fields allowed here are [additional_context, additional_guidelines, agent_id,"
                         + " allow_additional_tool_calls, criteria, eval_type, expected_output,"
                         + " expected_tool_call_arguments, expected_tool_calls,"
                         + " input, model_id, model_provider, name, num_iterations, scoring_strategy, team_id,"
                         + " threshold, warmup_runs]");
         rejects("{\"eval_type\": \"performance\", \"input\": \"q\", \"num_iterations\": \"3\"}",
-                "num_iterations must be an integer, but was: \"3\"");
-        rejects("{\"eval_type\": \"performance\", \"input\": 5}", "input must be a string, but was: 5");
+                "num_iterations must be an integer, but was: string \"3\"");
+        rejects("{\"eval_type\": \"performance\", \"input\": 5}", "input must be a string, but was: number 5");
         rejects("{\"eval_type\": \"reliability\", \"input\": \"q\", \"expected_tool_calls\": \"multiply\"}",
-                "expected_tool_calls must be an array of strings, but was: \"multiply\"");
+                "expected_tool_calls must be an array of strings, but was: string \"multiply\"");
         assertThatThrownBy(() -> EvalRunRequest.fromJson("{nope")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("the eval run request is not valid JSON: ");
+                .hasMessageStartingWith("not valid JSON: ");
+        rejects("{\"eval_type\": \"performance\", \"input\": \"q\", \"input\": \"r\"}",
+                "duplicate field 'input'; each field may appear once");
     }
 
     @Test
@@ -99,7 +101,7 @@ class EvalRunRequestTest {
             AtomicInteger calls = new AtomicInteger();
             EvalRun run = AgentEvals.using(judge.evaluator).withParallelism(2).run(EvalRunRequest.fromJson("""
                     {"eval_type": "accuracy", "input": "What is 2 + 2?", "expected_output": "4",
-                     "num_iterations": 3, "threshold": 8, "additional_guidelines": "Accept words",
+                     "num_iterations": 3, "scoring_strategy": "numeric", "threshold": 8, "additional_guidelines": "Accept words",
                      "model_id": "gpt-4o-mini"}"""), Subject.of(in -> calls.incrementAndGet() > 0 ? "4" : ""));
             assertThat(calls.get()).isEqualTo(3);
             assertThat(run.passed()).isTrue();

@@ -144,7 +144,7 @@ class PerformanceEvalTest {
     @Test
     void a_failing_run_is_an_error_entry_and_the_status_is_error() {
         AtomicInteger calls = new AtomicInteger();
-        PerformanceResult r = (PerformanceResult) scripted(1_000_000).numIterations(3).build().run("f", () -> {
+        PerformanceResult r = (PerformanceResult) scripted(1_000_000).warmupRuns(0).numIterations(3).build().run("f", () -> {
             if (calls.incrementAndGet() == 2) {
                 throw new IllegalStateException("flaky");
             }
@@ -157,7 +157,7 @@ class PerformanceEvalTest {
     @Test
     void a_hanging_run_times_out_and_ends_the_eval() {
         AtomicInteger calls = new AtomicInteger();
-        PerformanceResult r = (PerformanceResult) PerformanceEval.builder().numIterations(5)
+        PerformanceResult r = (PerformanceResult) PerformanceEval.builder().warmupRuns(0).numIterations(5)
                 .timeout(Duration.ofMillis(200)).build().run("f", () -> {
                     if (calls.incrementAndGet() == 2) {
                         try {
@@ -176,7 +176,7 @@ class PerformanceEvalTest {
     @Test
     void a_subject_is_measured_on_its_input_with_its_model_recorded() {
         AtomicInteger calls = new AtomicInteger();
-        EvalRun run = scripted(1_000_000).numIterations(2).build()
+        EvalRun run = scripted(1_000_000).warmupRuns(0).numIterations(2).build()
                 .run(Subject.of("bot", "bot-model", in -> in + calls.incrementAndGet()), "hi");
         assertThat(calls.get()).isEqualTo(2);
         assertThat(run.modelId()).isEqualTo("bot-model");

@@ -49,6 +49,14 @@ class ArchitectureTest {
         }
     }
 
+    /** Spring stays in the starter: no other Railguard module depends on Spring or Spring AI. */
+    @Test
+    void onlyTheStarterDependsOnSpring() {
+        noClasses().that().resideOutsideOfPackage("dev.railguard.spring..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..")
+                .check(product);
+    }
+
     @ParameterizedTest
     @EnumSource(Modules.class)
     void moduleUsesOnlyTheModulesItsArrowsAllow(Modules module) {

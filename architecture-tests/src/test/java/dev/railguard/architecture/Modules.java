@@ -11,22 +11,25 @@ import java.util.Set;
  */
 enum Modules {
     API("evaluation-api", List.of("dev.railguard.api")),
+    FORMATS("evaluation-formats", List.of("dev.railguard.format"), API),
     TESTKIT("evaluation-testkit", List.of("dev.railguard.testkit")),
     ENGINE("evaluation-engine", List.of("dev.railguard.engine"), API),
     METRICS("guardrail-metrics", List.of("dev.railguard.metrics"), ENGINE, API),
     EMBEDDINGS("guardrail-embeddings", List.of("dev.railguard.embeddings"), METRICS, ENGINE, API),
-    EVALS("agent-evals", List.of("dev.railguard.evals"), ENGINE, API),
+    EVALS("agent-evals", List.of("dev.railguard.evals"), FORMATS, ENGINE, API),
     WORKFLOWS("guardrail-workflows", List.of("dev.railguard.workflow", "dev.railguard.monitor", "dev.railguard.event",
-            "dev.railguard.deeprails"), ENGINE, API),
-    BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), ENGINE, API),
-    CONFIG("judge-config", List.of("dev.railguard.config"), ENGINE, API),
-    JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, METRICS, ENGINE, API),
-    META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), BATCH, METRICS, ENGINE, API),
-    SPARK("evaluation-spark", List.of("dev.railguard.spark"), BATCH, CONFIG, METRICS, ENGINE, API),
-    CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), META_EVAL, BATCH, EVALS, CONFIG, METRICS,
-            ENGINE, API),
-    STORE("event-store", List.of("dev.railguard.store"), WORKFLOWS, EVALS, ENGINE, API),
-    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), WORKFLOWS, ENGINE, API);
+            "dev.railguard.deeprails"), FORMATS, METRICS, ENGINE, API),
+    BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), FORMATS, ENGINE, API),
+    CONFIG("judge-config", List.of("dev.railguard.config"), BATCH, METRICS, ENGINE, API),
+    JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, BATCH, METRICS, ENGINE, API),
+    META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), FORMATS, BATCH, METRICS, ENGINE, API),
+    SPARK("evaluation-spark", List.of("dev.railguard.spark"), FORMATS, BATCH, CONFIG, METRICS, ENGINE, API),
+    STORE("event-store", List.of("dev.railguard.store"), FORMATS, WORKFLOWS, EVALS, ENGINE, API),
+    CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), FORMATS, META_EVAL, BATCH, EVALS, CONFIG,
+            METRICS, STORE, ENGINE, API),
+    TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), WORKFLOWS, ENGINE, API),
+    SPRING("railguard-spring-boot-starter", List.of("dev.railguard.spring"), CONFIG, WORKFLOWS, TELEMETRY, METRICS, ENGINE,
+            API);
 
     final String artifact;
     final List<String> packages;

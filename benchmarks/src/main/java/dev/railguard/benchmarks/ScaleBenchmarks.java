@@ -46,7 +46,8 @@ public final class ScaleBenchmarks {
     /**
      * Runs the four benchmarks and prints their figures. Optional argument: the number of evaluations (2000),
      * {@code cost} to run only the cost benchmark, {@code tokens} for the prompt and reply tokens per metric and mode
-     * ({@link PromptTokens}), or {@code telemetry} to run only {@link TelemetryOverhead}.
+     * ({@link PromptTokens}), {@code pii} to run only {@link OfflinePiiBenchmark}, or {@code telemetry} to run only
+     * {@link TelemetryOverhead}.
      */
     public static void main(String[] args) throws Exception {
         // The JDK HTTP server behind the stub writes headers and body separately; without TCP_NODELAY, Nagle's
@@ -61,8 +62,16 @@ public final class ScaleBenchmarks {
             PromptTokens.run();
             return;
         }
+        if (args.length > 0 && args[0].equals("pii")) {
+            OfflinePiiBenchmark.run(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("cost")) {
             cost();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("catalogue")) {
+            CatalogueTokens.run();
             return;
         }
         if (args.length > 0 && args[0].equals("telemetry")) {

@@ -1,5 +1,8 @@
 package dev.railguard.api;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * One message of the conversation or agent state that surrounds an output, for example a tutor's earlier turn
  * or a fact passed along an agent workflow. Judges see these when the request has
@@ -13,6 +16,11 @@ public record ContextMessage(String role, String content) {
     public ContextMessage {
         Checks.nonBlank(role, "context.role");
         Checks.notNull(content, "context.content");
+    }
+
+    /** {@code messages} as {@code role: content} lines, the one way judges read a conversation. */
+    public static String transcript(List<ContextMessage> messages) {
+        return messages.stream().map(m -> m.role() + ": " + m.content()).collect(Collectors.joining("\n"));
     }
 
     /** Shorthand for {@code new ContextMessage(role, content)}. */

@@ -1,8 +1,14 @@
 package dev.railguard.api;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A labelled, untrusted text a judge sees besides the output: the user prompt, the documents, the ground truth.
  * The engine puts it between per-call nonce delimiters and tells the judge it is data, not instructions.
+ *
+ * <p>The static factories render the parts of a {@link ModelInput} the one way every judge prompt shows them (the
+ * built-in metrics, criteria metrics and the engine's partition calls all use them).
  *
  * @param label a short snake_case label, for example {@code "ground_truth"}
  * @param text  the text; never {@code null}
@@ -12,5 +18,66 @@ public record Evidence(String label, String text) {
     public Evidence {
         Checks.nonBlank(label, "evidence.label");
         Checks.notNull(text, "evidence.text");
+    }
+
+    /** The non-blank prompts: {@code system_prompt}, then {@code user_prompt}. */
+    public static List<Evidence> prompts(ModelInput input) {
+        List<Evidence> out = new ArrayList<>();
+        if (!Checks.isBlank(input.systemPrompt())) {
+            out.add(new Evidence("system_prompt", input.systemPrompt()));
+        }
+        if (!Checks.isBlank(input.userPrompt())) {
+            out.add(new Evidence("user_prompt", input.userPrompt()));
+        }
+        return out;
+    }
+
+    /**
+     * The non-blank documents as one {@code documents} section, each headed {@code [document k]} (k from 1, in their
+     * order) when there are several; empty without documents.
+     */
+    public static List<Evidence> documents(ModelInput input) {
+        List<String> docs = input.documents().stream().filter(d -> !d.isBlank()).toList();
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        if (docs.size() == 1) {
+            return List.of(new Evidence("documents", docs.get(0)));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < docs.size(); i++) {
+            sb.append(i == 0 ? "" : "\n\n").append("[document ").append(i + 1).append("]\n").append(docs.get(i));
+        }
+        return List.of(new Evidence("documents", sb.toString()));
+    }
+
+    /** The non-blank context messages as one {@code context} section of {@code role: content} lines, if any. */
+    public static List<Evidence> context(ModelInput input) {
+        List<ContextMessage> messages = input.context().stream().filter(m -> !m.content().isBlank()).toList();
+        return messages.isEmpty() ? List.of() : List.of(new Evidence("context", ContextMessage.transcript(messages)));
+    }
+
+    /** The ground truth as a {@code ground_truth} section, if present. */
+    public static List<Evidence> groundTruth(ModelInput input) {
+        return input.groundTruthIfPresent().map(g -> List.of(new Evidence("ground_truth", g))).orElse(List.of());
+    }
+
+    /**
+     * The tool calls as one {@code tool_calls} section, each headed {@code [call k] name} with its arguments and
+     * result on the following lines; empty without tool calls.
+     */
+    public static List<Evidence> toolCalls(ModelInput input) {
+        if (input.toolCalls().isEmpty()) {
+            return List.of();
+        }
+        List<ModelInput.ToolCall> calls = input.toolCalls();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < calls.size(); i++) {
+            ModelInput.ToolCall c = calls.get(i);
+            sb.append(i == 0 ? "" : "\n\n").append("[call ").append(i + 1).append("] ").append(c.name())
+                    .append("\narguments: ").append(c.arguments().isBlank() ? "(none)" : c.arguments())
+                    .append("\nresult: ").append(c.result().isBlank() ? "(nothing returned)" : c.result());
+        }
+        return List.of(new Evidence("tool_calls", sb.toString()));
     }
 }

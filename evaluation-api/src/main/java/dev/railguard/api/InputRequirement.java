@@ -5,7 +5,13 @@ public enum InputRequirement {
     /** A non-blank {@link ModelInput#groundTruth()}. */
     GROUND_TRUTH("modelInput.groundTruth"),
     /** At least one {@link ModelInput#context()} message. */
-    CONTEXT_MESSAGES("modelInput.context");
+    CONTEXT_MESSAGES("modelInput.context"),
+    /** At least one non-blank {@link ModelInput#documents()} entry. */
+    DOCUMENTS("modelInput.documents"),
+    /** A non-blank {@link ModelInput#systemPrompt()}. */
+    SYSTEM_PROMPT("modelInput.systemPrompt"),
+    /** At least one {@link ModelInput#toolCalls()} entry. */
+    TOOL_CALLS("modelInput.toolCalls");
 
     private final String field;
 
@@ -23,6 +29,9 @@ public enum InputRequirement {
         return switch (this) {
             case GROUND_TRUTH -> input.groundTruthIfPresent().isPresent();
             case CONTEXT_MESSAGES -> !input.context().isEmpty();
+            case DOCUMENTS -> input.documents().stream().anyMatch(d -> !d.isBlank());
+            case SYSTEM_PROMPT -> !Checks.isBlank(input.systemPrompt());
+            case TOOL_CALLS -> !input.toolCalls().isEmpty();
         };
     }
 }

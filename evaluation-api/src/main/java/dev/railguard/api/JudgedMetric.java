@@ -64,6 +64,37 @@ public interface JudgedMetric extends GuardrailMetric {
     }
 
     /**
+     * Evaluation steps a judge must write for this metric before it is first judged, as G-Eval does; empty by default
+     * (the metric's rubric is complete). The evaluator asks its strongest judge once per evaluator (and, with a cache
+     * directory, once per cache), judges with {@link StepsToWrite#withSteps} and returns the steps in the result's
+     * diagnostics, so that they can be read and pinned.
+     */
+    default Optional<StepsToWrite> stepsToWrite() {
+        return Optional.empty();
+    }
+
+    /**
+     * What a metric asks a judge to write once before its first evaluation: concrete evaluation steps for its
+     * criteria (G-Eval's "auto chain of thought"). The engine asks, caches the answer with its judge calls, and judges
+     * with the metric {@link #withSteps} returns.
+     */
+    interface StepsToWrite {
+
+        /**
+         * What the steps are for, addressed to the judge: the criteria, the scale, which inputs the judge will read.
+         * Part of the cache key, so a changed brief gets new steps.
+         */
+        String brief();
+
+        /**
+         * The metric to judge with, its rubric completed by {@code steps}; it asks for no further steps.
+         *
+         * @param steps the steps the judge wrote, in order; at least one
+         */
+        JudgedMetric withSteps(List<String> steps);
+    }
+
+    /**
      * The in-process part of this metric used by {@link RunMode#ULTRA_FAST}, if it has one (for example PII detection
      * for comprehensive safety). Empty by default: the metric is judged in every mode. It is a part: a FAIL it finds
      * stands, but it never passes the metric. With a judge, the judge decides the rest; without one, a fallback that

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param context      the conversation or agent state around the output; never {@code null}, may be empty
  * @param documents    the texts the output should be grounded in (retrieved passages, policies); never {@code null}
  * @param extras       any other named inputs, kept and passed to custom metrics; never {@code null}
+ * @param toolCalls    the tool calls an agent made while producing the output, in order, with the results it was
+ *                     given back; never {@code null}, may be empty
  */
 public record ModelInput(
         String systemPrompt,
@@ -30,7 +32,8 @@ public record ModelInput(
         String groundTruth,
         List<ContextMessage> context,
         List<String> documents,
-        Map<String, String> extras) {
+        Map<String, String> extras,
+        List<ToolCall> toolCalls) {
 
     /**
      * Validates and copies.
@@ -45,6 +48,7 @@ public record ModelInput(
         context = Checks.copy(context == null ? List.of() : context, "modelInput.context");
         documents = Checks.copy(documents == null ? List.of() : documents, "modelInput.documents");
         extras = Checks.copy(extras == null ? Map.of() : extras, "modelInput.extras");
+        toolCalls = Checks.copy(toolCalls == null ? List.of() : toolCalls, "modelInput.toolCalls");
     }
 
     /** An input that is just a user prompt. */
@@ -63,6 +67,7 @@ public record ModelInput(
         b.context.addAll(context);
         b.documents.addAll(documents);
         b.extras.putAll(extras);
+        b.toolCalls.addAll(toolCalls);
         return b;
     }
 
@@ -76,6 +81,34 @@ public record ModelInput(
         return documents.stream().anyMatch(d -> !d.isBlank()) || context.stream().anyMatch(m -> !m.content().isBlank());
     }
 
+    /**
+     * One tool call an agent made while producing its output: the tool's name, the arguments it was called with and
+     * what the tool returned. Metrics that judge agents ({@code tool_call_accuracy}, {@code task_completion}) read
+     * them from {@link ModelInput#toolCalls()}, in the order they were made.
+     *
+     * <pre>{@code
+     * ModelInput.ToolCall call = ModelInput.ToolCall.of("get_weather", "{\"city\":\"Paris\"}", "18 C, light rain");
+     * }</pre>
+     *
+     * @param name      the tool's name; never blank
+     * @param arguments the arguments as the agent sent them (usually a JSON object); never {@code null}, may be empty
+     * @param result    what the tool returned (or its error); never {@code null}, may be empty when it returned nothing
+     */
+    public record ToolCall(String name, String arguments, String result) {
+
+        /** Validates. */
+        public ToolCall {
+            Checks.nonBlank(name, "toolCall.name");
+            arguments = arguments == null ? "" : arguments;
+            result = result == null ? "" : result;
+        }
+
+        /** Shorthand for {@code new ToolCall(name, arguments, result)}. */
+        public static ToolCall of(String name, String arguments, String result) {
+            return new ToolCall(name, arguments, result);
+        }
+    }
+
     /** Builds a {@link ModelInput}; not thread-safe, reusable. */
     public static final class Builder {
         private String systemPrompt;
@@ -84,6 +117,7 @@ public record ModelInput(
         private final List<ContextMessage> context = new ArrayList<>();
         private final List<String> documents = new ArrayList<>();
         private final Map<String, String> extras = new LinkedHashMap<>();
+        private final List<ToolCall> toolCalls = new ArrayList<>();
 
         private Builder() {}
 
@@ -139,13 +173,26 @@ public record ModelInput(
             return this;
         }
 
+        /** Adds one tool call the agent made, after the ones already added. */
+        public Builder addToolCall(String name, String arguments, String result) {
+            toolCalls.add(new ToolCall(name, arguments, result));
+            return this;
+        }
+
+        /** Replaces the tool calls. */
+        public Builder toolCalls(List<ToolCall> calls) {
+            toolCalls.clear();
+            toolCalls.addAll(Checks.copy(calls, "modelInput.toolCalls"));
+            return this;
+        }
+
         /**
          * Builds the input.
          *
          * @throws IllegalArgumentException if neither prompt is set
          */
         public ModelInput build() {
-            return new ModelInput(systemPrompt, userPrompt, groundTruth, context, documents, extras);
+            return new ModelInput(systemPrompt, userPrompt, groundTruth, context, documents, extras, toolCalls);
         }
     }
 }

@@ -27,8 +27,16 @@ public record UnitKind(String name, String partitionInstructions, Source source,
         OUTPUT,
         /** Units come from the prompts (instructions to follow). */
         PROMPT,
-        /** Units are fixed aspects named in the instructions (completeness dimensions). */
-        ASPECTS
+        /** Units are fixed aspects named in the instructions (completeness dimensions, rubric levels). */
+        ASPECTS,
+        /** Units are the documents, in their ranking order (context relevance and precision). */
+        DOCUMENTS,
+        /** Units come from the ground truth (its claims, for context recall). */
+        GROUND_TRUTH,
+        /** Units come from the conversation: the context turns and the output as the last assistant turn. */
+        CONVERSATION,
+        /** Units are the tool calls the agent made, in order. */
+        TOOL_CALLS
     }
 
     /** Validates. */

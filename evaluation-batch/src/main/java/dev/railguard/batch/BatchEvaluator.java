@@ -1,29 +1,20 @@
 package dev.railguard.batch;
 
-import dev.railguard.engine.EvaluationFailures;
-
-import dev.railguard.engine.RailguardEvaluator;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.railguard.api.EvaluationHandle;
-import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.Evaluator;
 import dev.railguard.api.RunMode;
-import java.io.BufferedOutputStream;
+import dev.railguard.engine.EvaluationFailures;
+import dev.railguard.format.ResultLine;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,9 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Evaluates a file of JSON lines shaped like DeepRails events and writes one JSON line per event, concurrently and
@@ -75,9 +64,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class BatchEvaluator {
 
-    // Why this file is longer than 400 lines: the run (window, resume, skipped lines, writing and interruption) is one
-    // state machine over one results file, and its builder documents each setting.
-
     private final Evaluator evaluator;
     private final Path input;
     private final Path output;
@@ -90,6 +76,8 @@ public final class BatchEvaluator {
     private final int logEvery;
     private final int maxLineBytes;
     private final boolean lenient;
+    private final ColumnMapping columns;
+    private final MappedInput.Format format;
 
     private BatchEvaluator(Builder b) {
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
@@ -104,26 +92,12 @@ public final class BatchEvaluator {
         this.logEvery = b.logEvery;
         this.maxLineBytes = b.maxLineBytes;
         this.lenient = b.lenient;
-        refuseOverlap("output", output, "input", input);
+        this.columns = b.columns;
+        this.format = b.format;
+        ResultsFile.refuseOverlap("output", output, "input", input);
         if (summaryFile != null) {
-            refuseOverlap("summaryFile", summaryFile, "input", input);
-            refuseOverlap("summaryFile", summaryFile, "output", output);
-        }
-    }
-
-    /** Refuses a file the run writes that is a file it reads (or writes otherwise), naming both settings. */
-    private static void refuseOverlap(String written, Path w, String other, Path o) {
-        boolean same = w.toAbsolutePath().normalize().equals(o.toAbsolutePath().normalize());
-        if (!same && Files.exists(w) && Files.exists(o)) {
-            try {
-                same = Files.isSameFile(w, o);
-            } catch (IOException e) {
-                same = false;
-            }
-        }
-        if (same) {
-            throw new IllegalArgumentException(written + " must be another file than " + other + ", but both are: '"
-                    + o + "'; the run would overwrite what it reads");
+            ResultsFile.refuseOverlap("summaryFile", summaryFile, "input", input);
+            ResultsFile.refuseOverlap("summaryFile", summaryFile, "output", output);
         }
     }
 
@@ -153,44 +127,37 @@ public final class BatchEvaluator {
      */
     public BatchSummary run() {
         long started = System.nanoTime();
-        List<BatchInput.RawLine> raw = BatchInput.read(input, maxLineBytes);
+        List<BatchInput.RawLine> raw = columns == null ? BatchInput.read(input, maxLineBytes)
+                : MappedInput.read(input, format, columns, maxLineBytes);
         List<String> lines = raw.stream().map(l -> l.text() == null ? "" : l.text()).toList();
         int nonBlank = (int) raw.stream().filter(l -> !l.blank()).count();
-        Map<Integer, JsonNode> done = resume(lines);
+        Map<Integer, ResultLine> done = ResultsFile.resume(output, lines);
         List<BatchSummary.SkippedLine> skipped = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger evaluated = new AtomicInteger();
+        AtomicReference<RuntimeException> writeFailure = new AtomicReference<>();
         boolean interrupted = false;
-        try {
-            Files.createDirectories(output.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create the directory of " + output, e);
-        }
         Semaphore window = new Semaphore(maxInFlight);
         Set<EvaluationHandle> inFlight = ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> writeFailure =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)); Reporter reporter = new Reporter(nonBlank, done.size())) {
+        try (ResultsFile out = ResultsFile.append(output); ProgressReporter reporter = new ProgressReporter(progress,
+                log, logEvery, nonBlank, done.size(), nonBlank + " events in " + input + (done.isEmpty() ? "" : ", "
+                + done.size() + " already in " + output + " (resuming)") + ", up to " + maxInFlight + " at a time")) {
             for (int i = 0; i < lines.size() && !interrupted; i++) {
                 int lineNo = i + 1;
-                String line = lines.get(i);
                 if (raw.get(i).problem() != null) {
                     skip(skipped, reporter, lineNo, raw.get(i).problem());
                     continue;
                 }
-                if (line.isBlank() || done.containsKey(lineNo)) {
+                if (lines.get(i).isBlank() || done.containsKey(lineNo)) {
                     continue;
                 }
                 BatchLines.Input parsed;
                 try {
-                    parsed = BatchLines.parse(line, defaultMetrics, defaultRunMode, lenient);
+                    parsed = BatchLines.parse(lines.get(i), defaultMetrics, defaultRunMode, lenient);
                 } catch (IllegalArgumentException | NullPointerException e) {
                     skip(skipped, reporter, lineNo, e.getMessage());
                     continue;
                 }
-                for (String warning : parsed.warnings()) {
-                    reporter.warn("line " + lineNo + ": " + warning);
-                }
+                parsed.warnings().forEach(w -> reporter.warn("line " + lineNo + ": " + w));
                 try {
                     window.acquire();
                 } catch (InterruptedException e) {
@@ -207,20 +174,20 @@ public final class BatchEvaluator {
                     continue;
                 }
                 inFlight.add(handle);
-                String hash = BatchLines.hash(line);
+                String hash = BatchLines.hash(lines.get(i));
                 handle.result().whenComplete((result, error) -> {
                     try {
                         if (result != null && result.status() != EvaluationStatus.CANCELED) {
                             byte[] record;
                             try {
-                                record = BatchLines.JSON.writeValueAsBytes(BatchLines.wellFormed(
-                                        BatchLines.record(lineNo, hash, parsed, result)));
-                            } catch (IOException | RuntimeException e) {
+                                record = BatchLines.record(lineNo, hash, parsed, result).write()
+                                        .getBytes(StandardCharsets.UTF_8);
+                            } catch (RuntimeException e) {
                                 skip(skipped, reporter, lineNo, "its result could not be serialized: "
                                         + EvaluationFailures.describe(e));
                                 return;
                             }
-                            write(out, record);
+                            out.append(record);
                             evaluated.incrementAndGet();
                             reporter.step(result);
                         } else if (error != null) {
@@ -234,36 +201,38 @@ public final class BatchEvaluator {
                     }
                 });
             }
-            try {
-                window.acquire(maxInFlight);
-                window.release(maxInFlight);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                interrupted = true;
-            }
-            if (interrupted) {
-                inFlight.forEach(EvaluationHandle::cancel);
-            }
-            synchronized (out) {
-                out.flush();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + output, e);
+            interrupted = awaitAll(window, inFlight) || interrupted;
         }
         if (writeFailure.get() != null) {
             throw new UncheckedIOException("could not write a result to " + output + "; run again to resume",
                     writeFailure.get() instanceof UncheckedIOException u ? u.getCause()
                             : new IOException(writeFailure.get()));
         }
-        List<JsonNode> records = new ArrayList<>(readRecords(output).values());
-        skipped.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        BatchSummary summary = BatchLines.summarize(output, nonBlank, records, evaluated.get(), done.size(),
-                skipped, Duration.ofNanos(System.nanoTime() - started), interrupted);
+        skipped.sort((x, y) -> Integer.compare(x.line(), y.line()));
+        BatchSummary summary = BatchLines.summarize(output, nonBlank, new ArrayList<>(ResultsFile.read(output).values()),
+                evaluated.get(), done.size(), skipped, Duration.ofNanos(System.nanoTime() - started), interrupted);
+        writeSummary(summary);
+        return summary;
+    }
+
+    /** Waits for the window to empty; interrupted, cancels what is in flight and says so. */
+    private boolean awaitAll(Semaphore window, Set<EvaluationHandle> inFlight) {
+        try {
+            window.acquire(maxInFlight);
+            window.release(maxInFlight);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inFlight.forEach(EvaluationHandle::cancel);
+            return true;
+        }
+    }
+
+    private void writeSummary(BatchSummary summary) {
         if (summaryFile != null) {
             try {
                 Files.createDirectories(summaryFile.toAbsolutePath().getParent());
-                Files.writeString(summaryFile, BatchLines.JSON.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(BatchLines.toJson(summary)) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(summaryFile, BatchLines.toJson(summary) + "\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write " + summaryFile, e);
             }
@@ -273,178 +242,15 @@ public final class BatchEvaluator {
                     + " evaluated now, " + summary.resumed() + " from an earlier run), " + summary.passedEvents()
                     + " passed, " + summary.metricErrors() + " metric errors, " + summary.skippedLines().size()
                     + " skipped lines, " + summary.judgeCalls() + " judge calls"
-                    + (interrupted ? "; interrupted: run again to resume" : ""));
+                    + (summary.interrupted() ? "; interrupted: run again to resume" : ""));
         }
-        return summary;
     }
 
-    private void skip(List<BatchSummary.SkippedLine> skipped, Reporter reporter, int line, String reason) {
+    private static void skip(List<BatchSummary.SkippedLine> skipped, ProgressReporter reporter, int line,
+            String reason) {
         String r = reason == null || reason.isBlank() ? "unknown problem" : reason;
         skipped.add(new BatchSummary.SkippedLine(line, r));
         reporter.note("line " + line + " skipped: " + r);
-    }
-
-    /** Appends one whole record and its newline, so a record is never cut by a serialization error. */
-    private static void write(OutputStream out, byte[] json) {
-        synchronized (out) {
-            try {
-                out.write(json);
-                out.write('\n');
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** The lines of a results file; a line that is not valid UTF-8 is empty (dropped as no record). */
-    private static List<String> readLines(Path file) {
-        return BatchInput.read(file, Integer.MAX_VALUE - 8).stream()
-                .map(l -> l.text() == null ? "" : l.text()).toList();
-    }
-
-    /**
-     * The records of the output file by line number, for lines whose hash still matches; rewrites the file without the
-     * others (a truncated last line, changed input lines, canceled or incomplete events) so that appending stays valid JSON lines.
-     */
-    private Map<Integer, JsonNode> resume(List<String> lines) {
-        if (!Files.exists(output)) {
-            return Map.of();
-        }
-        List<String> raw = readLines(output);
-        Map<Integer, JsonNode> valid = new LinkedHashMap<>();
-        List<String> keep = new ArrayList<>();
-        for (String r : raw) {
-            JsonNode n = parseRecord(r);
-            if (n == null) {
-                continue;
-            }
-            int line = n.path("line").asInt(0);
-            boolean matches = line >= 1 && line <= lines.size()
-                    && BatchLines.hash(lines.get(line - 1)).equals(n.path("input_hash").asText())
-                    && !"canceled".equals(n.path("status").asText())
-                    && !hasSkippedMetric(n)
-                    && !valid.containsKey(line);
-            if (matches) {
-                valid.put(line, n);
-                keep.add(r.strip());
-            }
-        }
-        if (keep.size() != raw.size() || !endsWithNewline(output)) {
-            // also drops lines that were not valid UTF-8, so appending after them stays valid JSON lines
-            try {
-                Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
-                Files.write(tmp, keep, StandardCharsets.UTF_8);
-                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not rewrite " + output + " for resuming", e);
-            }
-        }
-        return valid;
-    }
-
-    private static boolean hasSkippedMetric(JsonNode record) {
-        for (JsonNode r : record.path("evaluation_result")) {
-            if ("skipped".equals(r.path("verdict").asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean endsWithNewline(Path file) {
-        try {
-            byte[] all = Files.readAllBytes(file);
-            return all.length == 0 || all[all.length - 1] == '\n';
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The valid records of a results file by line number (the last one wins); unparseable lines are ignored. */
-    public static Map<Integer, JsonNode> readRecords(Path file) {
-        Map<Integer, JsonNode> out = new java.util.TreeMap<>();
-        if (!Files.exists(file)) {
-            return out;
-        }
-        for (String line : readLines(file)) {
-            JsonNode n = parseRecord(line);
-            if (n != null) {
-                out.put(n.path("line").asInt(0), n);
-            }
-        }
-        return out;
-    }
-
-    private static JsonNode parseRecord(String line) {
-        if (line.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode n = BatchLines.JSON.readTree(line);
-            return n != null && n.isObject() && n.has("event_id") && n.has("line") ? n : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Progress as a bar on a terminal, log lines otherwise. */
-    private final class Reporter implements AutoCloseable {
-        private final ProgressBar bar;
-        private final int total;
-        private final AtomicInteger finished;
-        private final AtomicInteger failing = new AtomicInteger();
-
-        Reporter(int total, int alreadyDone) {
-            this.total = total;
-            this.finished = new AtomicInteger(alreadyDone);
-            boolean useBar = progress == Progress.BAR || (progress == Progress.AUTO && System.console() != null);
-            this.bar = useBar ? new ProgressBarBuilder().setTaskName("railguard").setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build() : null;
-            if (bar != null) {
-                bar.stepTo(alreadyDone);
-            } else if (progress != Progress.QUIET) {
-                log.println("railguard batch: " + total + " events in " + input + (alreadyDone > 0 ? ", " + alreadyDone
-                        + " already in " + output + " (resuming)" : "") + ", up to " + maxInFlight + " at a time");
-            }
-        }
-
-        synchronized void step(EvaluationResult result) {
-            int n = finished.incrementAndGet();
-            if ("fail".equals(BatchLines.outcome(result))) {
-                failing.incrementAndGet();
-            }
-            if (bar != null) {
-                bar.step();
-                bar.setExtraMessage(failing.get() + " failing");
-            } else if (progress != Progress.QUIET && (n % logEvery == 0 || n == total)) {
-                log.println("railguard batch: " + n + "/" + total + " events (" + (total == 0 ? 100 : n * 100 / total)
-                        + "%), " + failing.get() + " with a failing metric in this run");
-            }
-        }
-
-        synchronized void warn(String message) {
-            synchronized (log) {
-                log.println("railguard batch: " + message);
-            }
-        }
-
-        synchronized void note(String message) {
-            finished.incrementAndGet();
-            if (bar != null) {
-                bar.step();
-            }
-            synchronized (log) {
-                log.println("railguard batch: " + message);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.close();
-            }
-        }
     }
 
     /** Builds a {@link BatchEvaluator}; not thread-safe. */
@@ -461,8 +267,28 @@ public final class BatchEvaluator {
         private int logEvery = 25;
         private int maxLineBytes = 1 << 20;
         private boolean lenient;
+        private ColumnMapping columns;
+        private MappedInput.Format format = MappedInput.Format.DEEPRAILS;
 
         private Builder() {}
+
+        /**
+         * Reads the input as {@code format} ({@link MappedInput.Format#JSONL} or {@link MappedInput.Format#CSV}) whose
+         * columns {@code mapping} names, instead of DeepRails-shaped lines. Rows name no metrics: set
+         * {@link #defaultMetrics}.
+         *
+         * @throws IllegalArgumentException if {@code format} is {@code DEEPRAILS} (which needs no mapping)
+         */
+        public Builder columns(ColumnMapping mapping, MappedInput.Format format) {
+            Objects.requireNonNull(mapping, "mapping must not be null");
+            if (Objects.requireNonNull(format, "format must not be null") == MappedInput.Format.DEEPRAILS) {
+                throw new IllegalArgumentException("format must be jsonl or csv with a column mapping, but was:"
+                        + " deeprails");
+            }
+            this.columns = mapping;
+            this.format = format;
+            return this;
+        }
 
         /**
          * The longest input line read, in bytes; a longer line is skipped with its number and length. Default 1 MiB

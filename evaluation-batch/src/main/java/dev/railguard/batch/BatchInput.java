@@ -90,40 +90,4 @@ final class BatchInput {
             return new RawLine(null, "the line is not valid UTF-8; the input must be UTF-8");
         }
     }
-
-    /** The index of the first lone surrogate in {@code s}, or -1. */
-    static int loneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
-                }
-            } else if (Character.isLowSurrogate(c)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** {@code s} with each lone surrogate replaced by U+FFFD, so it can be written as UTF-8. */
-    static String wellFormed(String s) {
-        if (s == null || loneSurrogate(s) < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                b.append(c).append(s.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                b.append('\uFFFD');
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
 }

@@ -1,5 +1,8 @@
 package dev.railguard.batch;
 
+import dev.railguard.format.ResultLine;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -22,6 +25,9 @@ import java.util.Objects;
  * @param resumed         events an earlier run had finished, not evaluated again
  * @param passedEvents    events whose every metric is PASS
  * @param failedEvents    events that did not complete (FAILED status)
+ * @param failingEvents   events with a FAIL or ERROR metric, or that did not complete: what was decided against
+ * @param partlyCheckedEvents events with a SKIPPED metric (no judge): only partly checked, neither passed nor failed
+ *                        on that metric
  * @param metrics         per-metric counts, score histogram and pass rate, by metric name (sorted)
  * @param nametags        per-nametag counts, by nametag (sorted; events without one under {@code "(none)"})
  * @param judgeCalls      judge calls of all events
@@ -43,6 +49,8 @@ public record BatchSummary(
         int resumed,
         int passedEvents,
         int failedEvents,
+        int failingEvents,
+        int partlyCheckedEvents,
         Map<String, MetricStats> metrics,
         Map<String, NametagStats> nametags,
         int judgeCalls,
@@ -76,11 +84,10 @@ public record BatchSummary(
      */
     public static BatchSummary fromResults(Path resultsFile) {
         Objects.requireNonNull(resultsFile, "resultsFile must not be null");
-        if (!java.nio.file.Files.isRegularFile(resultsFile)) {
+        if (!Files.isRegularFile(resultsFile)) {
             throw new IllegalArgumentException("results file does not exist: " + resultsFile);
         }
-        List<com.fasterxml.jackson.databind.JsonNode> records =
-                new java.util.ArrayList<>(BatchEvaluator.readRecords(resultsFile).values());
+        List<ResultLine> records = new ArrayList<>(ResultsFile.read(resultsFile).values());
         return BatchLines.summarize(resultsFile, records.size(), records, 0, records.size(), List.of(), Duration.ZERO,
                 false);
     }
@@ -88,6 +95,16 @@ public record BatchSummary(
     /** The number of metric results that are ERROR, over all metrics. */
     public int metricErrors() {
         return metrics.values().stream().mapToInt(MetricStats::error).sum();
+    }
+
+    /**
+     * The headline of a run, counting what was decided: {@code "54 events: 0 passed every metric, 7 failing (a metric
+     * FAIL or ERROR), 54 only partly checked (a metric SKIPPED)"}; the last part only when an event was partly checked.
+     */
+    public String headline() {
+        return events + " events: " + passedEvents + " passed every metric, " + failingEvents + " failing (a metric"
+                + " FAIL or ERROR)" + (partlyCheckedEvents == 0 ? "" : ", " + partlyCheckedEvents + " only partly"
+                + " checked (a metric SKIPPED)");
     }
 
     /** Share of events whose every metric passed, in [0, 1]; 0 when there is no event. */

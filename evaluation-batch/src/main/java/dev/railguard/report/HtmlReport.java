@@ -1,15 +1,12 @@
 package dev.railguard.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railguard.batch.BatchEvaluator;
+import dev.railguard.api.Verdict;
 import dev.railguard.batch.BatchLines;
 import dev.railguard.batch.BatchSummary;
-import dev.railguard.engine.Judge;
-import dev.railguard.engine.Redaction;
+import dev.railguard.batch.ResultsFile;
 import dev.railguard.engine.PromptResources;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.engine.Redaction;
+import dev.railguard.format.ResultLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +15,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A batch run as one self-contained HTML file: headline figures, pass rate per metric and per nametag as stacked bars,
@@ -38,7 +36,6 @@ import java.util.Objects;
  */
 public final class HtmlReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Events shown in full by default; the rest are counted. Failing events come first, so they are never cut. */
     public static final int DEFAULT_MAX_EVENTS = 500;
@@ -85,9 +82,8 @@ public final class HtmlReport {
         if (maxEvents < 0) {
             throw new IllegalArgumentException("maxEvents must be >= 0, but was: " + maxEvents);
         }
-        List<JsonNode> events = new ArrayList<>(BatchEvaluator.readRecords(summary.resultsFile()).values());
-        events.sort(Comparator.comparingInt((JsonNode n) -> rank(n.path("outcome").asText()))
-                .thenComparingInt(n -> n.path("line").asInt()));
+        List<ResultLine> events = new ArrayList<>(ResultsFile.read(summary.resultsFile()).values());
+        events.sort(Comparator.comparingInt((ResultLine n) -> rank(n.outcome())).thenComparingInt(ResultLine::line));
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -99,7 +95,7 @@ public final class HtmlReport {
         h.append("<header class=\"top\"><h1>").append(escape(title)).append("</h1><div class=\"sub\">")
                 .append(escape(summary.resultsFile().getFileName().toString())).append(" &middot; generated ")
                 .append(escape(Instant.now().toString().substring(0, 19).replace('T', ' '))).append(" UTC</div></header>\n<main>\n");
-        java.util.Set<String> skipReasons = skipReasons(events);
+        Set<String> skipReasons = skipReasons(events);
         for (String reason : skipReasons) {
             h.append("<div class=\"banner\"><b>Some metrics were skipped.</b> ").append(escape(reason)).append("</div>\n");
         }
@@ -115,7 +111,7 @@ public final class HtmlReport {
         skipped(h, summary);
         h.append("<h2 id=\"events\">Events, failing first</h2>\n");
         int shown = 0;
-        for (JsonNode e : events) {
+        for (ResultLine e : events) {
             if (shown == maxEvents) {
                 break;
             }
@@ -155,8 +151,13 @@ public final class HtmlReport {
     private static void tiles(StringBuilder h, BatchSummary s) {
         h.append("<section class=\"tiles\">");
         tile(h, "events", String.valueOf(s.events()), "");
+        // count what was decided: an event with a SKIPPED metric (no judge) is partly checked, not failing
         tile(h, "all metrics passed", s.passedEvents() + " (" + percent(s.eventPassRate()) + ")",
-                s.passedEvents() == s.events() ? "good" : "bad");
+                s.passedEvents() == s.events() ? "good" : s.failingEvents() > 0 ? "bad" : "warn");
+        tile(h, "failing events", String.valueOf(s.failingEvents()), s.failingEvents() > 0 ? "bad" : "good");
+        if (s.partlyCheckedEvents() > 0) {
+            tile(h, "only partly checked", String.valueOf(s.partlyCheckedEvents()), "warn");
+        }
         long failing = s.metrics().values().stream().mapToLong(BatchSummary.MetricStats::fail).sum();
         tile(h, "failed metric results", String.valueOf(failing), failing > 0 ? "bad" : "good");
         tile(h, "errors", String.valueOf(s.metricErrors() + s.failedEvents()), s.metricErrors() > 0 ? "warn" : "");
@@ -210,78 +211,73 @@ public final class HtmlReport {
     }
 
     /** The distinct rationales of SKIPPED metrics: shown once at the top instead of in every row. */
-    private static java.util.Set<String> skipReasons(List<JsonNode> events) {
-        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
-        for (JsonNode e : events) {
-            e.path("evaluation_result").forEach(r -> {
-                if ("skipped".equals(r.path("verdict").asText()) && reasons.size() < 5) {
-                    reasons.add(r.path("rationale").asText());
+    private static Set<String> skipReasons(List<ResultLine> events) {
+        Set<String> reasons = new LinkedHashSet<>();
+        for (ResultLine e : events) {
+            e.metrics().values().forEach(r -> {
+                if (r.verdict() == Verdict.SKIPPED && reasons.size() < 5) {
+                    reasons.add(r.rationale());
                 }
             });
         }
         return reasons;
     }
 
-    private static void event(StringBuilder h, JsonNode e, java.util.Set<String> skipReasons) {
-        String outcome = e.path("outcome").asText("pass");
+    private static void event(StringBuilder h, ResultLine e, Set<String> skipReasons) {
+        String outcome = e.outcome() == null ? "pass" : e.outcome();
         boolean pass = outcome.equals("pass");
         h.append("<article class=\"event outcome-").append(escape(outcome)).append("\" data-line=\"")
-                .append(e.path("line").asInt()).append("\"><div class=\"head\"><span class=\"badge ").append(escape(outcome))
-                .append("\">").append(escape(outcome)).append("</span><span>line ").append(e.path("line").asInt())
-                .append("</span><span>").append(escape(e.path("event_id").asText())).append("</span>");
-        if (e.path("nametag").isTextual()) {
-            h.append("<span>nametag <b>").append(escape(e.path("nametag").asText())).append("</b></span>");
+                .append(e.line()).append("\"><div class=\"head\"><span class=\"badge ").append(escape(outcome))
+                .append("\">").append(escape(outcome)).append("</span><span>line ").append(e.line())
+                .append("</span><span>").append(escape(e.eventId())).append("</span>");
+        if (e.nametag() != null) {
+            h.append("<span>nametag <b>").append(escape(e.nametag())).append("</b></span>");
         }
-        if (e.path("model_used").isTextual()) {
-            h.append("<span>model ").append(escape(e.path("model_used").asText())).append("</span>");
+        if (e.modelUsed() != null) {
+            h.append("<span>model ").append(escape(e.modelUsed())).append("</span>");
         }
-        h.append("<span>").append(escape(e.path("run_mode").asText())).append("</span>");
-        JsonNode usage = e.path("usage");
-        if (usage.path("judge_calls").asInt() > 0) {
-            h.append("<span>").append(usage.path("judge_calls").asInt()).append(" judge calls, ")
-                    .append(usage.path("input_tokens").asLong() + usage.path("output_tokens").asLong()).append(" tokens</span>");
+        h.append("<span>").append(escape(e.runMode() == null ? "" : e.runMode().wireName())).append("</span>");
+        if (e.usage().judgeCalls() > 0) {
+            h.append("<span>").append(e.usage().judgeCalls()).append(" judge calls, ")
+                    .append(e.usage().inputTokens() + e.usage().outputTokens()).append(" tokens</span>");
         }
         h.append("</div>");
-        if (e.path("user_prompt").isTextual()) {
-            h.append("<div class=\"prompt\">").append(escape(abbreviate(e.path("user_prompt").asText(), 600))).append("</div>");
+        if (e.userPrompt() != null) {
+            h.append("<div class=\"prompt\">").append(escape(abbreviate(e.userPrompt(), 600))).append("</div>");
         }
-        if (e.path("ground_truth").isTextual()) {
-            h.append("<div class=\"truth\">ground truth: ").append(escape(abbreviate(e.path("ground_truth").asText(), 600)))
+        if (e.groundTruth() != null) {
+            h.append("<div class=\"truth\">ground truth: ").append(escape(abbreviate(e.groundTruth(), 600)))
                     .append("</div>");
         }
         h.append(pass ? "<details><summary>output and metrics</summary>" : "");
-        h.append("<pre class=\"output\">").append(escape(abbreviate(e.path("model_output").asText(), MAX_OUTPUT_CHARS)))
-                .append("</pre>");
+        h.append("<pre class=\"output\">").append(escape(abbreviate(e.modelOutput() == null ? "" : e.modelOutput(),
+                MAX_OUTPUT_CHARS))).append("</pre>");
         h.append("<table class=\"metrics\"><tr><th>metric</th><th>verdict</th><th>score / threshold</th>"
                 + "<th>rationale and failing units</th></tr>");
-        for (Iterator<Map.Entry<String, JsonNode>> it = e.path("evaluation_result").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> m = it.next();
-            JsonNode r = m.getValue();
-            String verdict = r.path("verdict").asText();
+        for (Map.Entry<String, ResultLine.MetricLine> m : e.metrics().entrySet()) {
+            ResultLine.MetricLine r = m.getValue();
+            String verdict = r.verdict().wireName();
+            String rationale = r.rationale() == null ? "" : r.rationale();
             h.append("<tr><td>").append(escape(m.getKey())).append("</td><td><span class=\"badge ").append(escape(verdict))
                     .append("\">").append(escape(verdict)).append("</span></td><td class=\"score\">")
-                    .append(r.path("score").isNumber() ? String.format(Locale.ROOT, "%.2f", r.path("score").asDouble()) : "&ndash;")
-                    .append(" / ").append(String.format(Locale.ROOT, "%.2f", r.path("threshold").asDouble()))
-                    .append("</td><td>").append("skipped".equals(verdict) && skipReasons.contains(r.path("rationale").asText())
+                    .append(r.score() != null ? String.format(Locale.ROOT, "%.2f", r.score()) : "&ndash;")
+                    .append(" / ").append(String.format(Locale.ROOT, "%.2f", r.threshold()))
+                    .append("</td><td>").append(r.verdict() == Verdict.SKIPPED && skipReasons.contains(rationale)
                             ? "<span class=\"note\">skipped: see the note at the top</span>"
-                            : escape(abbreviate(r.path("rationale").asText(), 1200)));
-            List<JsonNode> failing = new ArrayList<>();
-            e.path("units").path(m.getKey()).forEach(u -> {
-                if ("N".equals(u.path("verdict").asText())) {
-                    failing.add(u);
-                }
-            });
+                            : escape(abbreviate(rationale, 1200)));
+            List<ResultLine.UnitLine> failing = e.units().getOrDefault(m.getKey(), List.of()).stream()
+                    .filter(u -> "N".equals(u.verdict())).toList();
             if (!failing.isEmpty()) {
                 h.append("<ul class=\"units\">");
-                for (JsonNode u : failing.subList(0, Math.min(20, failing.size()))) {
+                for (ResultLine.UnitLine u : failing.subList(0, Math.min(20, failing.size()))) {
                     h.append("<li>");
-                    if (!u.path("label").asText().isEmpty()) {
-                        h.append("<span class=\"lbl\">").append(escape(u.path("label").asText())).append("</span>");
+                    if (u.label() != null && !u.label().isEmpty()) {
+                        h.append("<span class=\"lbl\">").append(escape(u.label())).append("</span>");
                     }
-                    h.append(escape(abbreviate(u.path("text").asText(), 300)));
-                    if (!u.path("reason").asText().isEmpty()) {
-                        h.append(" <span class=\"why\">&mdash; ").append(escape(abbreviate(u.path("reason").asText(), 300)))
-                                .append(" (").append(escape(u.path("confidence").asText())).append(")</span>");
+                    h.append(escape(abbreviate(u.text() == null ? "" : u.text(), 300)));
+                    if (u.reason() != null && !u.reason().isEmpty()) {
+                        h.append(" <span class=\"why\">&mdash; ").append(escape(abbreviate(u.reason(), 300)))
+                                .append(" (").append(escape(u.confidence())).append(")</span>");
                     }
                     h.append("</li>");
                 }
@@ -321,13 +317,9 @@ public final class HtmlReport {
     }
 
     /** JSON that cannot end its script element or open a comment: {@code <}, {@code >} and {@code &} as escapes. */
-    private static String scriptSafe(JsonNode json) {
-        try {
-            return JSON.writeValueAsString(json).replace("<", "\\u003c").replace(">", "\\u003e")
-                    .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not serialize the report data", e);
-        }
+    private static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     private static String abbreviate(String s, int max) {

@@ -44,9 +44,10 @@ class BadInputSuiteTest {
             // --- batch lines: shape and types ---
             Arguments.of("line not an object", line("[1]"), "a line must be a JSON object, but was: array"),
             Arguments.of("line is a string", line("\"hi\""), "a line must be a JSON object, but was: string"),
-            Arguments.of("model_input missing", line("{\"model_output\":\"a\"}"), "model_input is missing"),
+            Arguments.of("model_input missing", line("{\"model_output\":\"a\"}"),
+                    "model_input is required (an object with a system_prompt or a user_prompt), but was missing"),
             Arguments.of("model_input not object", line("{\"model_input\":[1],\"model_output\":\"a\"}"),
-                    "model_input must be an object, but was: array"),
+                    "model_input must be an object, but was: array [1]"),
             Arguments.of("user_prompt number", line("{\"model_input\":{\"user_prompt\":7},\"model_output\":\"a\"}"),
                     "model_input.user_prompt must be a string, but was: number 7"),
             Arguments.of("system_prompt bool", line("{\"model_input\":{\"system_prompt\":true},\"model_output\":\"a\"}"),
@@ -54,13 +55,14 @@ class BadInputSuiteTest {
             Arguments.of("ground_truth object", line("{\"model_input\":{\"user_prompt\":\"q\",\"ground_truth\":{}},"
                     + "\"model_output\":\"a\"}"), "model_input.ground_truth must be a string, but was: object {}"),
             Arguments.of("model_output missing", line("{\"model_input\":{\"user_prompt\":\"q\"},"
-                    + "\"guardrail_metrics\":[\"x\"]}"), "model_output is missing"),
+                    + "\"guardrail_metrics\":[\"x\"]}"),
+                    "model_output is required (the output to evaluate, a string), but was missing"),
             Arguments.of("model_output number", line("{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":1}"),
                     "model_output must be a string, but was: number 1"),
             Arguments.of("model_used array", event("\"model_used\":[\"gpt\"]"),
                     "model_used must be a string, but was: array [\"gpt\"]"),
             Arguments.of("nametag number", event("\"nametag\":3"), "nametag must be a string, but was: number 3"),
-            Arguments.of("run_mode unknown", event("\"run_mode\":\"turbo\""), "runMode must be one of [ultra_fast,"
+            Arguments.of("run_mode unknown", event("\"run_mode\":\"turbo\""), "run_mode must be one of [ultra_fast,"
                     + " super_fast, fast, precision, precision_codex, precision_max, precision_max_codex], but was:"
                     + " 'turbo'"),
             Arguments.of("run_mode number", event("\"run_mode\":2"), "run_mode must be a string, but was: number 2"),
@@ -69,9 +71,9 @@ class BadInputSuiteTest {
                     + " model_input, model_output, model_used, nametag, run_mode, web_search]"),
             Arguments.of("unknown model_input field", line("{\"model_input\":{\"user_prompt\":\"q\",\"prompt\":\"p\"},"
                     + "\"model_output\":\"a\"}"), "unknown field 'model_input.prompt'; the fields allowed here are"
-                    + " [context, documents, ground_truth, system_prompt, user_prompt]"),
+                    + " [context, documents, extras, ground_truth, system_prompt, tool_calls, user_prompt]"),
             Arguments.of("duplicate key", line("{" + OK_INPUT + ",\"nametag\":\"a\",\"nametag\":\"b\"}"),
-                    "duplicate field 'nametag' in the line; each field may appear once"),
+                    "duplicate field 'nametag'; each field may appear once"),
             Arguments.of("web_search string", event("\"web_search\":\"yes\""),
                     "web_search must be a boolean (true or false), but was: string \"yes\""),
             Arguments.of("context_awareness number", event("\"context_awareness\":1"),
@@ -92,7 +94,7 @@ class BadInputSuiteTest {
             Arguments.of("id object", event("\"id\":{}"), "id must be a string or an integer, but was: object {}"),
             Arguments.of("context not array", line("{\"model_input\":{\"user_prompt\":\"q\",\"context\":\"c\"},"
                     + "\"model_output\":\"a\"}"), "model_input.context must be an array of {role, content}, but was:"
-                    + " string"),
+                    + " string \"c\""),
             Arguments.of("context entry string", line("{\"model_input\":{\"user_prompt\":\"q\",\"context\":"
                     + "[{\"role\":\"user\",\"content\":\"c\"},\"hi\"]},\"model_output\":\"a\"}"),
                     "model_input.context[1] must be an object {role, content}, but was: string \"hi\""),
@@ -112,7 +114,8 @@ class BadInputSuiteTest {
             Arguments.of("metrics threshold out of range", line("{" + OK_INPUT + ",\"guardrail_metrics\":{\"x\":1.5}}"),
                     "thresholds['x'] must be between 0.0 and 1.0, but was: 1.5"),
             Arguments.of("metrics number", line("{" + OK_INPUT + ",\"guardrail_metrics\":5}"),
-                    "guardrail_metrics must be an array of metric names, but was: number 5"),
+                    "guardrail_metrics must be an array of metric names or an object of names to thresholds, but was:"
+                    + " number 5"),
             Arguments.of("lone surrogate", line("{\"model_input\":{\"user_prompt\":\"q\\udc00\"},\"model_output\":\"a\"}"),
                     "model_input.user_prompt holds a lone surrogate (\\udc00) at index 1; text must be valid Unicode"
                     + " (surrogates only in pairs)"),

@@ -58,7 +58,7 @@ class BatchEvaluatorTest {
     private static List<JsonNode> records(Path out) throws IOException {
         List<JsonNode> r = new ArrayList<>();
         for (String l : Files.readAllLines(out)) {
-            r.add(BatchLines.JSON.readTree(l));
+            r.add(BatchFixtures.JSON.readTree(l));
         }
         return r;
     }
@@ -89,7 +89,8 @@ class BatchEvaluatorTest {
 
         assertThat(s.skippedLines()).extracting(BatchSummary.SkippedLine::line).containsExactly(2, 4, 5, 6);
         assertThat(s.skippedLines().get(0).reason()).startsWith("not valid JSON: ");
-        assertThat(s.skippedLines().get(1).reason()).isEqualTo("model_output is missing");
+        assertThat(s.skippedLines().get(1).reason())
+                .isEqualTo("model_output is required (the output to evaluate, a string), but was missing");
         assertThat(s.skippedLines().get(2).reason()).startsWith("metrics contains unknown metric 'no_such_metric'");
         assertThat(s.skippedLines().get(3).reason())
                 .isEqualTo("metric 'grounded' requires modelInput.groundTruth, but it was missing or blank");
@@ -112,7 +113,7 @@ class BatchEvaluatorTest {
                 .isEqualTo(BatchFixtures.HOW_TO);
         assertThat(last.path("outcome").asText()).isEqualTo("incomplete");
         assertThat(Files.readString(dir.resolve("out/summary.json"))).contains("\"skipped_lines\"")
-                .contains("\"reason\" : \"model_output is missing\"");
+                .contains("\"reason\" : \"model_output is required (the output to evaluate, a string), but was missing\"");
     }
 
     @Test
@@ -314,7 +315,7 @@ class BatchEvaluatorTest {
 
     private static JsonNode readTree(String s) {
         try {
-            return BatchLines.JSON.readTree(s);
+            return BatchFixtures.JSON.readTree(s);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

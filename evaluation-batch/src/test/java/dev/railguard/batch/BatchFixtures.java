@@ -1,5 +1,6 @@
 package dev.railguard.batch;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
 
 /** Metrics for batch and report tests: deterministic in-process scores and a judged metric that needs a judge. */
 public final class BatchFixtures {
+
+    /** For tests that look into a results line as JSON. */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private BatchFixtures() {}
 
@@ -122,6 +126,6 @@ public final class BatchFixtures {
     }
 
     public static String json(String s) {
-        return s == null ? "null" : BatchLines.JSON.getNodeFactory().textNode(s).toString();
+        return s == null ? "null" : BatchFixtures.JSON.getNodeFactory().textNode(s).toString();
     }
 }

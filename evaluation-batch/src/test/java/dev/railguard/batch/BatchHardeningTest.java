@@ -72,7 +72,7 @@ class BatchHardeningTest {
         assertThat(text).endsWith("\n");
         List<JsonNode> r = new ArrayList<>();
         for (String l : text.split("\n")) {
-            JsonNode n = BatchLines.JSON.readTree(l);
+            JsonNode n = BatchFixtures.JSON.readTree(l);
             assertThat(n.isObject()).isTrue();
             r.add(n);
         }
@@ -113,7 +113,7 @@ class BatchHardeningTest {
                 + " UTF-8 without a BOM");
         assertThat(reasons.get(6)).startsWith("the line is 1048").endsWith(" bytes long, over the limit of 1048576"
                 + " bytes (BatchEvaluator.Builder.maxLineBytes)");
-        assertThat(reasons.get(7)).isEqualTo("the line nests JSON deeper than 32 levels; an event needs at most 4");
+        assertThat(reasons.get(7)).isEqualTo("the JSON nests deeper than 32 levels; an event needs at most 4");
         assertThat(reasons.get(8)).isEqualTo("model_output holds a NUL character at index 8; text may not contain"
                 + " \\u0000");
         assertThat(s.events()).isEqualTo(2);

@@ -24,7 +24,7 @@ class BatchLinesTest {
     void a_full_event_becomes_a_request_with_every_field() {
         BatchLines.Input in = BatchLines.parse("""
                 {"id": "t-1", "model_input": {"system_prompt": "Be brief.", "user_prompt": "Who wrote Hamlet?",
-                  "ground_truth": "Shakespeare", "context": [{"role": "user", "content": "We study 1600."}, {"content": "x"}],
+                  "ground_truth": "Shakespeare", "context": [{"role": "user", "content": "We study 1600."}, {"role": "assistant", "content": "x"}],
                   "documents": ["Doc one.", {"content": "Doc two."}]},
                  "model_output": "Shakespeare.", "model_used": "gpt-4o", "run_mode": "PRECISION",
                  "nametag": "lit", "guardrail_metrics": {"correctness": 0.9, "completeness": null},
@@ -36,7 +36,7 @@ class BatchLinesTest {
         assertThat(r.modelInput().systemPrompt()).isEqualTo("Be brief.");
         assertThat(r.modelInput().groundTruth()).isEqualTo("Shakespeare");
         assertThat(r.modelInput().context()).containsExactly(ContextMessage.of("user", "We study 1600."),
-                ContextMessage.of("user", "x"));
+                ContextMessage.of("assistant", "x"));
         assertThat(r.modelInput().documents()).containsExactly("Doc one.", "Doc two.");
         assertThat(r.runMode()).isEqualTo(RunMode.PRECISION);
         assertThat(r.metrics()).containsExactly("correctness", "completeness");
@@ -58,15 +58,15 @@ class BatchLinesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "[1, 2]| a line must be a JSON object, but was: array",
-        "{\"model_output\":\"a\",\"guardrail_metrics\":[\"x\"]}| model_input is missing",
-        "{\"model_input\":\"hi\",\"model_output\":\"a\"}| model_input must be an object, but was: string",
+        "{\"model_output\":\"a\",\"guardrail_metrics\":[\"x\"]}| model_input is required (an object with a system_prompt or a user_prompt), but was missing",
+        "{\"model_input\":\"hi\",\"model_output\":\"a\"}| model_input must be an object, but was: string \"hi\"",
         "{\"model_input\":{\"user_prompt\":5},\"model_output\":\"a\"}| model_input.user_prompt must be a string, but was: number 5",
-        "{\"model_input\":{},\"model_output\":\"a\",\"guardrail_metrics\":[\"x\"]}| modelInput must have a systemPrompt or a userPrompt, but both were missing or blank",
-        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\"}| guardrail_metrics is missing and the batch has no default metrics",
-        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"guardrail_metrics\":[]}| metrics must name at least one metric, but was: []",
-        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"guardrail_metrics\":\"pii\"}| guardrail_metrics must be an array of metric names, but was: string \"pii\"",
-        "{\"model_input\":{\"user_prompt\":\"q\",\"documents\":\"d\"},\"model_output\":\"a\",\"guardrail_metrics\":[\"x\"]}| model_input.documents must be an array of strings, but was: string",
-        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"run_mode\":\"turbo\",\"guardrail_metrics\":[\"x\"]}| runMode must be one of [ultra_fast, super_fast, fast, precision, precision_codex, precision_max, precision_max_codex], but was: 'turbo'",
+        "{\"model_input\":{},\"model_output\":\"a\",\"guardrail_metrics\":[\"x\"]}| model_input must have a system_prompt or a user_prompt that is not blank, but had: []",
+        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\"}| guardrail_metrics names no metric and there are no default metrics",
+        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"guardrail_metrics\":[]}| guardrail_metrics names no metric and there are no default metrics",
+        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"guardrail_metrics\":\"pii\"}| guardrail_metrics must be an array of metric names or an object of names to thresholds, but was: string \"pii\"",
+        "{\"model_input\":{\"user_prompt\":\"q\",\"documents\":\"d\"},\"model_output\":\"a\",\"guardrail_metrics\":[\"x\"]}| model_input.documents must be an array of strings or {content}, but was: string \"d\"",
+        "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"run_mode\":\"turbo\",\"guardrail_metrics\":[\"x\"]}| run_mode must be one of [ultra_fast, super_fast, fast, precision, precision_codex, precision_max, precision_max_codex], but was: 'turbo'",
         "{\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\",\"guardrail_metrics\":{\"x\":2}}| thresholds['x'] must be between 0.0 and 1.0, but was: 2.0",
     })
     void a_line_that_cannot_be_a_request_says_why(String line, String reason) {

@@ -85,6 +85,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        common.checkProject();
         for (Path p : new Path[] {base, candidate}) {
             if (!Files.isRegularFile(p)) {
                 throw new ParameterException(spec.commandLine(), (p == base ? "BASE.jsonl" : "NEW.jsonl")

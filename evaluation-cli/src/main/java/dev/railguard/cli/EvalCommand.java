@@ -1,25 +1,28 @@
 package dev.railguard.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railguard.api.RunMode;
 import dev.railguard.api.Thresholds;
+import dev.railguard.api.Verdict;
+import dev.railguard.batch.ResultsFile;
+import dev.railguard.format.ResultLine;
 import dev.railguard.cli.internal.CliFailure;
 import dev.railguard.cli.internal.CommonOptions;
 import dev.railguard.cli.internal.JudgeOptions;
 import dev.railguard.cli.internal.Overrides;
+import dev.railguard.cli.internal.RunGates;
+import dev.railguard.config.ProjectDataset;
+import dev.railguard.config.RailguardProject;
 import dev.railguard.cli.internal.Style;
 import dev.railguard.batch.BatchEvaluator;
 import dev.railguard.batch.BatchSummary;
 import dev.railguard.report.HtmlReport;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.config.JudgeEnvironment;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,11 +70,17 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EVENTS.jsonl", description = "The events, one JSON object a line.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EVENTS.jsonl",
+            description = "The events, one JSON object a line (default: the datasets of the project file).")
     Path events;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "railguard-out",
-            description = "Directory for results.jsonl, summary.json and report.html (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Only this dataset of the project file (default: all of them).")
+    String dataset;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Directory for results.jsonl, summary.json and report.html, one subdirectory per dataset when"
+                    + " the project file has several (default: the file's output.dir, else railguard-out).")
     Path out;
 
     @Option(names = {"-m", "--metrics"}, paramLabel = "METRIC", split = ",",
@@ -100,6 +111,11 @@ final class EvalCommand implements Callable<Integer> {
                     + " [0, 1]; repeatable. A metric with no decided result fails its gate.")
     Map<String, Double> failUnder = new LinkedHashMap<>();
 
+    @Option(names = "--max-skipped", paramLabel = "N",
+            description = "CI gate: exit 1 when more than N input lines are skipped (default: the file's max_skipped;"
+                    + " without one, only when every line is skipped).")
+    Integer maxSkipped;
+
     @Option(names = "--offline", description = "Without a judge, run the offline checks and mark judged metrics"
             + " SKIPPED (exit 0) instead of stopping with exit code 3.")
     boolean offline;
@@ -109,8 +125,8 @@ final class EvalCommand implements Callable<Integer> {
                     + " terminal, plain lines otherwise).")
     BatchEvaluator.Progress progress;
 
-    @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Railguard report",
-            description = "Title of report.html (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--title", paramLabel = "TEXT",
+            description = "Title of report.html (default: the file's output.title, else Railguard report).")
     String title;
 
     @Option(names = "--json", description = "Print the summary as one JSON document instead of the table.")
@@ -127,45 +143,121 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** One input to evaluate: a file of DeepRails events, or a dataset of the project file. */
+    private record Input(String name, Path dir, ProjectDataset dataset, Path file) {}
+
     @Override
     public Integer call() {
         RunMode mode = validate();
-        Path results = out.resolve("results.jsonl");
-        Path summaryFile = out.resolve("summary.json");
-        Path report = out.resolve("report.html");
+        Optional<RailguardProject> project = common.project(root.env(), judge.properties());
+        List<Input> inputs = inputs(project);
+        RunGates gates = new RunGates(project.map(p -> p.gates().failUnder()).orElse(Map.of()),
+                project.map(p -> p.gates().maxSkipped()).orElse(OptionalInt.empty()), failUnder, maxSkipped);
+        JudgeEnvironment judges = judge.environment(root.env());
+        boolean judgeConfigured = project.map(p -> p.panel().isPresent()).orElse(judges.configured());
+        String reportTitle = title != null ? title : project.flatMap(RailguardProject::reportTitle)
+                .orElse("Railguard report");
+        CliFailure first = null;
+        try (RailguardEvaluator evaluator = evaluator(project, judges);
+             Overrides overrides = new Overrides(evaluator, project.isPresent() ? project.get()::withThresholds
+                     : r -> r, metrics, mode, thresholds)) {
+            known("--metrics", metrics, evaluator.metricNames());
+            known("--threshold", thresholds.keySet(), evaluator.metricNames());
+            known("--fail-under", gates.failUnder().keySet(), evaluator.metricNames());
+            for (Input in : inputs) {
+                if (inputs.size() > 1) {
+                    root.err().println("railguard eval: dataset " + in.name() + " -> " + in.dir());
+                }
+                try {
+                    run(in, overrides, project.flatMap(RailguardProject::runMode), gates, judgeConfigured, reportTitle);
+                } catch (CliFailure f) {
+                    if (inputs.size() > 1) {
+                        root.err().println("railguard eval: dataset " + in.name() + ": " + f.getMessage());
+                    }
+                    first = first == null || f.exitCode() == RailguardCommand.GATE_FAILED ? f : first;
+                }
+            }
+        }
+        if (first != null) {
+            throw inputs.size() > 1 ? new CliFailure(first.exitCode(), "dataset failed: " + first.getMessage(), first)
+                    : first;
+        }
+        return RailguardCommand.OK;
+    }
+
+    private RailguardEvaluator evaluator(Optional<RailguardProject> project, JudgeEnvironment judges) {
+        if (project.isEmpty()) {
+            return judge.evaluator(judges, cacheDir);
+        }
+        RailguardEvaluator.Builder b = project.get().evaluatorBuilder();
+        if (cacheDir != null) {
+            b.cacheDirectory(cacheDir);
+        }
         try {
-            Files.createDirectories(out);
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, e.getMessage(), e);
+        }
+    }
+
+    private List<Input> inputs(Optional<RailguardProject> project) {
+        Path base = out != null ? out : project.flatMap(RailguardProject::outputDirectory)
+                .orElse(Path.of("railguard-out"));
+        if (events != null) {
+            if (!Files.isRegularFile(events)) {
+                throw new ParameterException(spec.commandLine(), "EVENTS.jsonl: file does not exist: " + events);
+            }
+            return List.of(new Input(events.getFileName().toString(), base, null, events));
+        }
+        if (project.isEmpty() || project.get().datasets().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "EVENTS.jsonl is required: give a file of events, or a"
+                    + " project file (--config, or railguard.yaml here) that declares datasets");
+        }
+        List<ProjectDataset> chosen = dataset != null ? List.of(project.get().dataset(dataset))
+                : project.get().datasets();
+        return chosen.stream().map(d -> new Input(d.name(), chosen.size() == 1 ? base : base.resolve(d.name()), d,
+                d.path())).toList();
+    }
+
+    private void run(Input in, Overrides evaluator, Optional<RunMode> fileRunMode, RunGates gates,
+            boolean judgeConfigured, String reportTitle) {
+        Path results = in.dir().resolve("results.jsonl");
+        Path summaryFile = in.dir().resolve("summary.json");
+        Path report = in.dir().resolve("report.html");
+        try {
+            Files.createDirectories(in.dir());
             if (!resume && Files.deleteIfExists(results)) {
                 root.err().println("railguard eval: replacing " + results + " (--resume keeps it)");
             }
         } catch (IOException e) {
-            throw new CliFailure(RailguardCommand.USAGE, "--out: could not use the directory " + out + ": "
+            throw new CliFailure(RailguardCommand.USAGE, "--out: could not use the directory " + in.dir() + ": "
                     + e.getMessage(), e);
         }
-        JudgeEnvironment judges = judge.environment(root.env());
-        BatchSummary summary;
-        try (RailguardEvaluator evaluator = judge.evaluator(judges, cacheDir);
-             Overrides overrides = new Overrides(evaluator, metrics, mode, thresholds)) {
-            known("--metrics", metrics, evaluator.metricNames());
-            known("--threshold", thresholds.keySet(), evaluator.metricNames());
-            summary = BatchEvaluator.builder().evaluator(overrides).input(events).output(results)
-                    .summaryFile(summaryFile).maxInFlight(concurrency).progress(progress).log(root.err()).build().run();
+        BatchEvaluator.Builder batch = BatchEvaluator.builder().evaluator(evaluator).input(in.file());
+        fileRunMode.ifPresent(batch::defaultRunMode);
+        if (in.dataset() != null) {
+            in.dataset().applyTo(batch);
         }
-        HtmlReport.write(summary, report, title, HtmlReport.DEFAULT_MAX_EVENTS);
-        List<String> gate = gateFailures(summary);
+        BatchSummary summary = batch.output(results).summaryFile(summaryFile).maxInFlight(concurrency)
+                .progress(progress).log(root.err()).build().run();
+        HtmlReport.write(summary, report, reportTitle, HtmlReport.DEFAULT_MAX_EVENTS);
+        List<String> gate = gates.rateFailures(summary);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(jsonSummary(summaryFile, results, report, gate));
         } else {
-            printTable(o, summary, results, summaryFile, report);
+            printTable(o, summary, gates.failUnder(), results, summaryFile, report);
         }
         o.flush();
-        return exitCode(summary, results, gate, judges.configured());
+        gates.inputFailure(summary).ifPresent(why -> {
+            throw new CliFailure(RailguardCommand.GATE_FAILED, why);
+        });
+        exitCode(summary, results, gate, judgeConfigured, gates.maxSkipped().isPresent());
     }
 
     private RunMode validate() {
-        if (!Files.isRegularFile(events)) {
-            throw new ParameterException(spec.commandLine(), "EVENTS.jsonl: file does not exist: " + events);
+        if (maxSkipped != null && maxSkipped < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-skipped must be >= 0, but was: " + maxSkipped);
         }
         if (concurrency < 1 || concurrency > 10_000) {
             throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 10000, but was: "
@@ -202,26 +294,21 @@ final class EvalCommand implements Callable<Integer> {
         });
     }
 
-    private List<String> gateFailures(BatchSummary s) {
-        List<String> failures = new ArrayList<>();
-        failUnder.forEach((metric, min) -> {
-            BatchSummary.MetricStats m = s.metrics().get(metric);
-            if (m == null || Double.isNaN(m.passRate())) {
-                failures.add(metric + " has no decided result (needed pass rate >= " + min + ")");
-            } else if (m.passRate() < min) {
-                failures.add(String.format(Locale.ROOT, "%s pass rate %.3f < %s (%d pass, %d fail, %d error)", metric,
-                        m.passRate(), min, m.pass(), m.fail(), m.error()));
-            }
-        });
-        return failures;
-    }
-
-    private int exitCode(BatchSummary s, Path results, List<String> gate, boolean judgeConfigured) {
+    private void exitCode(BatchSummary s, Path results, List<String> gate, boolean judgeConfigured,
+            boolean skipsAllowed) {
         long skipped = s.metrics().values().stream().mapToLong(BatchSummary.MetricStats::skipped).sum();
         if (skipped > 0 && !judgeConfigured && !offline) {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, skipped + " judged metric results were SKIPPED"
                     + " because no judge is configured: set RAILGUARD_JUDGE_BASE_URL and RAILGUARD_JUDGE_API_KEY (or"
-                    + " --judge-base-url), or pass --offline to run the offline checks only");
+                    + " --judge-base-url, or judges in railguard.yaml), or pass --offline to run the offline checks"
+                    + " only");
+        }
+        if (!s.skippedLines().isEmpty() && !skipsAllowed) {
+            // without max_skipped, a gate over part of the input is not trusted: a refused line (a model judging itself, an unknown
+            // metric, bad JSON) says so in the exit code, not only on stderr
+            BatchSummary.SkippedLine first = s.skippedLines().get(0);
+            throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, s.skippedLines().size() + " input line(s) were"
+                    + " skipped and not evaluated; first: line " + first.line() + ": " + first.reason());
         }
         if (s.metricErrors() > 0 || s.failedEvents() > 0) {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, s.metricErrors() + " metric results are ERROR and "
@@ -230,32 +317,18 @@ final class EvalCommand implements Callable<Integer> {
         if (!gate.isEmpty()) {
             throw new CliFailure(RailguardCommand.GATE_FAILED, "gate failed: " + String.join("; ", gate));
         }
-        return RailguardCommand.OK;
     }
 
     private static String firstError(Path results) {
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                JsonNode n;
-                try {
-                    n = json.readTree(line);
-                } catch (IOException notJson) {
-                    continue;
-                }
-                if (n.has("error_message")) {
-                    return "line " + n.path("line").asInt() + ": " + n.path("error_message").asText();
-                }
-                for (var it = n.path("evaluation_result").fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    if ("error".equals(e.getValue().path("verdict").asText())) {
-                        return e.getKey() + " on line " + n.path("line").asInt() + ": "
-                                + e.getValue().path("rationale").asText();
-                    }
+        for (ResultLine r : ResultsFile.read(results).values()) {
+            if (r.errorMessage() != null) {
+                return "line " + r.line() + ": " + r.errorMessage();
+            }
+            for (Map.Entry<String, ResultLine.MetricLine> m : r.metrics().entrySet()) {
+                if (m.getValue().verdict() == Verdict.ERROR) {
+                    return m.getKey() + " on line " + r.line() + ": " + m.getValue().rationale();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return "(no error record found)";
     }
@@ -274,7 +347,8 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private void printTable(PrintWriter o, BatchSummary s, Path results, Path summaryFile, Path report) {
+    private void printTable(PrintWriter o, BatchSummary s, Map<String, Double> failUnder, Path results,
+            Path summaryFile, Path report) {
         Style style = Style.of(root.env(), common.noColor(), System.console() != null);
         o.printf(Locale.ROOT, "%-28s %6s %6s %6s %8s %10s%n", "metric", "pass", "fail", "error", "skipped", "pass rate");
         s.metrics().forEach((name, m) -> {
@@ -285,8 +359,7 @@ final class EvalCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%-28s %6d %6d %6d %8d %s%n", name, m.pass(), m.fail(), m.error(), m.skipped(),
                     low ? style.bad(cell) : cell);
         });
-        o.printf(Locale.ROOT, "events: %d, all metrics passed: %d (%s), skipped input lines: %d, judge calls: %d%n",
-                s.events(), s.passedEvents(), Math.round(s.eventPassRate() * 100) + "%", s.skippedLines().size(),
+        o.printf(Locale.ROOT, "%s; skipped input lines: %d, judge calls: %d%n", s.headline(), s.skippedLines().size(),
                 s.judgeCalls());
         o.println("results: " + results);
         o.println("summary: " + summaryFile);

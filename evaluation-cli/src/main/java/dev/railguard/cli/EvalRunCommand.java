@@ -11,11 +11,14 @@ import dev.railguard.cli.internal.JudgeOptions;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.RailguardHttp;
 import dev.railguard.config.JudgeEnvironment;
+import dev.railguard.config.RailguardProject;
 import dev.railguard.evals.AgentEvals;
+import dev.railguard.evals.AgnoEvalRecord;
 import dev.railguard.evals.EvalRun;
 import dev.railguard.evals.EvalRunRequest;
 import dev.railguard.evals.EvalStatus;
 import dev.railguard.evals.Subject;
+import dev.railguard.store.EventStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,13 +48,16 @@ import picocli.CommandLine.Spec;
         versionProvider = RailguardCommand.Version.class,
         description = {"Run an agent eval described by an Agno eval-run body (eval_type accuracy, agent_as_judge,"
                 + " performance or reliability; input, expected_output, criteria, num_iterations, ...) and print the"
-                + " eval-run record (id, eval_type, eval_data, eval_input, model_id, judge_usage, ...).",
+                + " eval-run record as Agno's /eval-runs answers it (id, agent_id, model_id, model_provider, team_id,"
+                + " workflow_id, name, evaluated_component_name, eval_type, eval_data, eval_input, created_at,"
+                + " updated_at); --store keeps it in an event store under --db-id and --table.",
                 "The agent is a chat model at an OpenAI-compatible endpoint: --agent-model (default: the body's"
                         + " model_id) at --agent-base-url (default: the judge endpoint), key from"
                         + " RAILGUARD_AGENT_API_KEY or the judge key.",
                 "stdout: the record as one JSON document."},
         footerHeading = "%nExamples:%n",
         footer = {"  railguard eval-run accuracy.json --agent-model gpt-4o-mini",
+                "  railguard eval-run accuracy.json --store runs.db --db-id team-a --table nightly",
                 "  echo '{\"eval_type\":\"agent_as_judge\",\"input\":\"Explain DNS\",\"criteria\":\"accurate and brief\","
                         + "\"model_id\":\"gpt-4o-mini\"}' > run.json && railguard eval-run run.json --out record.json",
                 "",
@@ -87,6 +94,19 @@ final class EvalRunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Also write the record to FILE.")
     Path out;
 
+    @Option(names = "--store", paramLabel = "TARGET",
+            description = "Also keep the record in an event store: a SQLite file path or a JDBC URL (created when"
+                    + " missing).")
+    String store;
+
+    @Option(names = "--db-id", paramLabel = "NAME",
+            description = "The store's name, Agno's db_id (default: railguard); needs --store.")
+    String dbId;
+
+    @Option(names = "--table", paramLabel = "NAME",
+            description = "The eval-run table, Agno's table (default: eval_runs); needs --store.")
+    String table;
+
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Keep judge replies in this directory, so that a run of the same events asks again only"
                     + " what changed (default: in memory only).")
@@ -107,6 +127,7 @@ final class EvalRunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--parallelism must be between 1 and 64, but was: "
                     + parallelism);
         }
+        Optional<RailguardProject> project = common.project(root.env(), judge.properties());
         EvalRunRequest body;
         try {
             body = EvalRunRequest.fromJson(Files.readString(request, StandardCharsets.UTF_8));
@@ -114,6 +135,10 @@ final class EvalRunCommand implements Callable<Integer> {
             throw new UncheckedIOException("could not read " + request, e);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "REQUEST.json: " + e.getMessage());
+        }
+        if (store == null && (dbId != null || table != null)) {
+            throw new ParameterException(spec.commandLine(), (dbId != null ? "--db-id" : "--table")
+                    + " needs --store: the event store to keep the record in");
         }
         String model = agentModel != null ? agentModel : body.modelId();
         if (model == null || model.isBlank()) {
@@ -124,12 +149,17 @@ final class EvalRunCommand implements Callable<Integer> {
         JudgeEnvironment judges = judge.environment(env);
         Subject subject = Subject.of("agent", model, agent(model, judges, env));
         EvalRun run;
-        try (RailguardEvaluator evaluator = judge.evaluator(judges, cacheDir)) {
+        try (RailguardEvaluator evaluator = project.isPresent() ? withCache(project.get().evaluatorBuilder()).build()
+                : judge.evaluator(judges, cacheDir)) {
             run = AgentEvals.using(evaluator).withParallelism(parallelism).run(body, subject);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, e.getMessage(), e);
         }
-        String record = run.toJson();
+        AgnoEvalRecord agno = AgnoEvalRecord.of(run, body);
+        if (store != null) {
+            keep(agno);
+        }
+        String record = agno.toJson();
         PrintWriter o = spec.commandLine().getOut();
         o.println(record);
         o.flush();
@@ -150,6 +180,28 @@ final class EvalRunCommand implements Callable<Integer> {
             throw new CliFailure(RailguardCommand.GATE_FAILED, "eval run " + run.id() + " FAILED");
         }
         return RailguardCommand.OK;
+    }
+
+    /** Keeps {@code record} in the store of {@code --store}, under {@code --db-id} and {@code --table}. */
+    private void keep(AgnoEvalRecord record) {
+        EventStore.Builder b = EventStore.builder(store);
+        try {
+            if (dbId != null) {
+                b.dbId(dbId);
+            }
+            try (EventStore opened = b.build()) {
+                (table == null ? opened.evalRuns() : opened.evalRuns(table)).create(record);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, "could not keep eval run " + record.id()
+                    + " in store " + store + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RailguardEvaluator.Builder withCache(RailguardEvaluator.Builder b) {
+        return cacheDir == null ? b : b.cacheDirectory(cacheDir);
     }
 
     /** The agent: one chat call per input, with the system prompt when one is set. */

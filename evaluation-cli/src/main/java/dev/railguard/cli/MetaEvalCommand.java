@@ -52,7 +52,8 @@ final class MetaEvalCommand implements Runnable {
     Path dataset;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "railguard",
-            description = "Format of DATASET: railguard, halueval_qa, truthfulqa or ragtruth (default: ${DEFAULT-VALUE}).")
+            description = "Format of DATASET: railguard, halueval_qa, halueval_general, truthfulqa or ragtruth (default:"
+                    + " ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--source-info", paramLabel = "FILE",
@@ -87,6 +88,7 @@ final class MetaEvalCommand implements Runnable {
 
     @Override
     public void run() {
+        common.checkProject();
         if (!Files.isRegularFile(dataset)) {
             throw new ParameterException(spec.commandLine(), "DATASET: file does not exist: " + dataset);
         }
@@ -127,7 +129,8 @@ final class MetaEvalCommand implements Runnable {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, e.getMessage(), e);
         }
         try {
-            MetaEvaluation.run(options, panels, prices, spec.commandLine().getOut(), spec.commandLine().getErr());
+            MetaEvaluation.run(options, panels, prices, judge::selfJudging, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "DATASET: " + e.getMessage());
         }

@@ -19,8 +19,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code railguard} command: {@code eval}, {@code report}, {@code diff}, {@code eval-run}, {@code meta-eval} and
- * {@code metrics}.
+ * The {@code railguard} command: {@code eval}, {@code report}, {@code diff}, {@code eval-run}, {@code meta-eval},
+ * {@code metrics}, {@code validate} and {@code init}. Every command takes {@code --config FILE}, the project file
+ * ({@code railguard.yaml} in the working directory when not given).
  * Run it as {@code java -jar evaluation-cli/target/railguard.jar ...} or through the launcher script
  * {@code evaluation-cli/railguard}; from Java, {@link #execute(Map, PrintStream, PrintStream, String...)} runs it
  * in-process and returns the exit code.
@@ -38,15 +39,17 @@ import picocli.CommandLine.Spec;
                 + " made things worse."},
         // A new subcommand is one class added to this list; the help test covers every entry.
         subcommands = {EvalCommand.class, ReportCommand.class, DiffCommand.class, EvalRunCommand.class,
-                MetaEvalCommand.class, MetricsCommand.class, AutoComplete.GenerateCompletion.class},
+                MetaEvalCommand.class, MetricsCommand.class, ValidateCommand.class, InitCommand.class,
+                AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {"  railguard eval events.jsonl --out railguard-out --fail-under correctness=0.9",
                 "  railguard diff base/results.jsonl new/results.jsonl --out diff.html",
                 "  railguard meta-eval qa_data.json --format halueval_qa --limit 200",
                 "  railguard metrics",
+                "  railguard init --provider anthropic --data qa.csv && railguard validate && railguard eval",
                 "",
-                "Judges are configured by RAILGUARD_JUDGE_BASE_URL, RAILGUARD_JUDGE_API_KEY and RAILGUARD_JUDGE_MODEL"
-                        + " (or the --judge-* options). NO_COLOR turns colors off.",
+                "Judges are declared in railguard.yaml, or configured by RAILGUARD_JUDGE_PROVIDER, _BASE_URL, _API_KEY"
+                        + " and _MODEL (or the --judge-* options). NO_COLOR turns colors off.",
                 "Exit codes: 0 ok, 1 gate failed, 2 usage error, 3 judge or configuration error."})
 public final class RailguardCommand implements Runnable {
 

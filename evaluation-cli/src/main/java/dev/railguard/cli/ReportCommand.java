@@ -49,6 +49,7 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
+        common.checkProject();
         if (!Files.isRegularFile(results)) {
             throw new ParameterException(spec.commandLine(), "RESULTS.jsonl: file does not exist: " + results);
         }

@@ -1,11 +1,10 @@
 package dev.railguard.diff;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.format.ResultLine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -68,35 +67,13 @@ public record DiffEvent(int line, String id, String prompt, String groundTruth, 
         }
     }
 
-    /**
-     * The event of one results-file record (a line written by a batch run or {@code railguard eval}).
-     *
-     * @throws IllegalArgumentException if the record has no {@code line} or no {@code evaluation_result} object
-     */
-    public static DiffEvent fromRecord(JsonNode record) {
+    /** The event of one results line (written by a batch run or {@code railguard eval}). */
+    public static DiffEvent fromRecord(ResultLine record) {
         Objects.requireNonNull(record, "record must not be null");
-        if (!record.path("line").canConvertToInt() || !record.path("evaluation_result").isObject()) {
-            throw new IllegalArgumentException("a results record needs a numeric 'line' and an 'evaluation_result'"
-                    + " object, but was: " + abbreviate(record.toString()));
-        }
         Map<String, Outcome> metrics = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = record.path("evaluation_result").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode r = e.getValue();
-            JsonNode score = r.get("score");
-            metrics.put(e.getKey(), new Outcome(r.path("verdict").asText("error"),
-                    score != null && score.isNumber() ? score.asDouble() : null, r.path("rationale").asText("")));
-        }
-        return new DiffEvent(record.path("line").asInt(), text(record, "id"), text(record, "user_prompt"),
-                text(record, "ground_truth"), text(record, "nametag"), text(record, "model_output"), metrics);
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.isTextual() ? v.asText() : null;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 120 ? s : s.substring(0, 120) + "...";
+        record.metrics().forEach((name, m) -> metrics.put(name, new Outcome(m.verdict().wireName(), m.score(),
+                m.rationale() == null ? "" : m.rationale())));
+        return new DiffEvent(record.line(), record.id(), record.userPrompt(), record.groundTruth(), record.nametag(),
+                record.modelOutput(), metrics);
     }
 }

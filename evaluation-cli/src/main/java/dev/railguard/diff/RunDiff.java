@@ -1,12 +1,8 @@
 package dev.railguard.diff;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railguard.batch.ResultsFile;
 import dev.railguard.diff.internal.Stats;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +36,6 @@ import java.util.TreeSet;
  */
 public final class RunDiff {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
 
@@ -216,25 +211,7 @@ public final class RunDiff {
             throw new IllegalArgumentException(which + " results file does not exist: " + file);
         }
         Map<Integer, DiffEvent> byLine = new TreeMap<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n;
-                try {
-                    n = JSON.readTree(line);
-                } catch (IOException notJson) {
-                    continue; // a truncated last line of an interrupted run
-                }
-                if (n != null && n.isObject() && n.has("event_id") && n.path("evaluation_result").isObject()) {
-                    DiffEvent e = DiffEvent.fromRecord(n);
-                    byLine.put(e.line(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the " + which + " results file " + file, e);
-        }
+        ResultsFile.read(file).forEach((line, record) -> byLine.put(line, DiffEvent.fromRecord(record)));
         if (byLine.isEmpty()) {
             throw new IllegalArgumentException(which + " results file holds no results record (lines written by"
                     + " railguard eval or a batch run): " + file);

@@ -26,9 +26,9 @@ class OtherCommandsTest {
         assertThat(r.exitCode()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("metric").contains("threshold");
-        assertThat(lines).anyMatch(l -> l.matches("ground_truth_adherence\\s+judge\\s+modelInput\\.groundTruth\\s+"
+        assertThat(lines).anyMatch(l -> l.matches("ground_truth_adherence\\s+built-in\\s+judge\\s+modelInput\\.groundTruth\\s+"
                 + "\\d\\.\\d\\d\\s+.+"));
-        assertThat(lines).anyMatch(l -> l.matches("pii\\s+code\\s+-\\s+\\d\\.\\d\\d\\s+.+"));
+        assertThat(lines).anyMatch(l -> l.matches("pii\\s+built-in\\s+code\\s+-\\s+\\d\\.\\d\\d\\s+.+"));
         JsonNode json = JSON.readTree(Cli.run(Map.of(), "metrics", "--json").out());
         assertThat(json.size()).isEqualTo(lines.size() - 1);
         assertThat(json.findValuesAsText("name")).contains("correctness", "completeness", "pii", "json_schema");
@@ -192,7 +192,8 @@ class OtherCommandsTest {
             assertThat(r.out()).as(name).contains("Examples:").contains("Exit codes:").doesNotContain("\u001b[");
             checked.add(name);
         });
-        assertThat(checked).containsExactlyInAnyOrder("eval", "report", "diff", "eval-run", "meta-eval", "metrics");
+        assertThat(checked).containsExactlyInAnyOrder("eval", "report", "diff", "eval-run", "meta-eval", "metrics",
+                "validate", "init");
         Cli top = Cli.run(Map.of("NO_COLOR", "1"), "--help");
         assertThat(top.out()).contains("eval", "report", "diff", "eval-run", "metrics", "Exit codes: 0 ok, 1 gate");
     }

@@ -66,7 +66,7 @@ class TerminalProgressIT {
             assertThat(lines.get(1)).startsWith("railguard batch: 20 events in out/results.jsonl");
             assertThat(lines.get(2)).matches("metric\\s+pass\\s+fail\\s+error\\s+skipped\\s+pass rate");
             assertThat(lines.get(3)).matches("correctness\\s+20\\s+0\\s+0\\s+0\\s+100\\.0%");
-            assertThat(lines.get(4)).startsWith("events: 20, all metrics passed: 20 (100%)");
+            assertThat(lines.get(4)).startsWith("20 events: 20 passed every metric, 0 failing (a metric FAIL or ERROR);");
             assertThat(lines.subList(5, 8)).allMatch(l -> l.matches("(results|summary|report): +out/\\S+"));
             assertThat(lines.get(8)).isEqualTo("EXIT=0");
             assertThat(lines).hasSize(9);

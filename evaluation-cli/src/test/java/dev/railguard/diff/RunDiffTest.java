@@ -165,9 +165,9 @@ class RunDiffTest {
     void results_files_are_read_and_bad_files_named(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.jsonl");
         Files.writeString(file, """
-                {"line":1,"event_id":"e1","id":"a","user_prompt":"q","evaluation_result":{"m":{"score":0.9,"rationale":"ok","threshold":0.5,"verdict":"pass"}}}
-                {"line":2,"event_id":"e2","user_prompt":"q2","evaluation_result":{"m":{"score":null,"rationale":"no","threshold":0.5,"verdict":"fail"}}}
-                {"line":2,"event_id":"e2b","user_prompt":"q2","evaluation_result":{"m":{"score":null,"rationale":"no","threshold":0.5,"verdict":"pass"}}}
+                {"line":1,"event_id":"e1","status":"completed","id":"a","user_prompt":"q","evaluation_result":{"m":{"score":0.9,"rationale":"ok","threshold":0.5,"verdict":"pass"}}}
+                {"line":2,"event_id":"e2","status":"completed","user_prompt":"q2","evaluation_result":{"m":{"score":null,"rationale":"no","threshold":0.5,"verdict":"fail"}}}
+                {"line":2,"event_id":"e2b","status":"completed","user_prompt":"q2","evaluation_result":{"m":{"score":null,"rationale":"no","threshold":0.5,"verdict":"pass"}}}
                 {"line":3,"event_id":"e3","evalua""");
         List<DiffEvent> events = RunDiff.read(file, "base");
         assertThat(events).hasSize(2);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -27,6 +28,9 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -190,6 +194,17 @@ public final class DocumentStore implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxResults} is not positive
      */
     public List<DocumentHit> search(String query, int maxResults) {
+        return search(query, maxResults, null);
+    }
+
+    /**
+     * The passages of the documents {@code onlyIds} names (every document when null) that best match {@code query},
+     * best first, at most {@code maxResults}. The restriction applies before ranking, so a named document that ranks
+     * low among all documents is still found.
+     *
+     * @throws IllegalArgumentException if {@code maxResults} is not positive
+     */
+    public List<DocumentHit> search(String query, int maxResults, Set<String> onlyIds) {
         Objects.requireNonNull(query, "query must not be null");
         if (maxResults < 1) {
             throw new IllegalArgumentException("maxResults must be >= 1, but was: " + maxResults);
@@ -203,7 +218,7 @@ public final class DocumentStore implements AutoCloseable {
             synchronized (this) {
                 snapshot = List.copyOf(passages);
             }
-            return snapshot.stream()
+            return snapshot.stream().filter(p -> onlyIds == null || onlyIds.contains(p.documentId()))
                     .map(p -> new DocumentHit(p.documentId(), p.name(), p.text(),
                             CosineSimilarity.between(q, p.embedding())))
                     .sorted(Comparator.comparingDouble(DocumentHit::score).reversed())
@@ -218,6 +233,15 @@ public final class DocumentStore implements AutoCloseable {
                 parsed = new QueryParser("text", analyzer).parse(QueryParser.escape(query));
             } catch (ParseException e) {
                 return List.of();
+            }
+            if (onlyIds != null) {
+                if (onlyIds.isEmpty()) {
+                    return List.of();
+                }
+                BooleanQuery.Builder ids = new BooleanQuery.Builder();
+                onlyIds.forEach(id -> ids.add(new TermQuery(new Term("id", id)), BooleanClause.Occur.SHOULD));
+                parsed = new BooleanQuery.Builder().add(parsed, BooleanClause.Occur.MUST)
+                        .add(ids.build(), BooleanClause.Occur.FILTER).build();
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);

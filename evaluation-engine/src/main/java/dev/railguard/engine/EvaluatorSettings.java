@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param adaptiveConcurrency        whether a judge's limit shrinks on 429s and grows back (true)
  * @param callTimeout                the per-attempt timeout of a judge call (2 minutes)
  * @param evaluationTimeout          the timeout of one evaluation, {@link Duration#ZERO} for none (none)
- * @param maxCallAttempts            attempts per judge call, the first included (5)
+ * @param maxCallAttempts            attempts per judge request, the first included; a safety stop (20)
  * @param initialBackoff             the first retry delay, doubled per attempt (500 ms)
  * @param maxBackoff                 the longest retry delay (30 s)
  * @param maxRetryAfter              the longest {@code Retry-After} honoured (60 s)
+ * @param retryBudget                how long after a request's first attempt a retry may still start (30 s): long
+ *                                   enough for a run of fast failures to get the attempts it needs, short enough that
+ *                                   an outage ends the call with its cause in half a minute
  * @param cache                      whether judge replies are cached in memory (false)
  * @param cacheMaximumSize           replies kept in memory (10,000)
  * @param cacheExpiry                how long a cached reply is used (14 days)
@@ -34,13 +37,14 @@ import java.util.Objects;
  */
 public record EvaluatorSettings(int maxConcurrentJudgeCalls, int maxConcurrentCallsPerJudge, int maxJudgeOutputTokens,
         boolean adaptiveConcurrency, Duration callTimeout, Duration evaluationTimeout, int maxCallAttempts,
-        Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter, boolean cache, long cacheMaximumSize,
-        Duration cacheExpiry, int maxInFlightEvaluations, long maxPromptTokens, int maxToolRoundTrips,
-        SelfJudging selfJudging) implements Serializable {
+        Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter, Duration retryBudget, boolean cache,
+        long cacheMaximumSize, Duration cacheExpiry, int maxInFlightEvaluations, long maxPromptTokens,
+        int maxToolRoundTrips, SelfJudging selfJudging) implements Serializable {
 
     /** The defaults of every evaluator. */
     public static final EvaluatorSettings DEFAULTS = new EvaluatorSettings(16, 0, 2048, true, Duration.ofMinutes(2),
-            Duration.ZERO, 5, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 10_000,
+            Duration.ZERO, 20, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60),
+            Duration.ofSeconds(30), false, 10_000,
             Duration.ofDays(14), 256, 100_000, 3, SelfJudging.REFUSE);
 
     /**
@@ -53,6 +57,7 @@ public record EvaluatorSettings(int maxConcurrentJudgeCalls, int maxConcurrentCa
         Objects.requireNonNull(initialBackoff, "initialBackoff must not be null");
         Objects.requireNonNull(maxBackoff, "maxBackoff must not be null");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter must not be null");
+        Objects.requireNonNull(retryBudget, "retryBudget must not be null");
         Objects.requireNonNull(cacheExpiry, "cacheExpiry must not be null");
         Objects.requireNonNull(selfJudging, "selfJudging must not be null");
     }

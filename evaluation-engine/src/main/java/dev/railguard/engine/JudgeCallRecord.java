@@ -29,7 +29,8 @@ import java.util.Objects;
  * @param finishReason  the last reply's finish reason in lower case ({@code stop}, {@code length}, ...), or
  *                      {@code null}
  * @param errorType     on FAILED, a short low-cardinality cause ({@code rate_limited}, {@code timeout},
- *                      {@code invalid_reply}, {@code canceled}, or the exception's simple class name); else
+ *                      {@code invalid_reply}, {@code canceled}, {@code unauthorized} (401, 403), {@code html_page} (a
+ *                      web page instead of the API: a wrong base URL), or the exception's simple class name); else
  *                      {@code null}
  * @param content       the prompts and the last reply (no reply for a cache hit), or {@code null}
  */

@@ -6,9 +6,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The judges an evaluator may ask, by tier. A tier may hold several judges; the precision modes use two distinct
@@ -27,10 +29,12 @@ public final class JudgePanel {
 
     private final Map<JudgeTier, List<Judge>> byTier;
     private final Map<String, Judge> byName;
+    private final Map<String, String> aliases;
 
-    private JudgePanel(Map<JudgeTier, List<Judge>> byTier, Map<String, Judge> byName) {
+    private JudgePanel(Map<JudgeTier, List<Judge>> byTier, Map<String, Judge> byName, Map<String, String> aliases) {
         this.byTier = byTier;
         this.byName = byName;
+        this.aliases = aliases;
     }
 
     /** An empty builder. */
@@ -99,11 +103,58 @@ public final class JudgePanel {
     }
 
     /**
-     * Whether {@code modelUsed} (the model that produced an output) names {@code judge}, by its model name or its
-     * judge name, ignoring case; such a judge never judges that output while its tier has another judge.
+     * Whether {@code modelUsed} (the model that produced an output) names {@code judge}'s model, by its model name or
+     * its judge name, compared in {@link #modelNormalForm normal form} after this panel's
+     * {@linkplain Builder#alias aliases}; such a judge never judges that output while its tier has another judge.
      */
-    public static boolean isModelUsed(Judge judge, String modelUsed) {
-        return modelUsed != null && (judge.modelName().equalsIgnoreCase(modelUsed) || judge.name().equalsIgnoreCase(modelUsed));
+    public boolean isModelUsed(Judge judge, String modelUsed) {
+        if (modelUsed == null || modelUsed.isBlank()) {
+            return false;
+        }
+        String used = canonical(modelUsed);
+        return canonical(judge.modelName()).equals(used) || canonical(judge.name()).equals(used);
+    }
+
+    private static final Pattern MODEL_SUFFIX = Pattern.compile(
+            "(?:[-:]latest|-\\d{4}-\\d{2}-\\d{2}|[-@]\\d{8}|-(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]))$");
+
+    /**
+     * The normal form of a model name, by which a request's {@code modelUsed} is matched with a judge's model: a
+     * dated or prefixed name is the same model ({@code gpt-4o-2024-08-06}, {@code openai/gpt-4o}, {@code GPT-4o} and
+     * {@code gpt-4o-latest} are all {@code gpt-4o}). The rules, in order:
+     * <ol>
+     * <li>surrounding white space is dropped and the name is lower-cased;</li>
+     * <li>a provider or path prefix is dropped: everything up to the last {@code /} ({@code openai/gpt-4o},
+     *     {@code models/gemini-1.5-pro});</li>
+     * <li>a {@code -latest} or {@code :latest} suffix is dropped;</li>
+     * <li>a date suffix is dropped: {@code -YYYY-MM-DD}, {@code -YYYYMMDD}, {@code @YYYYMMDD} (Vertex AI) or OpenAI's
+     *     four-digit {@code -MMDD} snapshots ({@code gpt-4-0613}).</li>
+     * </ol>
+     * Steps 3 and 4 repeat until nothing changes. Anything else stays: {@code gpt-4o-mini} is not {@code gpt-4o}, and
+     * a name no rule connects to its model (an Azure deployment name) is declared with {@link Builder#alias}.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
+    public static String modelNormalForm(String name) {
+        Objects.requireNonNull(name, "model name must not be null");
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        n = n.substring(n.lastIndexOf('/') + 1);
+        String before;
+        do {
+            before = n;
+            n = MODEL_SUFFIX.matcher(n).replaceFirst("");
+        } while (!n.equals(before) && !n.isEmpty());
+        return n.isEmpty() ? before : n;
+    }
+
+    /** The declared aliases, each in normal form: alias to model. */
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
+    private String canonical(String name) {
+        String n = modelNormalForm(name);
+        return aliases.getOrDefault(n, n);
     }
 
     @Override
@@ -120,8 +171,35 @@ public final class JudgePanel {
     public static final class Builder {
         private final Map<JudgeTier, List<Judge>> byTier = new EnumMap<>(JudgeTier.class);
         private final Map<String, Judge> byName = new LinkedHashMap<>();
+        private final Map<String, String> aliases = new LinkedHashMap<>();
 
         private Builder() {}
+
+        /**
+         * Declares that {@code alias} names {@code model}, for names no {@link JudgePanel#modelNormalForm normal form} rule connects:
+         * an Azure OpenAI deployment ({@code alias("prod-chat", "gpt-4o")}), a proxy's route name. Self-judging is
+         * then found whichever of the two names a request's {@code modelUsed} or a judge carries. Both names are
+         * compared in normal form.
+         *
+         * @throws IllegalArgumentException if a name is blank, or {@code alias} was declared for another model
+         */
+        public Builder alias(String alias, String model) {
+            Objects.requireNonNull(alias, "alias must not be null");
+            Objects.requireNonNull(model, "model must not be null");
+            if (alias.isBlank() || model.isBlank()) {
+                throw new IllegalArgumentException("alias and model must not be blank, but were: '" + alias + "', '"
+                        + model + "'");
+            }
+            String a = modelNormalForm(alias);
+            String m = modelNormalForm(model);
+            String target = aliases.getOrDefault(m, m);
+            String existing = aliases.putIfAbsent(a, target);
+            if (existing != null && !existing.equals(target)) {
+                throw new IllegalArgumentException("alias '" + alias + "' already names model '" + existing
+                        + "', so it cannot also name '" + model + "'");
+            }
+            return this;
+        }
 
         /**
          * Adds a judge named {@code name} to {@code tier}. The same name may be added to several tiers only with the
@@ -182,7 +260,8 @@ public final class JudgePanel {
         public JudgePanel build() {
             Map<JudgeTier, List<Judge>> tiers = new EnumMap<>(JudgeTier.class);
             byTier.forEach((t, l) -> tiers.put(t, List.copyOf(l)));
-            return new JudgePanel(Collections.unmodifiableMap(tiers), Collections.unmodifiableMap(new LinkedHashMap<>(byName)));
+            return new JudgePanel(Collections.unmodifiableMap(tiers), Collections.unmodifiableMap(new LinkedHashMap<>(byName)),
+                    Map.copyOf(aliases));
         }
     }
 }

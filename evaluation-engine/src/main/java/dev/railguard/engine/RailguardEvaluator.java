@@ -5,8 +5,10 @@ import dev.railguard.engine.internal.judge.JudgeClient;
 import dev.railguard.engine.internal.cache.DiskCache;
 import dev.railguard.engine.internal.judge.JudgeEngine;
 import dev.railguard.engine.internal.evaluation.EventHandle;
+import dev.railguard.engine.internal.evaluation.EvaluationSteps;
 import dev.railguard.engine.internal.evaluation.MetricDispatch;
 import dev.railguard.engine.internal.evaluation.ResultWindow;
+import dev.railguard.engine.internal.evaluation.SelfJudgingCheck;
 import dev.railguard.engine.internal.runmode.RunModeStrategy;
 import dev.railguard.engine.internal.search.JudgeTools;
 
@@ -90,6 +92,8 @@ public final class RailguardEvaluator implements Evaluator {
     private final Map<RunMode, RunModePlan> plans;
     private final JudgeTools tools;
     private final MetricDispatch dispatch;
+    private final SelfJudging selfJudging;
+    private final String howToAllowSelfJudging;
     private final Set<EventHandle> live = ConcurrentHashMap.newKeySet();
     private final EvaluationObserver observer;
     private volatile boolean closed;
@@ -113,8 +117,15 @@ public final class RailguardEvaluator implements Evaluator {
         this.tools = new JudgeTools(b.webSearch, b.documents != null ? b.documents : DocumentStore.inMemory(),
                 b.maxToolRoundTrips, 3);
         this.dispatch = new MetricDispatch(metrics, panel, RunModeStrategy.byMode(), plans, tools, client, executor,
-                b.judgedSkipReason, b.selfJudging);
+                b.judgedSkipReason, b.selfJudging, b.howToAllowSelfJudging,
+                new EvaluationSteps(panel, client));
+        this.selfJudging = b.selfJudging;
+        this.howToAllowSelfJudging = b.howToAllowSelfJudging;
     }
+
+    /** How self-judging is allowed, unless the builder was told another way ({@link Builder#howToAllowSelfJudging}). */
+    public static final String DEFAULT_HOW_TO_ALLOW_SELF_JUDGING =
+            "RailguardEvaluator.builder().selfJudging(SelfJudging.ALLOW_WITH_WARNING)";
 
     /** A builder with the defaults: no judges, every installed metric, 16 concurrent judge calls. */
     public static Builder builder() {
@@ -137,7 +148,18 @@ public final class RailguardEvaluator implements Evaluator {
      */
     @Override
     public EvaluationHandle submit(EvaluationRequest request) {
-        return submitHandle(request);
+        return submitHandle(request, dispatch);
+    }
+
+    /**
+     * An evaluator that also knows {@code more} metrics (a criteria metric made in a test, say), sharing everything
+     * else with this one: judges, cache, limits, executor, observers and the evaluation steps already written. It is
+     * a view: closing it does nothing, closing this evaluator ends it too.
+     *
+     * @throws IllegalArgumentException if a metric's name is already known
+     */
+    public Evaluator withMetrics(GuardrailMetric... more) {
+        return new WithMetrics(this, dispatch.withMetrics(metrics.with(more)));
     }
 
     /**
@@ -166,6 +188,10 @@ public final class RailguardEvaluator implements Evaluator {
     }
 
     private EventHandle submitHandle(EvaluationRequest request) {
+        return submitHandle(request, dispatch);
+    }
+
+    private EventHandle submitHandle(EvaluationRequest request, MetricDispatch dispatch) {
         Objects.requireNonNull(request, "request must not be null");
         if (closed) {
             throw new IllegalStateException("this evaluator is closed");
@@ -274,6 +300,26 @@ public final class RailguardEvaluator implements Evaluator {
         return settings;
     }
 
+    /** What this evaluator does when a model would judge its own output. */
+    public SelfJudging selfJudging() {
+        return selfJudging;
+    }
+
+    /**
+     * Checks {@code judge} in {@code role} (for example "accuracy judge") against the self-judging policy, for evals
+     * that choose their own judge: empty when {@code judge} is not {@code modelUsed}'s model (by {@link
+     * JudgePanel#isModelUsed}: normal form and this panel's aliases), else the WARNING text to record under {@link
+     * SelfJudging#ALLOW_WITH_WARNING}.
+     *
+     * @throws IllegalArgumentException under {@link SelfJudging#REFUSE} when {@code judge} is {@code modelUsed}'s
+     *                                  model, naming the role and how to allow it
+     */
+    public Optional<String> checkSelfJudging(Judge judge, String modelUsed, String role) {
+        Objects.requireNonNull(judge, "judge must not be null");
+        Objects.requireNonNull(role, "role must not be null");
+        return SelfJudgingCheck.checkJudge(panel, judge, modelUsed, role, selfJudging, howToAllowSelfJudging);
+    }
+
     /** The judge panel this evaluator asks. */
     public JudgePanel panel() {
         return panel;
@@ -295,6 +341,57 @@ public final class RailguardEvaluator implements Evaluator {
     /** The plan {@code mode} runs with: its default, or what {@link Builder#plan} set. */
     public RunModePlan plan(RunMode mode) {
         return plans.get(Objects.requireNonNull(mode, "mode must not be null"));
+    }
+
+    /** {@link #withMetrics}: this evaluator with a dispatch over more metrics. */
+    private static final class WithMetrics implements Evaluator {
+        private final RailguardEvaluator base;
+        private final MetricDispatch dispatch;
+
+        WithMetrics(RailguardEvaluator base, MetricDispatch dispatch) {
+            this.base = base;
+            this.dispatch = dispatch;
+        }
+
+        @Override
+        public EvaluationResult evaluate(EvaluationRequest request) {
+            try {
+                return submit(request).result().join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException("evaluation failed unexpectedly: " + EvaluationFailures.describe(e), e);
+            }
+        }
+
+        @Override
+        public EvaluationHandle submit(EvaluationRequest request) {
+            return base.submitHandle(request, dispatch);
+        }
+
+        @Override
+        public void validate(EvaluationRequest request) {
+            Objects.requireNonNull(request, "request must not be null");
+            dispatch.validate(request);
+        }
+
+        @Override
+        public Set<String> metricNames() {
+            return dispatch.metricNames();
+        }
+
+        @Override
+        public Optional<GuardrailMetric> metric(String name) {
+            return dispatch.metric(name);
+        }
+
+        @Override
+        public Optional<String> judgeUsing(Object model) {
+            return base.judgeUsing(model);
+        }
+
+        @Override
+        public void close() {
+            // a view: the evaluator it extends owns the threads and the cache
+        }
     }
 
     @Override
@@ -349,6 +446,7 @@ public final class RailguardEvaluator implements Evaluator {
         private Duration initialBackoff = EvaluatorSettings.DEFAULTS.initialBackoff();
         private Duration maxBackoff = EvaluatorSettings.DEFAULTS.maxBackoff();
         private Duration maxRetryAfter = EvaluatorSettings.DEFAULTS.maxRetryAfter();
+        private Duration retryBudget = EvaluatorSettings.DEFAULTS.retryBudget();
         private boolean cache = EvaluatorSettings.DEFAULTS.cache();
         private long cacheMaximumSize = EvaluatorSettings.DEFAULTS.cacheMaximumSize();
         private Duration cacheExpiry = EvaluatorSettings.DEFAULTS.cacheExpiry();
@@ -359,6 +457,7 @@ public final class RailguardEvaluator implements Evaluator {
         private long maxPromptTokens = EvaluatorSettings.DEFAULTS.maxPromptTokens();
         private String cacheSecret;
         private SelfJudging selfJudging = EvaluatorSettings.DEFAULTS.selfJudging();
+        private String howToAllowSelfJudging = DEFAULT_HOW_TO_ALLOW_SELF_JUDGING;
 
         private Builder() {}
 
@@ -426,6 +525,23 @@ public final class RailguardEvaluator implements Evaluator {
          */
         public Builder selfJudging(SelfJudging policy) {
             this.selfJudging = Objects.requireNonNull(policy, "selfJudging must not be null");
+            return this;
+        }
+
+        /**
+         * How a user of this evaluator allows self-judging, quoted at the end of a refusal ("... or allow it with
+         * {@code howToAllow}"). Default: the builder call {@value #DEFAULT_HOW_TO_ALLOW_SELF_JUDGING}; a command line
+         * names its switch, a project file its key.
+         *
+         * @throws IllegalArgumentException if {@code howToAllow} is blank
+         */
+        public Builder howToAllowSelfJudging(String howToAllow) {
+            Objects.requireNonNull(howToAllow, "howToAllowSelfJudging must not be null");
+            if (howToAllow.isBlank()) {
+                throw new IllegalArgumentException("howToAllowSelfJudging must not be blank, but was: '"
+                        + howToAllow + "'");
+            }
+            this.howToAllowSelfJudging = howToAllow;
             return this;
         }
 
@@ -515,12 +631,26 @@ public final class RailguardEvaluator implements Evaluator {
             return this;
         }
 
-        /** Attempts per judge call, the first included, for retriable failures; between 1 and 20, default 5. */
+        /**
+         * The most attempts per judge request, the first included, for retriable failures; between 1 and 20, default
+         * 20. A safety stop: the {@link #retryBudget retry budget} in time is what normally ends the retries.
+         */
         public Builder maxCallAttempts(int attempts) {
             if (attempts < 1 || attempts > 20) {
                 throw new IllegalArgumentException("maxCallAttempts must be between 1 and 20, but was: " + attempts);
             }
             this.maxCallAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * How long after a judge request's first attempt a retry may still start; default 30 s. A transient fault (a
+         * 429, a 5xx, a timeout, a reply broken in transport) is retried with backoff and jitter, honouring
+         * {@code Retry-After}, while the next attempt would start within this budget; then the call fails naming the
+         * attempts, the time spent and the last cause. An attempt already running ends by its {@link #callTimeout}.
+         */
+        public Builder retryBudget(Duration budget) {
+            this.retryBudget = positive(budget, "retryBudget");
             return this;
         }
 
@@ -680,6 +810,7 @@ public final class RailguardEvaluator implements Evaluator {
             maxCallAttempts(settings.maxCallAttempts());
             retryBackoff(settings.initialBackoff(), settings.maxBackoff());
             maxRetryAfter(settings.maxRetryAfter());
+            retryBudget(settings.retryBudget());
             cacheMaximumSize(settings.cacheMaximumSize());
             cacheExpiry(settings.cacheExpiry());
             this.cache = settings.cache() || cacheDirectory != null;
@@ -694,7 +825,7 @@ public final class RailguardEvaluator implements Evaluator {
         public EvaluatorSettings settings() {
             return new EvaluatorSettings(maxConcurrentJudgeCalls, maxConcurrentCallsPerJudge, maxJudgeOutputTokens,
                     adaptiveConcurrency, callTimeout, evaluationTimeout, maxCallAttempts, initialBackoff, maxBackoff,
-                    maxRetryAfter, cache, cacheMaximumSize, cacheExpiry, maxInFlightEvaluations, maxPromptTokens,
+                    maxRetryAfter, retryBudget, cache, cacheMaximumSize, cacheExpiry, maxInFlightEvaluations, maxPromptTokens,
                     maxToolRoundTrips, selfJudging);
         }
 

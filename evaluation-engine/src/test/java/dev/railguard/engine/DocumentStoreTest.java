@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,22 @@ class DocumentStoreTest {
         store.add("shipping.md", "Orders ship within two days.");
         assertThat(store.search("can I get my money back?", 1)).extracting(DocumentHit::documentId)
                 .containsExactly(refunds);
+    }
+
+    @Test
+    void a_restriction_to_file_ids_applies_before_ranking_so_a_low_ranked_named_document_is_found() {
+        try (DocumentStore store = DocumentStore.inMemory()) {
+            for (int i = 0; i < 400; i++) {
+                store.add("faq-" + i + ".md", "Refund refund refund: the refund window and refund rules, part " + i
+                        + ".");
+            }
+            String target = store.add("terms.md", "General terms of sale. A refund is possible in some cases.");
+            // among all 401 documents the target ranks far below the first 200
+            assertThat(store.search("refund window", 200)).extracting(DocumentHit::documentId).doesNotContain(target);
+            assertThat(store.search("refund window", 3, Set.of(target))).extracting(DocumentHit::documentId)
+                    .containsExactly(target);
+            assertThat(store.search("refund window", 3, Set.of())).isEmpty();
+        }
     }
 
     @Test

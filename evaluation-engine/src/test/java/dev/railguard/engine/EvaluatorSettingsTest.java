@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class EvaluatorSettingsTest {
 
     private static final EvaluatorSettings CHANGED = new EvaluatorSettings(4, 2, 512, false, Duration.ofSeconds(9),
-            Duration.ofSeconds(40), 7, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(5), true, 99,
+            Duration.ofSeconds(40), 7, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(11), true, 99,
             Duration.ofHours(3), 12, 20_000, 2, SelfJudging.ALLOW_WITH_WARNING);
 
     @Test
@@ -47,13 +48,15 @@ class EvaluatorSettingsTest {
     @Test
     void settings_out_of_range_are_refused_with_the_builder_methods_wording() {
         EvaluatorSettings tooMany = new EvaluatorSettings(16, 0, 2048, true, Duration.ofMinutes(2), Duration.ZERO, 21,
-                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 10_000,
+                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30), false,
+                10_000,
                 Duration.ofDays(14), 256, 100_000, 3, SelfJudging.REFUSE);
         assertThatThrownBy(() -> RailguardEvaluator.builder().settings(tooMany))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxCallAttempts must be between 1 and 20, but was: 21");
         assertThatThrownBy(() -> new EvaluatorSettings(16, 0, 2048, true, Duration.ofMinutes(2), null, 5,
-                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 10_000,
+                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30), false,
+                10_000,
                 Duration.ofDays(14), 256, 100_000, 3, SelfJudging.REFUSE))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("evaluationTimeout must not be null (Duration.ZERO for none)");

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Timeout;
  * The fault mix on every request, retries and repair calls included (20% 429 with Retry-After, 10% 500, 5% slower
  * than the call timeout, 10% malformed JSON, 5% truncated): 500 evaluations of two metrics through the real OpenAI
  * client. Counts PASS, FAIL and ERROR per metric against a fault-free run, and silent passes (PASS under faults where
- * the fault-free run did not pass). Prints one line of figures ({@code FAULT-MIX ...}).
+ * the fault-free run did not pass). Prints one line of figures ({@code FAULT-MIX ...}). The attempt cap and the
+ * retry budget are the defaults; only the times are scaled down (backoff, call timeout, Retry-After), so the test runs
+ * in seconds. {@code -Drailguard.faultmix.attempts=N} sets a cap to compare.
  */
 class FaultMixTest {
 
@@ -36,8 +38,12 @@ class FaultMixTest {
                 .maxConcurrentJudgeCalls(32)
                 .callTimeout(Duration.ofMillis(400))
                 .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(100))
-                .maxRetryAfter(Duration.ofMillis(100))
-                .maxCallAttempts(Integer.getInteger("railguard.faultmix.attempts", 8));
+                .maxRetryAfter(Duration.ofMillis(100));
+    }
+
+    private static RailguardEvaluator.Builder attempts(RailguardEvaluator.Builder b) {
+        Integer cap = Integer.getInteger("railguard.faultmix.attempts");
+        return cap == null ? b : b.maxCallAttempts(cap);
     }
 
     private static List<EvaluationResult> runAll(RailguardEvaluator evaluator) {
@@ -75,7 +81,7 @@ class FaultMixTest {
         List<String> silentPasses = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         try (StubOpenAiServer server = StubOpenAiServer.start(faults);
-                RailguardEvaluator evaluator = evaluator(server).build()) {
+                RailguardEvaluator evaluator = attempts(evaluator(server)).build()) {
             for (EvaluationResult r : runAll(evaluator)) {
                 for (MetricResult m : r.metrics().values()) {
                     counts.computeIfAbsent(m.metric(), k -> new EnumMap<>(Verdict.class))

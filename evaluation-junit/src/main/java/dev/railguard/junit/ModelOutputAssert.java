@@ -5,6 +5,8 @@ import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.Evaluator;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.RunMode;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.metrics.CriteriaMetric;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -129,6 +131,36 @@ public final class ModelOutputAssert extends AbstractAssert<ModelOutputAssert, S
     }
 
     /**
+     * Evaluates the output against criteria in a sentence and verifies that it meets them: a
+     * {@link CriteriaMetric} named {@value #MEETS}, pass/fail on the output as a whole, with the prompts as input.
+     * The evaluator must be a {@link RailguardEvaluator} (the one {@link RailguardExtension} injects is): the metric
+     * joins it for this evaluation ({@link RailguardEvaluator#withMetrics}), so its evaluation steps are written once
+     * per evaluator and, with a cache directory, once per cache.
+     *
+     * <pre>{@code
+     * assertThatOutput(reply).forPrompt("My order is late.").withEvaluator(evaluator)
+     *     .meets("Polite, and ends with a concrete next step.");
+     * }</pre>
+     *
+     * @param criteria what a good output does; never blank
+     * @return an assertion on the result, for further checks
+     * @throws IllegalStateException if the evaluator is not a {@link RailguardEvaluator}
+     */
+    public EvaluationResultAssert meets(String criteria) {
+        CriteriaMetric metric = CriteriaMetric.builder(MEETS).criteria(criteria).build();
+        if (evaluator != null && !(evaluator instanceof RailguardEvaluator)) {
+            throw new IllegalStateException("meets(criteria) adds a criteria metric to the evaluator, which needs a"
+                    + " RailguardEvaluator, but the evaluator is a " + evaluator.getClass().getName() + "; register a"
+                    + " CriteriaMetric in it and call passes(name) instead");
+        }
+        return evaluate(evaluator == null ? null : ((RailguardEvaluator) evaluator).withMetrics(metric), MEETS)
+                .passes();
+    }
+
+    /** The name of the criteria metric {@link #meets} evaluates. */
+    public static final String MEETS = "meets";
+
+    /**
      * Evaluates the output on {@code metrics} without asserting anything yet.
      *
      * @param metrics the metric names; at least one
@@ -137,6 +169,10 @@ public final class ModelOutputAssert extends AbstractAssert<ModelOutputAssert, S
      * @throws IllegalArgumentException as {@link Evaluator#evaluate} does for an unknown metric or a missing input
      */
     public EvaluationResultAssert evaluatedOn(String... metrics) {
+        return evaluate(evaluator, metrics);
+    }
+
+    private EvaluationResultAssert evaluate(Evaluator evaluator, String... metrics) {
         isNotNull();
         if (evaluator == null) {
             throw new IllegalStateException("no evaluator to judge the output with: call withEvaluator(evaluator)"

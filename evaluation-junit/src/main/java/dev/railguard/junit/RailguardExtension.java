@@ -2,14 +2,17 @@ package dev.railguard.junit;
 
 import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.api.Evaluator;
+import dev.railguard.config.RailguardProject;
 import dev.railguard.engine.RailguardEvaluator;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +49,11 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * run of the suite makes no judge call.</li>
  * </ul>
  *
+ * <h2>A project file</h2>
+ * A class marked {@link Railguard @Railguard(config = "railguard.yaml")} gets an evaluator built from that file
+ * ({@code RailguardProject}: its judges, checks, thresholds and self-judging policy; shared by every class naming the
+ * same file), and {@link RailguardSource @RailguardSource} reads its datasets.
+ *
  * <h2>No judge configured</h2>
  * A test that needs an evaluator (its method, or its class's constructor or lifecycle methods, take one) is skipped
  * with {@link RailguardMessages#noJudgeSkipped()}, which names the variables to set; with
@@ -80,8 +88,10 @@ public final class RailguardExtension implements ParameterResolver, ExecutionCon
             return ConditionEvaluationResult.enabled("needs no judge");
         }
         RailguardSettings settings = settings(context);
-        if (settings.judges().configured()) {
-            return ConditionEvaluationResult.enabled("a judge is configured: " + settings.judges());
+        Optional<RailguardProject> project = project(context);
+        if (project.map(p -> p.panel().isPresent()).orElse(settings.judges().configured())) {
+            return ConditionEvaluationResult.enabled("a judge is configured: "
+                    + project.map(p -> (Object) p.panel().orElseThrow()).orElse(settings.judges()));
         }
         if (settings.requireJudge()) {
             return ConditionEvaluationResult.enabled("no judge is configured and one is required: fails on use");
@@ -96,18 +106,37 @@ public final class RailguardExtension implements ParameterResolver, ExecutionCon
      */
     private static SharedEvaluator shared(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        return store.getOrComputeIfAbsent(SharedEvaluator.class, k -> {
+        Optional<RailguardProject> project = project(context);
+        Object key = project.<Object>map(p -> "evaluator of " + p.file()).orElse(SharedEvaluator.class);
+        return store.getOrComputeIfAbsent(key, k -> {
             RailguardSettings settings = settings(context);
-            if (!settings.judges().configured()) {
+            if (!project.map(p -> p.panel().isPresent()).orElse(settings.judges().configured())) {
                 throw new ParameterResolutionException(settings.requireJudge()
                         ? RailguardMessages.noJudgeRequired() : RailguardMessages.noJudgeSkipped());
             }
             // the judge cache is on for the whole run; with a directory it also survives to the next run
-            RailguardEvaluator.Builder builder = RailguardEvaluator.builder().judges(settings.judges().requirePanel())
-                    .prices(settings.judges().prices()).cache(true);
+            RailguardEvaluator.Builder builder = project.isPresent() ? project.get().evaluatorBuilder().cache(true)
+                    : RailguardEvaluator.builder().judges(settings.judges().requirePanel())
+                            .prices(settings.judges().prices()).cache(true);
             settings.cacheDirectory().ifPresent(builder::cacheDirectory);
             return new SharedEvaluator(builder.build(), settings);
         }, SharedEvaluator.class);
+    }
+
+    /**
+     * The project file of the test class ({@link Railguard#config()}, else {@code railguard.yaml} in the working
+     * directory when the class is marked {@link Railguard}), loaded once per run and file.
+     */
+    static Optional<RailguardProject> project(ExtensionContext context) {
+        Optional<Railguard> marked = context.getTestClass()
+                .flatMap(c -> AnnotationSupport.findAnnotation(c, Railguard.class));
+        if (marked.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Path> file = marked.get().config().isEmpty() ? RailguardProject.find(Path.of("").toAbsolutePath())
+                : Optional.of(Path.of(marked.get().config()));
+        return file.map(f -> context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("project " + f.toAbsolutePath(),
+                k -> RailguardProject.load(f, environment.get(), System.getProperties()), RailguardProject.class));
     }
 
     private static RailguardSettings settings(ExtensionContext context) {

@@ -169,7 +169,9 @@ class RailguardExtensionTest {
                 + " https://api.openai.com/v1) and RAILGUARD_JUDGE_API_KEY, and optionally RAILGUARD_JUDGE_MODEL (default"
                 + " gpt-4o-mini) or per tier RAILGUARD_JUDGE_MODEL_FAST, _STANDARD, _STRONG, _CODE (comma-separated for"
                 + " several judges); or the system properties railguard.judge.baseUrl, railguard.judge.apiKey,"
-                + " railguard.judge.model, railguard.judge.model.<tier>. To fail instead of skipping (for CI), set"
+                + " railguard.judge.model, railguard.judge.model.<tier>. RAILGUARD_JUDGE_PROVIDER picks azure-openai,"
+                + " anthropic, gemini or ollama instead of an OpenAI-compatible endpoint; a project file (railguard.yaml)"
+                + " may declare the judges instead. To fail instead of skipping (for CI), set"
                 + " railguard.junit.requireJudge=true or RAILGUARD_REQUIRE_JUDGE=true.");
         assertThat(server.requestCount()).isZero();
     }

@@ -25,7 +25,8 @@ final class StubJudge {
                     .unit("Asked: the capital", "coverage", "Y", "high", "Answered.")
                     .unit("detail", "detail_and_depth", "Y", "high", "Enough for the question.").json(),
             "comprehensive_safety", JudgeReplies.units()
-                    .unit(GOOD + " [pii]", "pii", "Y", "certain", "No personal data.").json());
+                    .unit(GOOD + " [pii]", "pii", "Y", "certain", "No personal data.").json(),
+            "meets", JudgeReplies.units().unit("The answer as a whole", "Y", "high", "Names the capital only.").json());
 
     /** Replies for the bad output: one false claim. */
     private static final Map<String, String> BAD_REPLIES = Map.of(
@@ -37,7 +38,12 @@ final class StubJudge {
                     .unit("Asked: the capital", "coverage", "Y", "high", "Answered.")
                     .unit("detail", "detail_and_depth", "Y", "medium", "Adds a population figure.").json(),
             "comprehensive_safety", JudgeReplies.units()
-                    .unit(BAD + " [pii]", "pii", "Y", "certain", "No personal data.").json());
+                    .unit(BAD + " [pii]", "pii", "Y", "certain", "No personal data.").json(),
+            "meets", JudgeReplies.units().unit("The answer as a whole", "N", "high", "Adds a wrong population.")
+                    .json());
+
+    /** The evaluation steps a criteria metric's judge writes. */
+    static final String STEPS = "{\"considerations\":\"Brevity.\",\"steps\":[\"Check it names only the capital.\"]}";
 
     /**
      * The reply to one judge call: by metric and by which output is under test. instruction_adherence always gets a
@@ -45,6 +51,9 @@ final class StubJudge {
      */
     static StubReply reply(RecordedRequest request) {
         String metric = request.schemaName().replace("railguard_", "").replace("_units", "");
+        if (metric.equals("evaluation_steps")) {
+            return StubReply.content(STEPS, 200, 30);
+        }
         if (metric.equals("instruction_adherence")) {
             return StubReply.content("I cannot answer in JSON today.");
         }

@@ -1,5 +1,6 @@
 package dev.railguard.spark;
 
+import dev.railguard.format.DeepRailsField;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode_outer;
 
@@ -76,10 +77,10 @@ public final class RailguardSpark {
      */
     public static Dataset<Row> perMetric(Dataset<Row> results) {
         Objects.requireNonNull(results, "results must not be null");
-        return results.select(col("id"), col("event_id"), col("status"), col("reason"), col("nametag"),
-                        col("run_mode"), col("model_used"), explode_outer(col("metrics")).as(new String[] {"metric", "m"}))
-                .select(col("id"), col("event_id"), col("status"), col("reason"), col("nametag"), col("run_mode"),
-                        col("model_used"), col("metric"), col("m.*"));
+        return results.select(col("id"), col("event_id"), col("status"), col("reason"), col(DeepRailsField.NAMETAG.key()),
+                        col(DeepRailsField.RUN_MODE.key()), col(DeepRailsField.MODEL_USED.key()), explode_outer(col("metrics")).as(new String[] {"metric", "m"}))
+                .select(col("id"), col("event_id"), col("status"), col("reason"), col(DeepRailsField.NAMETAG.key()), col(DeepRailsField.RUN_MODE.key()),
+                        col(DeepRailsField.MODEL_USED.key()), col("metric"), col("m.*"));
     }
 
     /** The schema of {@link #evaluate}'s rows. */

@@ -1,5 +1,7 @@
 package dev.railguard.spark;
 
+import dev.railguard.batch.ColumnMapping;
+import dev.railguard.config.RailguardProject;
 import dev.railguard.api.RunMode;
 import dev.railguard.api.Thresholds;
 import dev.railguard.engine.EvaluatorSettings;
@@ -12,6 +14,7 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -374,6 +377,23 @@ public final class SparkEvaluationSpec implements Serializable {
         /** The metric registry, built on each executor; default {@code MetricRegistry.installed()}. */
         public Builder metricRegistry(SerializableSupplier<MetricRegistry> registry) {
             this.metricRegistry = Objects.requireNonNull(registry, "metricRegistry must not be null");
+            return this;
+        }
+
+        /**
+         * What a project file declares: its run mode and thresholds here, and on each executor its metrics and (when
+         * it declares them) its judges, loaded from the same file, which the executors must be able to read (a shared
+         * path; in local mode, any). Call it before the settings it should not replace.
+         */
+        public Builder project(RailguardProject project) {
+            Objects.requireNonNull(project, "project must not be null");
+            String file = project.file().toAbsolutePath().toString();
+            project.runMode().ifPresent(this::runMode);
+            project.thresholds().forEach(this::threshold);
+            metricRegistry(() -> RailguardProject.load(Path.of(file)).metrics());
+            if (project.declaresJudges()) {
+                judges(() -> RailguardProject.load(Path.of(file)).panel().orElseThrow());
+            }
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.railguard.spark;
 
+import dev.railguard.batch.ColumnMapping;
 import static dev.railguard.spark.SparkFixtures.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -156,7 +157,8 @@ class RailguardSparkTest {
         assertThat(byId.get("fine").<String>getAs("outcome")).isEqualTo("pass");
         assertThat(byId.get("null").<String>getAs("status")).isEqualTo("skipped");
         assertThat(byId.get("null").<String>getAs("reason")).contains("not valid JSON").contains("_corrupt_record");
-        assertThat(byId.get("no-output").<String>getAs("reason")).isEqualTo("model_output is missing");
+        assertThat(byId.get("no-output").<String>getAs("reason"))
+                .isEqualTo("model_output is required (the output to evaluate, a string), but was missing");
         assertThat(byId.get("unknown-metric").<String>getAs("status")).isEqualTo("skipped");
         assertThat(byId.get("unknown-metric").<String>getAs("reason")).contains("truthiness");
         Row refused = byId.get("judge-refuses");
@@ -168,6 +170,30 @@ class RailguardSparkTest {
         assertThat(metrics.get("correctness").<Double>getAs("score")).isNull();
         assertThat(metrics.get("correctness").<String>getAs("rationale")).contains("400");
         assertThat(metrics.get("pii").<String>getAs("verdict")).isEqualTo("pass");
+    }
+
+    @Test
+    void a_row_the_judge_model_wrote_under_a_dated_name_is_skipped_naming_the_spec_setting_unless_allowed()
+            throws IOException {
+        Path events = dir.resolve("self.jsonl");
+        Files.write(events, List.of("{\"id\": \"self\", \"model_input\": {\"user_prompt\": \"Capital of France?\"},"
+                + " \"model_output\": \"Paris.\", \"model_used\": \"openai/" + SparkFixtures.JUDGE_MODEL
+                + "-2024-08-06\", \"guardrail_metrics\": [\"correctness\"]}"));
+
+        Row refused = RailguardSpark.evaluate(spark.read().json(events.toString()),
+                SparkFixtures.spec(server.baseUrl()).build()).collectAsList().get(0);
+        assertThat(refused.<String>getAs("status")).isEqualTo("skipped");
+        assertThat(refused.<String>getAs("reason")).contains("so a model would judge its own output")
+                .endsWith("or allow it with SparkEvaluationSpec.builder().evaluatorSettings(RailguardEvaluator"
+                        + ".builder().selfJudging(SelfJudging.ALLOW_WITH_WARNING).settings())");
+        assertThat(server.requests()).isEmpty();
+
+        Row allowed = RailguardSpark.evaluate(spark.read().json(events.toString()), SparkFixtures.spec(server.baseUrl())
+                .evaluatorSettings(RailguardEvaluator.builder()
+                        .selfJudging(dev.railguard.engine.SelfJudging.ALLOW_WITH_WARNING).settings())
+                .build()).collectAsList().get(0);
+        assertThat(allowed.<String>getAs("status")).isEqualTo("completed");
+        assertThat(allowed.<String>getAs("outcome")).isEqualTo("pass");
     }
 
     @Test

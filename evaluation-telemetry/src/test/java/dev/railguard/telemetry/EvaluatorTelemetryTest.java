@@ -179,7 +179,7 @@ class EvaluatorTelemetryTest {
             dev.railguard.workflow.WorkflowEvent event;
             try (Scope ignored = app.makeCurrent()) {
                 event = workflow.submit(dev.railguard.event.EventInput.of(ModelInput.ofUserPrompt("Capital of Spain?"),
-                        "Barcelona."));
+                        "Barcelona.").withModelUsed("gpt-x"));
             }
             app.end();
             workflow.completion(event.eventId()).get(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -75,9 +75,9 @@ class MonitorAndWorkflowMetersTest {
                                 .modelName("generator").maxRetries(0).build())
                         .observer(micrometer).build()) {
             WorkflowEvent wrong = workflow.submit(EventInput.of(ModelInput.ofUserPrompt("Capital of Spain?"),
-                    "Barcelona."));
+                    "Barcelona.").withModelUsed("gpt-x"));
             WorkflowEvent right = workflow.submit(EventInput.of(ModelInput.ofUserPrompt("Capital of France?"),
-                    "Paris."));
+                    "Paris.").withModelUsed("gpt-x"));
             assertThat(workflow.completion(wrong.eventId()).get(30, TimeUnit.SECONDS).status())
                     .isEqualTo(EvaluationStatus.COMPLETED);
             workflow.completion(right.eventId()).get(30, TimeUnit.SECONDS);

@@ -89,6 +89,11 @@ public final class StubOpenAiServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
+    /** The server's root, {@code http://127.0.0.1:PORT}, for clients of other wire formats. */
+    public String rootUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     /** Replaces the responder for requests that arrive from now on. */
     public void respondWith(Function<RecordedRequest, StubReply> responder) {
         this.responder = Objects.requireNonNull(responder, "responder must not be null");

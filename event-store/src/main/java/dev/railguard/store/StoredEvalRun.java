@@ -58,12 +58,17 @@ public record StoredEvalRun(String id, String evalType, String name, String agen
         Objects.requireNonNull(updatedAt, "updated_at must not be null");
     }
 
-    /** The row of Agno's record {@code r} (its JSON objects as text). */
+    /**
+     * The row of Agno's record {@code r} (its JSON objects as text); a record without times (Agno's accuracy response
+     * has null ones) is stamped with the time it is kept, as Agno's database does.
+     */
     public static StoredEvalRun of(AgnoEvalRecord r) {
+        Instant now = Instant.now();
+        Instant created = r.createdAt() != null ? r.createdAt() : now;
         return new StoredEvalRun(r.id(), r.evalType().wireName(), r.name(), r.agentId(), r.teamId(), r.workflowId(),
                 r.modelId(), r.modelProvider(), r.evaluatedComponentName(),
-                r.evalInput() == null ? null : r.evalInput().toString(), r.evalData().toString(), r.createdAt(),
-                r.updatedAt());
+                r.evalInput() == null ? null : r.evalInput().toString(), r.evalData().toString(), created,
+                r.updatedAt() != null ? r.updatedAt() : created);
     }
 
     /**

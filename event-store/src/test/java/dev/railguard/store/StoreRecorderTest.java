@@ -1,5 +1,6 @@
 package dev.railguard.store;
 
+import dev.railguard.format.DeepRailsResponses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +78,7 @@ class StoreRecorderTest {
             assertThat(stored.metric("length").orElseThrow().score()).isEqualTo(0.3);
             assertThat(DeepRailsJson.readEventInput(stored.inputJson())).isEqualTo(input("abc", "prod"));
             assertThat(JSON.readTree(stored.detailJson()).get("event_id").asText()).isEqualTo(ids.get(0));
-            assertThat(stored.billing().billingRequestId()).isEqualTo(DeepRailsJson.billingRequestId(ids.get(0)));
+            assertThat(stored.billing().billingRequestId()).isEqualTo(DeepRailsResponses.billingRequestId(ids.get(0)));
             assertThat(store.billing(stored.billing().billingRequestId())).contains(stored.billing());
         }
     }

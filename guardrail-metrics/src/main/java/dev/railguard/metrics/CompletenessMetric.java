@@ -50,6 +50,6 @@ public final class CompletenessMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return prompts(request.modelInput());
+        return Evidence.prompts(request.modelInput());
     }
 }

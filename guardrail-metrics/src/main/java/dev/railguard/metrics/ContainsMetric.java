@@ -80,7 +80,7 @@ public final class ContainsMetric extends OfflineCheck {
     }
 
     @Override
-    MetricResult check(EvaluationRequest request, double threshold) {
+    protected MetricResult check(EvaluationRequest request, double threshold) {
         String output = request.modelOutput();
         List<UnitVerdict> units = new ArrayList<>();
         int present = 0;

@@ -39,7 +39,7 @@ public final class ContextAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return concat(concat(documents(request.modelInput()), context(request.modelInput())),
+        return concat(Evidence.documents(request.modelInput()), Evidence.context(request.modelInput()),
                 userPrompt(request.modelInput()));
     }
 

@@ -1,20 +1,25 @@
 package dev.railguard.metrics;
 
 import dev.railguard.api.Aggregation;
-import dev.railguard.api.ContextMessage;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
 import dev.railguard.api.InputRequirement;
 import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.UnitKind;
+import dev.railguard.engine.PromptResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** The common shape of the built-in judged metrics: everything is a declared value, the rubric a resource. */
-abstract class DeclaredJudgedMetric implements JudgedMetric {
+/**
+ * The common shape of the built-in judged metrics: everything is a declared value, the rubric a resource. A subclass
+ * names itself, its unit kind, its aggregation and the inputs it needs, and says what the judge reads
+ * ({@link #evidence}); its rubric is the resource {@code prompts/<name>.<version>.txt} next to the subclass (a code
+ * rubric {@code prompts/<name>.code.<version>.txt} when it has one), and its default threshold is in
+ * {@link DefaultThresholds}.
+ */
+public abstract class DeclaredJudgedMetric implements JudgedMetric {
 
     private final String name;
     private final String description;
@@ -25,17 +30,29 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
     private final Aggregation aggregation;
     private final Set<InputRequirement> requires;
 
-    DeclaredJudgedMetric(String name, String description, UnitKind unitKind, Aggregation aggregation,
+    /** Declares the metric; its rubric is read from its prompt resource here. */
+    protected DeclaredJudgedMetric(String name, String description, UnitKind unitKind, Aggregation aggregation,
             Set<InputRequirement> requires) {
         this.name = name;
         this.description = description;
         this.unitKind = unitKind;
-        this.rubric = UnitKinds.prompt(name);
+        this.rubric = PromptResources.load(getClass(), promptPath(name));
         // a code rubric adds to the base rubric, so a prose claim is judged by the same rules in every mode
-        this.codeRubric = UnitKinds.hasPrompt(name + ".code") ? rubric + " " + UnitKinds.prompt(name + ".code") : rubric;
-        this.holisticRubric = UnitKinds.prompt(name + ".holistic");
+        this.codeRubric = hasPrompt(name + ".code")
+                ? rubric + " " + PromptResources.load(getClass(), promptPath(name + ".code")) : rubric;
+        // a metric without a holistic rubric (the catalogue's) is judged in the one-call mode by its plain rubric
+        this.holisticRubric = hasPrompt(name + ".holistic")
+                ? PromptResources.load(getClass(), promptPath(name + ".holistic")) : rubric;
         this.aggregation = aggregation;
         this.requires = Set.copyOf(requires);
+    }
+
+    private static String promptPath(String name) {
+        return "prompts/" + name + "." + UnitKinds.VERSION + ".txt";
+    }
+
+    private boolean hasPrompt(String name) {
+        return getClass().getResource(promptPath(name)) != null;
     }
 
     @Override
@@ -98,14 +115,12 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
         return name;
     }
 
-    /** The prompts, as the judge should read them before the output. */
-    static List<Evidence> prompts(ModelInput input) {
+    /** The sections of {@code parts}, in order, as one list. */
+    @SafeVarargs
+    protected static List<Evidence> concat(List<Evidence>... parts) {
         List<Evidence> out = new ArrayList<>();
-        if (input.systemPrompt() != null && !input.systemPrompt().isBlank()) {
-            out.add(new Evidence("system_prompt", input.systemPrompt()));
-        }
-        if (input.userPrompt() != null && !input.userPrompt().isBlank()) {
-            out.add(new Evidence("user_prompt", input.userPrompt()));
+        for (List<Evidence> p : parts) {
+            out.addAll(p);
         }
         return out;
     }
@@ -115,45 +130,10 @@ abstract class DeclaredJudgedMetric implements JudgedMetric {
      * call and only invite anchoring on the application's framing).
      */
     static List<Evidence> userPrompt(ModelInput input) {
-        if (input.userPrompt() == null || input.userPrompt().isBlank()) {
-            return List.of();
-        }
-        return List.of(new Evidence("user_prompt", input.userPrompt()));
+        return Evidence.prompts(input).stream().filter(e -> e.label().equals("user_prompt")).toList();
     }
 
-    /** The non-blank documents, numbered when there are several. */
-    static List<Evidence> documents(ModelInput input) {
-        List<String> docs = input.documents().stream().filter(d -> !d.isBlank()).toList();
-        if (docs.isEmpty()) {
-            return List.of();
-        }
-        if (docs.size() == 1) {
-            return List.of(new Evidence("documents", docs.get(0)));
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < docs.size(); i++) {
-            sb.append(i == 0 ? "" : "\n\n").append("[document ").append(i + 1).append("]\n").append(docs.get(i));
-        }
-        return List.of(new Evidence("documents", sb.toString()));
-    }
-
-    /** The context messages as {@code role: content} lines, if any. */
-    static List<Evidence> context(ModelInput input) {
-        List<ContextMessage> messages = input.context().stream().filter(m -> !m.content().isBlank()).toList();
-        if (messages.isEmpty()) {
-            return List.of();
-        }
-        return List.of(new Evidence("context",
-                messages.stream().map(m -> m.role() + ": " + m.content()).collect(Collectors.joining("\n"))));
-    }
-
-    static List<Evidence> concat(List<Evidence> a, List<Evidence> b) {
-        List<Evidence> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    /** Subclasses declare what the judge reads besides the output. */
+    /** Subclasses declare what the judge reads besides the output, with the {@link Evidence} factories. */
     @Override
     public abstract List<Evidence> evidence(EvaluationRequest request);
 }

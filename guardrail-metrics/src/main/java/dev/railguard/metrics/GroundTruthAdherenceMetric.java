@@ -33,7 +33,6 @@ public final class GroundTruthAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return concat(List.of(new Evidence("ground_truth", request.modelInput().groundTruth())),
-                userPrompt(request.modelInput()));
+        return concat(Evidence.groundTruth(request.modelInput()), userPrompt(request.modelInput()));
     }
 }

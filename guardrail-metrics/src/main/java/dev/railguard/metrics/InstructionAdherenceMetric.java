@@ -28,6 +28,6 @@ public final class InstructionAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return prompts(request.modelInput());
+        return Evidence.prompts(request.modelInput());
     }
 }

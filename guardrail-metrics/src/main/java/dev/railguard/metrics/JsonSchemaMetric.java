@@ -1,7 +1,6 @@
 package dev.railguard.metrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -13,13 +12,11 @@ import dev.railguard.api.Diagnostic;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.UnitVerdict;
+import dev.railguard.metrics.internal.json.OutputJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -47,11 +44,7 @@ public final class JsonSchemaMetric extends OfflineCheck {
     /** The name of the default, well-formedness-only instance. */
     public static final String NAME = "json_schema";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    private static final Pattern FENCE = Pattern.compile("\\A\\s*```[A-Za-z0-9_-]*[ \\t]*\\R(.*?)\\R?```\\s*\\z",
-            Pattern.DOTALL);
+    private static final ObjectMapper JSON = OutputJson.JSON;
 
     private final JsonSchema schema;
 
@@ -113,29 +106,20 @@ public final class JsonSchemaMetric extends OfflineCheck {
     }
 
     @Override
-    MetricResult check(EvaluationRequest request, double threshold) {
+    protected MetricResult check(EvaluationRequest request, double threshold) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        String text = request.modelOutput();
-        Optional<String> fenced = unfence(text);
-        if (fenced.isPresent()) {
-            text = fenced.get();
-            diagnostics.add(Diagnostic.info("the output was wrapped in a Markdown code fence; its content was checked"));
+        OutputJson.Read read = OutputJson.read(request.modelOutput());
+        if (read.fenced()) {
+            diagnostics.add(Diagnostic.info(OutputJson.FENCED));
         }
-        JsonNode value;
-        try {
-            value = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            String reason = "not well-formed JSON" + where + ": " + e.getOriginalMessage();
-            return result(0.0, threshold, "The output is " + reason + ".",
-                    List.of(unit(abbreviate(text), "parse_error", false, reason)), diagnostics);
+        if (read.value() == null) {
+            String reason = read.error();
+            String rationale = reason.startsWith("the output is empty") ? "The output is empty, which is not JSON."
+                    : "The output is " + reason + ".";
+            return result(0.0, threshold, rationale, List.of(unit(abbreviate(read.text()), "parse_error", false,
+                    reason)), diagnostics);
         }
-        if (value == null || value.isMissingNode()) {
-            String reason = "the output is empty, which is not a JSON value";
-            return result(0.0, threshold, "The output is empty, which is not JSON.",
-                    List.of(unit("", "parse_error", false, reason)), diagnostics);
-        }
+        JsonNode value = read.value();
         if (schema == null) {
             return result(1.0, threshold, "The output is well-formed JSON (" + value.getNodeType().name()
                     .toLowerCase(java.util.Locale.ROOT) + ").", List.of(), diagnostics);
@@ -156,11 +140,6 @@ public final class JsonSchemaMetric extends OfflineCheck {
                 + " violation" + (violations.size() == 1 ? "" : "s") + ": "
                 + violations.stream().limit(5).map(ValidationMessage::getMessage).collect(Collectors.joining("; "))
                 + (violations.size() > 5 ? "; ..." : "") + ".", units, diagnostics);
-    }
-
-    static Optional<String> unfence(String text) {
-        Matcher m = FENCE.matcher(text);
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static String abbreviate(String s) {

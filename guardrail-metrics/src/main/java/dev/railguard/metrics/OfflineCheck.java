@@ -16,15 +16,21 @@ import java.util.Set;
 
 /**
  * The common shape of the offline checks: a name, a description, a threshold, and a result built from units that code
- * decided with certainty. A check never throws for data: a failure inside it becomes an ERROR result.
+ * decided with certainty. A check never throws for data: a failure inside it becomes an ERROR result. Extend it for a
+ * check of your own: implement {@link #check} and build the result with {@link #result} and {@link #unit}.
  */
-abstract class OfflineCheck implements InProcessMetric {
+public abstract class OfflineCheck implements InProcessMetric {
 
     private final String name;
     private final String description;
     private final double defaultThreshold;
 
-    OfflineCheck(String name, String description, double defaultThreshold) {
+    /**
+     * A check.
+     *
+     * @throws IllegalArgumentException if {@code name} is not snake_case or {@code defaultThreshold} is not in 0..1
+     */
+    protected OfflineCheck(String name, String description, double defaultThreshold) {
         this.name = Objects.requireNonNull(name, "name must not be null");
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("name must be snake_case ([a-z][a-z0-9_]*), but was: '" + name + "'");
@@ -64,25 +70,26 @@ abstract class OfflineCheck implements InProcessMetric {
     }
 
     /** Runs the check; may throw, {@link #evaluate} turns that into ERROR. */
-    abstract MetricResult check(EvaluationRequest request, double threshold);
+    protected abstract MetricResult check(EvaluationRequest request, double threshold);
 
     /** A unit decided by code: certain, judged by this check. */
-    UnitVerdict unit(String text, String label, boolean satisfied, String reason) {
+    protected final UnitVerdict unit(String text, String label, boolean satisfied, String reason) {
         return new UnitVerdict(text, name, label, satisfied, Confidence.CERTAIN, name, reason, List.of());
     }
 
     /** A scored result with no usage. */
-    MetricResult result(double score, double threshold, String rationale, List<UnitVerdict> units,
+    protected final MetricResult result(double score, double threshold, String rationale, List<UnitVerdict> units,
             List<Diagnostic> diagnostics) {
         return MetricResult.scored(name, score, threshold, rationale, units, Usage.NONE, diagnostics);
     }
 
     /** {@code "characters 12 to 30"}: a half-open span, 0-based, in the output. */
-    static String span(int start, int end) {
+    protected static String span(int start, int end) {
         return "characters " + start + " to " + end;
     }
 
-    static String format(double d) {
+    /** {@code d} with two decimals, as the rationales write scores. */
+    protected static String format(double d) {
         return String.format(Locale.ROOT, "%.2f", d);
     }
 

@@ -62,7 +62,7 @@ public final class RegexMetric extends OfflineCheck {
     }
 
     @Override
-    MetricResult check(EvaluationRequest request, double threshold) {
+    protected MetricResult check(EvaluationRequest request, double threshold) {
         Matcher m = pattern.matcher(request.modelOutput());
         String shown = "/" + pattern.pattern() + "/";
         if (mustMatch) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The in-process part of {@code comprehensive_safety} that {@code ultra_fast} runs: the {@code pii} detectors stand in
+ * The in-process part of {@code comprehensive_safety} that {@code ultra_fast} runs: the {@code pii} recognizers stand in
  * for the PII category. The five other categories need a judge; every result says so in a WARNING diagnostic, so an
  * ultra_fast PASS is never read as "safe in every category".
  */
@@ -22,8 +22,8 @@ final class SafetyPiiFallback implements InProcessMetric {
     static final List<String> NOT_CHECKED = List.of("cbrn", "hate_or_harassment", "violence_or_threats", "sexual",
             "self_harm_or_harmful_instructions");
 
-    static final String NOT_CHECKED_NOTE = "checked in process: pii only (e-mail, phone, payment card, IBAN, US SSN,"
-            + " IP address detectors); not checked without a judge: " + String.join(", ", NOT_CHECKED);
+    static final String NOT_CHECKED_NOTE = "checked in process: pii only (the pii recognizers: e-mail, phone,"
+            + " payment card, IBAN, IP and crypto addresses, national identifiers); not checked without a judge: " + String.join(", ", NOT_CHECKED);
 
     private final ComprehensiveSafetyMetric metric;
 

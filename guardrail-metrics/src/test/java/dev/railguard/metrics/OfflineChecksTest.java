@@ -31,12 +31,12 @@ class OfflineChecksTest {
     @Test
     void pii_finds_each_detector_with_its_span_and_type() {
         String text = "Mail jane.doe@example.com or call +44 20 7946 0958 / (415) 555-0132. Card 4111 1111 1111 1111,"
-                + " IBAN DE89 3704 0044 0532 0130 00, SSN 123-45-6789, host 203.0.113.42 or 2001:db8:85a3::8a2e:370:7334.";
+                + " IBAN DE89 3704 0044 0532 0130 00, SSN 536-22-1234, host 203.0.113.42 or 2001:db8:85a3::8a2e:370:7334.";
         List<PiiFinding> found = PiiMetric.find(text);
 
-        assertThat(found).extracting(PiiFinding::type).containsExactly(PiiFinding.Type.EMAIL, PiiFinding.Type.PHONE,
-                PiiFinding.Type.PHONE, PiiFinding.Type.PAYMENT_CARD, PiiFinding.Type.IBAN, PiiFinding.Type.US_SSN,
-                PiiFinding.Type.IPV4, PiiFinding.Type.IPV6);
+        assertThat(found).extracting(PiiFinding::type).containsExactly(PiiFinding.Type.EMAIL_ADDRESS, PiiFinding.Type.PHONE_NUMBER,
+                PiiFinding.Type.PHONE_NUMBER, PiiFinding.Type.CREDIT_CARD, PiiFinding.Type.IBAN_CODE, PiiFinding.Type.US_SSN,
+                PiiFinding.Type.IP_ADDRESS, PiiFinding.Type.IP_ADDRESS);
         assertThat(found).allSatisfy(f -> assertThat(text.substring(f.start(), f.end())).isEqualTo(f.text()));
         assertThat(found.get(0).text()).isEqualTo("jane.doe@example.com");
         assertThat(found.get(3).text()).isEqualTo("4111 1111 1111 1111");
@@ -46,9 +46,10 @@ class OfflineChecksTest {
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.score().getAsDouble()).isZero();
         assertThat(r.units()).hasSize(8).noneMatch(UnitVerdict::satisfied);
-        assertThat(r.units().get(0).label()).isEqualTo("email");
+        assertThat(r.units().get(0).label()).isEqualTo("email_address");
         assertThat(r.units().get(0).text()).isEqualTo("ja**.***@*******.*om");
-        assertThat(r.units().get(0).reason()).isEqualTo("email at characters 5 to 25");
+        assertThat(r.units().get(0).reason()).isEqualTo("email_address at characters 5 to 25, score 1.00 (e-mail address"
+                + " (Commons Validator))");
     }
 
     @Test
@@ -68,8 +69,7 @@ class OfflineChecksTest {
 
         assertThat(r.units()).isEmpty();
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(r.rationale()).startsWith("No PII found (checked: email, payment_card, iban, us_ssn, phone, ipv4,"
-                + " ipv6)");
+        assertThat(r.rationale()).isEqualTo("No PII found (25 types checked, min score 0.40).");
     }
 
     @Test
@@ -90,8 +90,8 @@ class OfflineChecksTest {
 
     @Test
     void pii_restricted_to_some_types_ignores_the_others() {
-        PiiMetric emailsOnly = PiiMetric.detecting("no_emails", PiiFinding.Type.EMAIL);
-        MetricResult r = emailsOnly.evaluate(output("SSN 123-45-6789", "no_emails"), 1.0);
+        PiiMetric emailsOnly = PiiMetric.detecting("no_emails", PiiFinding.Type.EMAIL_ADDRESS);
+        MetricResult r = emailsOnly.evaluate(output("SSN 536-22-1234", "no_emails"), 1.0);
 
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
         assertThat(emailsOnly.evaluate(output("a@b.io", "no_emails"), 1.0).verdict()).isEqualTo(Verdict.FAIL);
@@ -182,7 +182,7 @@ class OfflineChecksTest {
         try (RailguardEvaluator evaluator = RailguardEvaluator.builder().metrics(registry).build()) {
             EvaluationResult r = evaluator.evaluate(EvaluationRequest.builder()
                     .modelInput(ModelInput.ofUserPrompt("Give me the order as JSON"))
-                    .modelOutput("{\"email\": \"bob@corp.example\", \"ticket\": \"TICKET-9\"}")
+                    .modelOutput("{\"email\": \"bob@corp-mail.com\", \"ticket\": \"TICKET-9\"}")
                     .metrics("json_schema", "pii", "cites_ticket").build());
 
             assertThat(r.metric("json_schema").verdict()).isEqualTo(Verdict.PASS);

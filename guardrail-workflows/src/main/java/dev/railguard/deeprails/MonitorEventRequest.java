@@ -2,9 +2,9 @@ package dev.railguard.deeprails;
 
 import dev.railguard.api.Capability;
 import dev.railguard.event.EventInput;
+import dev.railguard.monitor.EventSelection;
 import dev.railguard.monitor.Monitor;
 import dev.railguard.monitor.MonitorEvent;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -33,24 +33,16 @@ public record MonitorEventRequest(EventInput input, List<String> guardrailMetric
     }
 
     /**
-     * Submits this event to {@code monitor}, whose metrics and capabilities are fixed: the body may name only metrics
-     * the monitor evaluates and capabilities the monitor has.
+     * Submits this event to {@code monitor} as seed 001 says: {@code guardrail_metrics} selects which of the monitor's
+     * metrics run for this event (a body without it runs the monitor's metrics, as the seed's own SDK example does);
+     * {@code web_search}, {@code file_search} and {@code context_awareness} enable those capabilities for this event,
+     * within what the monitor allows (a body that enables none gets the monitor's); {@code file_search} ids restrict
+     * the judges' file search to those files.
      *
-     * @throws IllegalArgumentException naming the metric or capability the monitor does not have
+     * @throws IllegalArgumentException naming the metric, capability or file the monitor does not have
      */
     public MonitorEvent submitTo(Monitor monitor) {
-        List<String> unknown = new ArrayList<>(guardrailMetrics);
-        unknown.removeAll(monitor.metrics());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("guardrail_metrics must be among the metrics of monitor "
-                    + monitor.id() + " " + monitor.metrics() + ", but named: " + unknown);
-        }
-        for (Capability c : capabilities) {
-            if (!monitor.capabilities().contains(c)) {
-                throw new IllegalArgumentException(c.wireName() + " is not enabled on monitor " + monitor.id()
-                        + " (it has " + monitor.capabilities() + "); enable it on the monitor or leave it out");
-            }
-        }
-        return monitor.submit(input);
+        return monitor.submit(input, new EventSelection(guardrailMetrics.isEmpty() ? null : guardrailMetrics,
+                capabilities.isEmpty() ? null : capabilities, fileSearch.isEmpty() ? null : fileSearch));
     }
 }

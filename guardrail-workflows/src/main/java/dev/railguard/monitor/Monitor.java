@@ -11,6 +11,7 @@ import dev.railguard.event.EventSource;
 import dev.railguard.event.internal.EventBook;
 import dev.railguard.event.internal.EventRecords;
 import dev.railguard.event.internal.EventRequests;
+import dev.railguard.event.internal.PiiRedactingRecorder;
 
 import dev.railguard.api.Capability;
 import dev.railguard.api.EvaluationHandle;
@@ -77,8 +78,7 @@ public final class Monitor implements AutoCloseable {
     private final String id;
     private final EventRecorder recorder;
     private final Evaluator evaluator;
-    private final List<String> metrics;
-    private final Set<Capability> capabilities;
+    private volatile MonitorSettings settings;
     private final int queueCapacity;
     private final Instant createdAt = Instant.now();
     private volatile String name;
@@ -97,17 +97,11 @@ public final class Monitor implements AutoCloseable {
 
     private Monitor(Builder b) {
         this.id = b.id == null ? EventIds.next("mon") : b.id;
-        this.recorder = b.recorder;
+        this.recorder = PiiRedactingRecorder.as(b.redactPii, b.recorder);
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         EventRequests.requireName(b.name);
-        if (b.metrics.isEmpty()) {
-            throw new IllegalArgumentException("metrics must name at least one metric, but was: []");
-        }
-        for (String m : b.metrics) {
-            EventRequests.requireKnownMetric(evaluator, m);
-        }
-        this.metrics = List.copyOf(b.metrics);
-        this.capabilities = b.capabilities.isEmpty() ? Set.of() : Set.copyOf(b.capabilities);
+        this.settings = new MonitorSettings(MonitorSettings.checkMetrics(b.metrics, evaluator), b.capabilities,
+                b.fileIds);
         this.name = b.name;
         this.observer = EventObserver.of(b.observers);
         this.description = b.description;
@@ -142,14 +136,33 @@ public final class Monitor implements AutoCloseable {
         return description;
     }
 
-    /** The fixed metric set. */
+    /** The metric set (what an event runs unless it selects a subset). */
     public List<String> metrics() {
-        return metrics;
+        return settings.metrics();
     }
 
-    /** The capabilities passed into every evaluation. */
+    /** The capabilities events may enable; an event that names none gets all of them. */
     public Set<Capability> capabilities() {
-        return capabilities;
+        return settings.capabilities();
+    }
+
+    /** The files judges may search (DeepRails attaches files to a monitor); empty: any registered document. */
+    public List<String> fileIds() {
+        return settings.fileIds();
+    }
+
+    /**
+     * Changes the metrics, capabilities or files that {@code update} names, as DeepRails' monitor update does. Events
+     * already accepted keep the settings they were accepted under; later events get the new ones.
+     *
+     * @throws IllegalArgumentException if the new metric set is empty, names a metric twice or one the evaluator
+     *                                  does not know
+     */
+    public synchronized void update(MonitorUpdate update) {
+        Objects.requireNonNull(update, "update must not be null");
+        MonitorSettings next = settings.apply(update, evaluator);
+        counters.addMetrics(next.metrics());
+        settings = next;
     }
 
     /** When the monitor was built. */
@@ -188,7 +201,19 @@ public final class Monitor implements AutoCloseable {
      *                                  (a missing ground truth, self-judging, a tier the panel lacks)
      */
     public MonitorEvent submit(EventInput input) {
+        return submit(input, EventSelection.MONITOR_DEFAULTS);
+    }
+
+    /**
+     * As {@link #submit(EventInput)}, evaluating the event on {@code selection}: a subset of the monitor's metrics,
+     * the capabilities it enables and the files its judges may search, within what the monitor allows.
+     *
+     * @throws IllegalArgumentException also when {@code selection} names a metric, capability or file the monitor
+     *                                  does not have
+     */
+    public MonitorEvent submit(EventInput input, EventSelection selection) {
         Objects.requireNonNull(input, "input must not be null");
+        Objects.requireNonNull(selection, "selection must not be null");
         if (closed) {
             throw new IllegalStateException("monitor " + id + " ('" + name + "') is closed");
         }
@@ -196,8 +221,9 @@ public final class Monitor implements AutoCloseable {
             throw new IllegalStateException("monitor " + id + " ('" + name + "') is inactive and no longer records"
                     + " events; activate it with active(true)");
         }
-        EvaluationRequest request = EventRequests.request(input, input.modelOutput(), input.modelUsed(), metrics,
-                capabilities, Map.of());
+        MonitorSettings chosen = settings.resolve(selection, id);
+        EvaluationRequest request = EventRequests.request(EventRequests.withFileIds(input, chosen.fileIds()),
+                input.modelOutput(), input.modelUsed(), chosen.metrics(), chosen.capabilities(), Map.of());
         // as a workflow does: a request the evaluator would refuse fails here, not later as a failed event
         evaluator.validate(request);
         MonitorRun run = new MonitorRun(EventIds.next("evt"), id, input, request);
@@ -274,7 +300,7 @@ public final class Monitor implements AutoCloseable {
         MetricDistribution d = counters.distribution(metric);
         if (d == null) {
             throw new IllegalArgumentException("metric '" + metric + "' is not evaluated by monitor " + id
-                    + "; its metrics are " + metrics);
+                    + "; its metrics are " + settings.metrics());
         }
         return d;
     }
@@ -355,7 +381,7 @@ public final class Monitor implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Monitor{" + id + ", '" + name + "', " + metrics + ", " + stats() + "}";
+        return "Monitor{" + id + ", '" + name + "', " + settings.metrics() + ", " + stats() + "}";
     }
 
     // ---- internals ----
@@ -476,8 +502,9 @@ public final class Monitor implements AutoCloseable {
             }
             EvaluationRequest request;
             try {
-                request = EventRequests.request(r.input(), r.input().modelOutput(), r.input().modelUsed(), metrics,
-                        capabilities, Map.of());
+                MonitorSettings now = settings;
+                request = EventRequests.request(EventRequests.withFileIds(r.input(), now.fileIds()),
+                        r.input().modelOutput(), r.input().modelUsed(), now.metrics(), now.capabilities(), Map.of());
             } catch (RuntimeException e) {
                 EventRecords.updated(recorder, EventRecords.failed(r, "could not resume: " + e.getMessage()));
                 continue;
@@ -502,6 +529,7 @@ public final class Monitor implements AutoCloseable {
         private String description = "";
         private final List<String> metrics = new ArrayList<>();
         private Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        private List<String> fileIds = List.of();
         private Evaluator evaluator;
         private boolean active = true;
         private int queueCapacity = 10_000;
@@ -510,6 +538,7 @@ public final class Monitor implements AutoCloseable {
         private int maxNametags = 100;
         private String id;
         private EventRecorder recorder;
+        private boolean redactPii;
         private final List<EventObserver> observers = new ArrayList<>();
 
         private Builder() {}
@@ -529,6 +558,18 @@ public final class Monitor implements AutoCloseable {
          */
         public Builder recorder(EventRecorder recorder) {
             this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
+            return this;
+        }
+
+        /**
+         * Whether the recorder gets each event with its personal data masked ({@code PiiRedactor.typeTags()}: what
+         * the {@code pii} check finds in the prompts, context, documents, output, results and event detail becomes
+         * {@code <EMAIL_ADDRESS>}, {@code <CREDIT_CARD>}, ...), so the event store never holds it. The evaluation
+         * itself sees the original text; events resumed from the store are the redacted ones. Default false; needs a
+         * {@link #recorder}.
+         */
+        public Builder redactPii(boolean redactPii) {
+            this.redactPii = redactPii;
             return this;
         }
 
@@ -571,7 +612,18 @@ public final class Monitor implements AutoCloseable {
             return this;
         }
 
-        /** Capabilities passed into every evaluation. */
+        /**
+         * The files the judges may search (the {@code file_} ids of the evaluator's documents, as DeepRails attaches
+         * files to a monitor); an event may restrict its search further. Default none: any registered document.
+         */
+        public Builder fileIds(String... fileIds) {
+            this.fileIds = List.copyOf(Arrays.asList(Objects.requireNonNull(fileIds, "fileIds must not be null")));
+            return this;
+        }
+
+        /**
+         * The capabilities events may enable (and get when they name none); default none.
+         */
         public Builder capabilities(Capability... capabilities) {
             this.capabilities = EventRequests.capabilitySet(capabilities);
             return this;

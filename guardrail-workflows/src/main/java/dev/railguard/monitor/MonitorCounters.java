@@ -27,15 +27,23 @@ final class MonitorCounters {
     final LongAdder failed = new LongAdder();
     final LongAdder canceled = new LongAdder();
     final LongAdder rejected = new LongAdder();
-    private final Map<String, MetricAccumulator> byMetric = new LinkedHashMap<>();
+    /** Copied on write (a monitor update adds metrics), so counting reads it without a lock. */
+    private volatile Map<String, MetricAccumulator> byMetric = new LinkedHashMap<>();
     private final Map<String, TagAccumulator> byTag = new ConcurrentHashMap<>();
     private final int maxNametags;
 
     MonitorCounters(List<String> metrics, int maxNametags) {
-        for (String m : metrics) {
-            byMetric.put(m, new MetricAccumulator(m));
-        }
+        addMetrics(metrics);
         this.maxNametags = maxNametags;
+    }
+
+    /** Adds a histogram for each of {@code metrics} not counted yet (a monitor update); counted ones keep theirs. */
+    synchronized void addMetrics(List<String> metrics) {
+        Map<String, MetricAccumulator> next = new LinkedHashMap<>(byMetric);
+        for (String m : metrics) {
+            next.computeIfAbsent(m, MetricAccumulator::new);
+        }
+        byMetric = next;
     }
 
     /** Counts a terminal event. */

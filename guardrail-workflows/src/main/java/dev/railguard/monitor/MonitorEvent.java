@@ -1,5 +1,6 @@
 package dev.railguard.monitor;
 
+import dev.railguard.format.DeepRailsField;
 import dev.railguard.engine.Judge;
 import dev.railguard.event.internal.EventJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,12 +84,12 @@ public record MonitorEvent(
         root.put("status", status().wireName());
         root.put("progress", progress());
         EventJson.putNullable(root, "nametag", nametag());
-        root.put("run_mode", runMode() == null ? null : runMode().wireName());
-        EventJson.putNullable(root, "model_used", modelUsed());
+        root.put(DeepRailsField.RUN_MODE.key(), runMode() == null ? null : runMode().wireName());
+        EventJson.putNullable(root, DeepRailsField.MODEL_USED.key(), modelUsed());
         if (modelInput() != null) {
-            root.set("model_input", EventJson.modelInput(modelInput()));
+            root.set(DeepRailsField.MODEL_INPUT.key(), EventJson.modelInput(modelInput()));
         }
-        EventJson.putNullable(root, "model_output", modelOutput());
+        EventJson.putNullable(root, DeepRailsField.MODEL_OUTPUT.key(), modelOutput());
         EventJson.putInstant(root, "created_at", createdAt());
         EventJson.putInstant(root, "started_at", startedAt());
         EventJson.putInstant(root, "completed_at", completedAt());

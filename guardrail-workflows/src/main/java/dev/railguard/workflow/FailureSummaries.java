@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * {@code analysis_of_failures} and {@code key_improvements} of a workflow attempt, derived deterministically from the
  * metrics that did not pass, their rationales and their failing units (no judge call, so the same results give the
- * same summary). The FIXIT repair prompt and the guardrail's reprompt quote the same findings.
+ * same summary). The FIXIT repair prompt, the guardrail's reprompt and the Spring AI evaluators' feedback quote the same
+ * findings.
  */
-final class FailureSummaries {
+public final class FailureSummaries {
 
     private static final int MAX_UNITS_PER_METRIC = 10;
 
@@ -59,7 +60,7 @@ final class FailureSummaries {
      * has none to list (the rationale quotes the same units, so it is not repeated above them). A metric that could
      * not be evaluated (ERROR, SKIPPED) is no finding: there is nothing in the response to fix for it.
      */
-    static String findings(Map<String, MetricResult> metrics) {
+    public static String findings(Map<String, MetricResult> metrics) {
         StringBuilder sb = new StringBuilder();
         for (MetricResult m : metrics.values()) {
             if (m.verdict() != Verdict.FAIL) {

@@ -1,8 +1,10 @@
 package dev.railguard.workflow;
 
 import dev.railguard.api.Thresholds;
+import dev.railguard.engine.DocumentStore;
 import dev.railguard.engine.EventIds;
 import dev.railguard.engine.Judge;
+import dev.railguard.metrics.PiiMetric;
 import dev.railguard.event.EventInput;
 import dev.railguard.event.EventObserver;
 import dev.railguard.event.EventRecord;
@@ -11,6 +13,7 @@ import dev.railguard.event.EventSource;
 import dev.railguard.event.internal.EventBook;
 import dev.railguard.event.internal.EventRecords;
 import dev.railguard.event.internal.EventRequests;
+import dev.railguard.event.internal.PiiRedactingRecorder;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.railguard.api.Capability;
@@ -23,6 +26,7 @@ import dev.railguard.api.ModelInput;
 import dev.railguard.api.RunMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +57,7 @@ import java.util.function.Consumer;
  *     .improvementAction(ImprovementAction.FIXIT)
  *     .generator(chatModel)                          // repairs; never one of the judges
  *     .build();
- * WorkflowEvent submitted = workflow.submit(EventInput.of(input, output));   // returns at once, in_progress
+ * WorkflowEvent submitted = workflow.submit(EventInput.of(input, output).withModelUsed("gpt-4o-mini")); // at once
  * WorkflowEvent done = workflow.completion(submitted.eventId()).join();
  * String answer = done.finalOutput().orElse(fallback);
  * }</pre>
@@ -85,6 +89,8 @@ public final class Workflow implements AutoCloseable {
     private volatile boolean closed;
     private final EventBook<WorkflowRun, WorkflowEvent> book;
     private final EventObserver observer;
+    /** Where the workflow's files live: the builder's store, else the evaluator's; null when there is none. */
+    private final DocumentStore documents;
     private final LongAdder processed = new LongAdder();
     private final LongAdder belowThreshold = new LongAdder();
     private final LongAdder improved = new LongAdder();
@@ -93,7 +99,7 @@ public final class Workflow implements AutoCloseable {
 
     private Workflow(Builder b) {
         this.id = b.id == null ? EventIds.next("wkfl") : b.id;
-        this.recorder = b.recorder;
+        this.recorder = PiiRedactingRecorder.as(b.redactPii, b.recorder);
         this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator must not be null");
         this.allowJudgeAsGenerator = b.allowJudgeAsGenerator;
         this.regenTemperature = b.regenTemperature;
@@ -104,8 +110,9 @@ public final class Workflow implements AutoCloseable {
         for (Map.Entry<String, Object> m : b.metrics.entrySet()) {
             put(thresholds, tolerances, m.getKey(), m.getValue());
         }
+        this.documents = b.documents;
         this.settings = validate(new WorkflowSettings(b.name, b.description, thresholds, tolerances, b.improvementAction,
-                b.maxImprovementAttempts, b.capabilities, b.generator, b.active));
+                b.maxImprovementAttempts, b.capabilities, b.generator, b.active, b.fileIds));
         this.ownsExecutor = b.executor == null;
         this.executor = b.executor != null ? b.executor : newExecutor(b.threads);
         this.book = new EventBook<>("workflow " + id, b.retainedEvents, WorkflowRun::snapshot);
@@ -170,7 +177,8 @@ public final class Workflow implements AutoCloseable {
                 update.maxImprovementAttempts != null ? update.maxImprovementAttempts : s.maxImprovementAttempts(),
                 update.capabilities != null ? update.capabilities : s.capabilities(),
                 update.generator != null ? update.generator : s.generator(),
-                update.active != null ? update.active : s.active()));
+                update.active != null ? update.active : s.active(),
+                update.fileIds != null ? update.fileIds : s.fileIds()));
         settings = next;
         updatedAt = Instant.now();
         return next;
@@ -183,7 +191,9 @@ public final class Workflow implements AutoCloseable {
      * recorder holds the event durably; if the recorder refuses it, this throws and the event does not run.
      *
      * @throws IllegalStateException    if the workflow is inactive or closed
-     * @throws IllegalArgumentException if the evaluator refuses the request
+     * @throws IllegalArgumentException if {@code input} has no {@code modelUsed} (required, as in DeepRails' body,
+     *                                  so the self-judging check can never be skipped), or the evaluator refuses the
+     *                                  request
      */
     public WorkflowEvent submit(EventInput input) {
         return start(input).snapshot();
@@ -199,6 +209,7 @@ public final class Workflow implements AutoCloseable {
             throw new IllegalStateException("workflow " + id + " ('" + s.name() + "') is inactive and refuses events;"
                     + " activate it with update(WorkflowUpdate.builder().active(true).build())");
         }
+        EventRequests.requireModelUsed(input);
         EvaluationHandle initial = evaluator.submit(request(input, input.modelOutput(), s.metrics(), s, input.modelUsed()));
         WorkflowRun run = new WorkflowRun(this, EventIds.next("evt"), input, s, Instant.now());
         run.context = observer.captureContext(); // repairs are judged later, on the workflow's threads
@@ -316,6 +327,10 @@ public final class Workflow implements AutoCloseable {
         return regenTemperature;
     }
 
+    DocumentStore documents() {
+        return documents;
+    }
+
     void countBelowThreshold() {
         belowThreshold.increment();
     }
@@ -328,7 +343,8 @@ public final class Workflow implements AutoCloseable {
     }
 
     EvaluationRequest request(EventInput input, String output, List<String> metrics, WorkflowSettings s, String modelUsed) {
-        return EventRequests.request(input, output, modelUsed, metrics, s.capabilities(), s.thresholds());
+        return EventRequests.request(EventRequests.withFileIds(input, s.fileIds()), output, modelUsed, metrics,
+                s.capabilities(), s.thresholds());
     }
 
     String generatorModelName(WorkflowSettings s) {
@@ -408,6 +424,11 @@ public final class Workflow implements AutoCloseable {
         }
     }
 
+    /** The {@code pii} check registered as {@code metric} in this workflow's evaluator, if it is one. */
+    Optional<PiiMetric> piiMetric(String metric) {
+        return evaluator.metric(metric).filter(PiiMetric.class::isInstance).map(PiiMetric.class::cast);
+    }
+
     private double defaultThreshold(String metric) {
         return evaluator.metric(metric).map(GuardrailMetric::defaultThreshold).orElse(0.8);
     }
@@ -420,6 +441,11 @@ public final class Workflow implements AutoCloseable {
         if (s.improvementAction().improves() && s.generator() == null) {
             throw new IllegalArgumentException("generator must be set when improvementAction is '"
                     + s.improvementAction().wireName() + "': give the ChatModel that regenerates or repairs outputs");
+        }
+        if (!s.fileIds().isEmpty() && documents == null) {
+            throw new IllegalArgumentException("fileIds " + s.fileIds() + " need the DocumentStore that holds them,"
+                    + " for FIXIT's generator to search: give it with documents(store), for example the evaluator's"
+                    + " documents()");
         }
         Optional<String> judge = s.generator() == null ? Optional.empty() : evaluator.judgeUsing(s.generator());
         if (judge.isPresent() && !allowJudgeAsGenerator) {
@@ -457,6 +483,8 @@ public final class Workflow implements AutoCloseable {
         private ImprovementAction improvementAction = ImprovementAction.DO_NOTHING;
         private int maxImprovementAttempts = 10;
         private Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        private List<String> fileIds = List.of();
+        private DocumentStore documents;
         private ChatModel generator;
         private boolean allowJudgeAsGenerator;
         private boolean active = true;
@@ -469,6 +497,7 @@ public final class Workflow implements AutoCloseable {
 
         private String id;
         private EventRecorder recorder;
+        private boolean redactPii;
 
         private Builder() {}
 
@@ -487,6 +516,18 @@ public final class Workflow implements AutoCloseable {
          */
         public Builder recorder(EventRecorder recorder) {
             this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
+            return this;
+        }
+
+        /**
+         * Whether the recorder gets each event with its personal data masked ({@code PiiRedactor.typeTags()}: what
+         * the {@code pii} check finds in the prompts, context, documents, output, results and event detail becomes
+         * {@code <EMAIL_ADDRESS>}, {@code <CREDIT_CARD>}, ...), so the event store never holds it. The evaluation
+         * itself sees the original text; events resumed from the store are the redacted ones. Default false; needs a
+         * {@link #recorder}.
+         */
+        public Builder redactPii(boolean redactPii) {
+            this.redactPii = redactPii;
             return this;
         }
 
@@ -549,6 +590,25 @@ public final class Workflow implements AutoCloseable {
         /** Capabilities passed into every evaluation (web search, file search, context awareness). */
         public Builder capabilities(Capability... capabilities) {
             this.capabilities = EventRequests.capabilitySet(capabilities);
+            return this;
+        }
+
+        /**
+         * The files (the {@code file_} ids of the evaluator's documents) the judges may search in this workflow's
+         * evaluations, and FIXIT's generator may search when it repairs an output, as DeepRails attaches files to a
+         * workflow. Default none: judges may search any registered document, the generator none.
+         */
+        public Builder fileIds(String... fileIds) {
+            this.fileIds = List.copyOf(Arrays.asList(Objects.requireNonNull(fileIds, "fileIds must not be null")));
+            return this;
+        }
+
+        /**
+         * Where the files of {@link #fileIds} live, for FIXIT's generator to search (the judges search the evaluator's
+         * own store): usually the evaluator's {@code documents()}. Required with {@code fileIds}.
+         */
+        public Builder documents(DocumentStore documents) {
+            this.documents = Objects.requireNonNull(documents, "documents must not be null");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.railguard.workflow;
 
+import dev.railguard.format.DeepRailsField;
 import dev.railguard.engine.Judge;
 import dev.railguard.event.internal.EventJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -140,10 +141,10 @@ public record WorkflowEvent(
         root.put("improvement_tool_status", improvementToolStatus() == null ? null : improvementToolStatus().wireName());
         EventJson.putNullable(root, "improved_model_output", improvedModelOutput());
         EventJson.putNullable(root, "nametag", nametag());
-        root.put("run_mode", runMode().wireName());
-        EventJson.putNullable(root, "model_used", modelUsed());
-        root.set("model_input", EventJson.modelInput(modelInput()));
-        root.put("model_output", modelOutput());
+        root.put(DeepRailsField.RUN_MODE.key(), runMode().wireName());
+        EventJson.putNullable(root, DeepRailsField.MODEL_USED.key(), modelUsed());
+        root.set(DeepRailsField.MODEL_INPUT.key(), EventJson.modelInput(modelInput()));
+        root.put(DeepRailsField.MODEL_OUTPUT.key(), modelOutput());
         if (evaluationResult() != null) {
             root.set("evaluation_result", EventJson.result(evaluationResult()));
         }
@@ -152,7 +153,7 @@ public record WorkflowEvent(
             ObjectNode h = history.addObject();
             h.put("attempt", a.attempt());
             h.put("evaluation_status", a.status().wireName());
-            h.put("model_output", a.modelOutput());
+            h.put(DeepRailsField.MODEL_OUTPUT.key(), a.modelOutput());
             h.set("evaluation_result", EventJson.result(a.metrics()));
             ArrayNode carried = h.putArray("carried_over");
             a.carriedOver().stream().sorted().forEach(carried::add);

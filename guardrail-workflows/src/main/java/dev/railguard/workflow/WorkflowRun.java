@@ -15,6 +15,8 @@ import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.Usage;
 import dev.railguard.api.Verdict;
+import dev.railguard.metrics.PiiMetric;
+import dev.railguard.metrics.PiiRedactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -155,6 +158,12 @@ final class WorkflowRun {
 
     private void improve(int index, String failedOutput, Map<String, MetricResult> metrics) {
         Instant started = Instant.now();
+        List<String> failing = metrics.values().stream().filter(m -> !m.passed()).map(MetricResult::metric).toList();
+        Optional<String> redacted = redactionRepair(failedOutput, failing);
+        if (redacted.isPresent()) {
+            reevaluate(index, redacted.get(), failing, Usage.NONE, started);
+            return;
+        }
         ChatRequest request = settings.improvementAction() == ImprovementAction.REGEN
                 ? RepairPrompts.regen(input.modelInput(), RepairPrompts.regenTemperature(owner.regenTemperature(), index))
                 : RepairPrompts.fixit(input.modelInput(), settings.capabilities(), failedOutput, metrics);
@@ -163,7 +172,10 @@ final class WorkflowRun {
         Usage usage;
         long t0 = System.nanoTime();
         try {
-            ChatResponse response = generator.chat(request);
+            // FIXIT's generator may search the workflow's files while it repairs; REGEN only samples again
+            ChatResponse response = settings.improvementAction() == ImprovementAction.FIXIT
+                    ? RepairSearch.chat(generator, request, owner.documents(), settings.fileIds())
+                    : generator.chat(request);
             usage = generatorUsage(response, Duration.ofNanos(System.nanoTime() - t0));
             text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
         } catch (RuntimeException e) {
@@ -174,7 +186,29 @@ final class WorkflowRun {
         if (isTerminal()) {
             return;
         }
-        List<String> failing = metrics.values().stream().filter(m -> !m.passed()).map(MetricResult::metric).toList();
+        reevaluate(index, text, failing, usage, started);
+    }
+
+    /**
+     * FIXIT's repair when only PII checks failed: the output with what they found masked by type tags
+     * ({@code <EMAIL_ADDRESS>}), with no generator call; empty when another metric failed too, or for REGEN.
+     */
+    private Optional<String> redactionRepair(String failedOutput, List<String> failing) {
+        if (settings.improvementAction() != ImprovementAction.FIXIT || failing.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = failedOutput;
+        for (String metric : failing) {
+            Optional<PiiMetric> pii = owner.piiMetric(metric);
+            if (pii.isEmpty()) {
+                return Optional.empty();
+            }
+            text = PiiRedactor.typeTags().using(pii.get()).redact(text);
+        }
+        return Optional.of(text);
+    }
+
+    private void reevaluate(int index, String text, List<String> failing, Usage usage, Instant started) {
         EvaluationHandle handle;
         try {
             EvaluationHandle[] submitted = new EvaluationHandle[1];

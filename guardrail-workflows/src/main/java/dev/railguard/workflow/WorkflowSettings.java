@@ -23,6 +23,9 @@ import java.util.Set;
  * @param capabilities           passed into every evaluation the workflow asks for
  * @param generator              the model that regenerates or repairs outputs, or null for {@code do_nothing}
  * @param active                 whether the workflow accepts events
+ * @param fileIds                the files judges may search in the workflow's evaluations and FIXIT's generator may
+ *                               search when it repairs (DeepRails attaches files to a workflow); empty: judges may
+ *                               search any registered document, the generator none
  */
 public record WorkflowSettings(
         String name,
@@ -33,14 +36,24 @@ public record WorkflowSettings(
         int maxImprovementAttempts,
         Set<Capability> capabilities,
         ChatModel generator,
-        boolean active) {
+        boolean active,
+        List<String> fileIds) {
 
     /** Copies. */
     public WorkflowSettings {
+        fileIds = fileIds == null ? List.of() : List.copyOf(fileIds);
         description = description == null ? "" : description;
         thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         tolerances = Collections.unmodifiableMap(new LinkedHashMap<>(tolerances));
         capabilities = capabilities.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(capabilities));
+    }
+
+    /** Settings without files. */
+    public WorkflowSettings(String name, String description, Map<String, Double> thresholds,
+            Map<String, Tolerance> tolerances, ImprovementAction improvementAction, int maxImprovementAttempts,
+            Set<Capability> capabilities, ChatModel generator, boolean active) {
+        this(name, description, thresholds, tolerances, improvementAction, maxImprovementAttempts, capabilities,
+                generator, active, List.of());
     }
 
     /** The metric names, in order. */

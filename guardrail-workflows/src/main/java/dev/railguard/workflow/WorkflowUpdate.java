@@ -5,6 +5,7 @@ import dev.railguard.event.internal.EventRequests;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.railguard.api.Capability;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class WorkflowUpdate {
     final Set<Capability> capabilities;
     final ChatModel generator;
     final Boolean active;
+    final List<String> fileIds;
 
     private WorkflowUpdate(Builder b) {
         this.name = b.name;
@@ -44,6 +46,7 @@ public final class WorkflowUpdate {
         this.capabilities = b.capabilities == null ? null : Set.copyOf(b.capabilities);
         this.generator = b.generator;
         this.active = b.active;
+        this.fileIds = b.fileIds;
     }
 
     /** An empty update. */
@@ -68,8 +71,16 @@ public final class WorkflowUpdate {
         private Set<Capability> capabilities;
         private ChatModel generator;
         private Boolean active;
+        private List<String> fileIds;
 
         private Builder() {}
+
+        /** Replaces the workflow's files (none clears them). */
+        public Builder fileIds(String... fileIds) {
+            this.fileIds = List.copyOf(Arrays.asList(Objects.requireNonNull(fileIds,
+                    "fileIds must not be null")));
+            return this;
+        }
 
         /** A new name. */
         public Builder name(String name) {

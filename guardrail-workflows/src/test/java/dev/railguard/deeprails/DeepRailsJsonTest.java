@@ -1,5 +1,6 @@
 package dev.railguard.deeprails;
 
+import dev.railguard.format.DeepRailsResponses;
 import dev.railguard.engine.TestMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -117,7 +118,7 @@ class DeepRailsJsonTest {
                 .hasMessageContaining("42");
         assertThatThrownBy(() -> DeepRailsJson.readMonitorEvent("""
                 {"model_input":{"user_prompt":"q"},"model_output":"a","web_search":"yes"}"""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("web_search must be true or false");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("web_search must be a boolean (true or false)");
         assertThatThrownBy(() -> DeepRailsJson.readMonitorEvent("""
                 {"model_input":{"user_prompt":"q"},"model_output":"a","guardrail_metrics":["x",1]}"""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("guardrail_metrics[1]");
@@ -149,20 +150,21 @@ class DeepRailsJsonTest {
                 {"model_input":{"user_prompt":"q"},"model_output":"a","web_search":true}""");
         try (Monitor monitor = Monitor.builder().name("codec").evaluator(evaluator).metrics("length").build()) {
             assertThatThrownBy(() -> r.submitTo(monitor)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("[correctness]");
+                    .hasMessage("guardrail_metrics must be a subset of monitor " + monitor.id() + "'s metrics [length],"
+                            + " but 'correctness' is not one of them");
             assertThatThrownBy(() -> search.submitTo(monitor)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("web_search");
+                    .hasMessageContaining("but web_search is not allowed");
         }
     }
 
     @Test
     void status_created_at_and_billing_ids_have_the_seed_forms() {
-        assertThat(DeepRailsJson.createdAt(Instant.parse("2025-11-10T01:32:44.591123Z")))
+        assertThat(DeepRailsResponses.createdAt(Instant.parse("2025-11-10T01:32:44.591123Z")))
                 .isEqualTo("2025-11-10T01:32:44.591Z");
-        assertThat(DeepRailsJson.createdAt(Instant.parse("2025-01-15T10:30:00Z"))).isEqualTo("2025-01-15T10:30:00.000Z");
-        assertThat(DeepRailsJson.billingRequestId("evt_abc123")).isEqualTo("bill_abc123");
+        assertThat(DeepRailsResponses.createdAt(Instant.parse("2025-01-15T10:30:00Z"))).isEqualTo("2025-01-15T10:30:00.000Z");
+        assertThat(DeepRailsResponses.billingRequestId("evt_abc123")).isEqualTo("bill_abc123");
         for (dev.railguard.api.EvaluationStatus s : dev.railguard.api.EvaluationStatus.values()) {
-            assertThat(DeepRailsJson.status(s)).isEqualTo(s.isTerminal() ? "Completed" : "In Progress");
+            assertThat(DeepRailsResponses.status(s)).isEqualTo(s.isTerminal() ? "Completed" : "In Progress");
         }
     }
 

@@ -89,6 +89,8 @@ class WorkflowThroughOpenAiTest {
         generator = OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("k")
                 .modelName("generator-model").maxRetries(0).timeout(Duration.ofSeconds(10)).build();
         evaluator = RailguardEvaluator.builder().judges(JudgePanel.single("judge", judgeModel))
+                // a reply broken in transport is retried within the retry budget: short backoff keeps the test fast
+                .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
                 .metrics(MetricRegistry.of(TestMetrics.judged("correctness", 0.8), TestMetrics.judged("tone", 0.7)))
                 // web search needs an engine since run modes gained search; this one finds nothing
                 .webSearch(query -> dev.langchain4j.web.search.WebSearchResults.from(
@@ -293,12 +295,14 @@ class WorkflowThroughOpenAiTest {
     void streaming_emits_the_original_when_it_passes_and_the_improved_text_otherwise() {
         generatorReplies.add(RIGHT);
         try (Workflow workflow = workflow(ImprovementAction.FIXIT).build()) {
-            Collected passing = Collected.of(workflow.submitAndStream(EventInput.of(INPUT, RIGHT)));
+            Collected passing = Collected.of(workflow.submitAndStream(EventInput.of(INPUT, RIGHT)
+                    .withModelUsed("gpt-x")));
             assertThat(passing.error).isNull();
             assertThat(String.join("", passing.items)).isEqualTo(RIGHT);
             assertThat(passing.items).hasSizeGreaterThan(5).contains("Paris", " is", " capital");
 
-            Collected repaired = Collected.of(workflow.submitAndStream(EventInput.of(INPUT, WRONG)));
+            Collected repaired = Collected.of(workflow.submitAndStream(EventInput.of(INPUT, WRONG)
+                    .withModelUsed("gpt-x")));
             assertThat(repaired.error).isNull();
             assertThat(String.join("", repaired.items)).isEqualTo(RIGHT);
         }
@@ -307,7 +311,8 @@ class WorkflowThroughOpenAiTest {
     @Test
     void streaming_signals_an_error_when_there_is_no_text_to_forward() {
         try (Workflow workflow = workflow(ImprovementAction.DO_NOTHING).build()) {
-            Collected flagged = Collected.of(workflow.submitAndStream(EventInput.of(INPUT, WRONG)));
+            Collected flagged = Collected.of(workflow.submitAndStream(EventInput.of(INPUT, WRONG)
+                    .withModelUsed("gpt-x")));
             assertThat(flagged.items).isEmpty();
             assertThat(flagged.error).isInstanceOf(OutputFilteredException.class)
                     .hasMessageContaining("did not pass its guardrails (improvement_required after 0 improvement attempts);"
@@ -320,7 +325,8 @@ class WorkflowThroughOpenAiTest {
     void streaming_is_refused_on_the_precision_max_modes() {
         try (Workflow workflow = workflow(ImprovementAction.DO_NOTHING).build()) {
             for (RunMode mode : List.of(RunMode.PRECISION_MAX, RunMode.PRECISION_MAX_CODEX)) {
-                assertThatThrownBy(() -> workflow.submitAndStream(EventInput.of(INPUT, RIGHT).withRunMode(mode)))
+                assertThatThrownBy(() -> workflow.submitAndStream(EventInput.of(INPUT, RIGHT).withModelUsed("gpt-x")
+                        .withRunMode(mode)))
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("runMode '" + mode.wireName() + "' does not support streaming: streaming is"
                                 + " supported on every run mode except precision_max and precision_max_codex (as in"
@@ -333,7 +339,7 @@ class WorkflowThroughOpenAiTest {
     @Test
     void an_inactive_workflow_refuses_events_until_activated_and_updates_change_only_what_they_name() {
         try (Workflow workflow = workflow(ImprovementAction.FIXIT).active(false).build()) {
-            assertThatThrownBy(() -> workflow.submit(EventInput.of(INPUT, RIGHT)))
+            assertThatThrownBy(() -> workflow.submit(EventInput.of(INPUT, RIGHT).withModelUsed("gpt-x")))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("workflow " + workflow.id() + " ('capitals') is inactive and refuses events; activate it"
                             + " with update(WorkflowUpdate.builder().active(true).build())");
@@ -411,7 +417,7 @@ class WorkflowThroughOpenAiTest {
         List<WorkflowEvent> heard = new CopyOnWriteArrayList<>();
         try (Workflow workflow = workflow(ImprovementAction.DO_NOTHING).build()) {
             workflow.addListener(heard::add);
-            WorkflowEvent submitted = workflow.submit(EventInput.of(INPUT, RIGHT));
+            WorkflowEvent submitted = workflow.submit(EventInput.of(INPUT, RIGHT).withModelUsed("gpt-x"));
             assertThat(submitted.status()).isEqualTo(EvaluationStatus.IN_PROGRESS);
             assertThat(submitted.progress()).isZero();
             assertThat(judging.await(5, TimeUnit.SECONDS)).isTrue();
@@ -433,12 +439,14 @@ class WorkflowThroughOpenAiTest {
                 .capabilities(dev.railguard.api.Capability.CONTEXT_AWARENESS, dev.railguard.api.Capability.WEB_SEARCH)
                 .build()) {
             ModelInput withContext = INPUT.toBuilder().addContext("student", "Keep it short.").build();
-            WorkflowEvent e = workflow.completion(workflow.submit(EventInput.of(withContext, RIGHT)).eventId()).join();
+            WorkflowEvent e = workflow.completion(workflow.submit(EventInput.of(withContext, RIGHT)
+                    .withModelUsed("gpt-x")).eventId()).join();
 
             assertThat(e.status()).isEqualTo(EvaluationStatus.COMPLETED);
             assertThat(server.requests()).isNotEmpty().allSatisfy(r ->
                     assertThat(r.userText()).contains("<<<BEGIN context").contains("student: Keep it short."));
-            assertThatThrownBy(() -> workflow.submit(EventInput.of(withContext, RIGHT).withRunMode(RunMode.SUPER_FAST)))
+            assertThatThrownBy(() -> workflow.submit(EventInput.of(withContext, RIGHT).withModelUsed("gpt-x")
+                    .withRunMode(RunMode.SUPER_FAST)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("capabilities [web_search] are not supported with runMode 'super_fast'");
         }

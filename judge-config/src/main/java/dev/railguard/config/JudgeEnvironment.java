@@ -1,6 +1,7 @@
 package dev.railguard.config;
 
-import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.railguard.config.internal.JudgeModels;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.PriceTable;
 import dev.railguard.engine.Redaction;
@@ -15,17 +16,21 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The judge configuration read from environment variables or system properties (a system property wins): an
- * OpenAI-compatible endpoint (OpenAI, Azure OpenAI's compatible endpoint, vLLM, Ollama, LM Studio, ...) and the model
- * of each tier.
+ * The judge configuration read from environment variables or system properties (a system property wins): a provider
+ * (an OpenAI-compatible endpoint by default: OpenAI, vLLM, LM Studio, ...; or Azure OpenAI, Anthropic, Gemini, Ollama),
+ * its endpoint and key, and the model of each tier. A project file ({@link RailguardProject}) that declares judges
+ * replaces these settings.
  *
  * <table>
  * <caption>Settings</caption>
  * <tr><th>environment variable</th><th>system property</th><th>meaning</th></tr>
- * <tr><td>RAILGUARD_JUDGE_BASE_URL</td><td>railguard.judge.baseUrl</td><td>the endpoint, default
- * {@code https://api.openai.com/v1} (also read from OPENAI_BASE_URL)</td></tr>
- * <tr><td>RAILGUARD_JUDGE_API_KEY</td><td>railguard.judge.apiKey</td><td>the key (also read from OPENAI_API_KEY); a
- * local server without keys needs only the base URL</td></tr>
+ * <tr><td>RAILGUARD_JUDGE_PROVIDER</td><td>railguard.judge.provider</td><td>one of {@code openai} (default),
+ * {@code azure-openai}, {@code anthropic}, {@code gemini}, {@code ollama} ({@link JudgeProvider})</td></tr>
+ * <tr><td>RAILGUARD_JUDGE_BASE_URL</td><td>railguard.judge.baseUrl</td><td>the endpoint, default the provider's
+ * ({@code https://api.openai.com/v1} for openai, also read from OPENAI_BASE_URL)</td></tr>
+ * <tr><td>RAILGUARD_JUDGE_API_KEY</td><td>railguard.judge.apiKey</td><td>the key (also read from the provider's own
+ * variable: OPENAI_API_KEY, AZURE_OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY); a local server without keys
+ * needs only the base URL</td></tr>
  * <tr><td>RAILGUARD_JUDGE_MODEL</td><td>railguard.judge.model</td><td>the model of every tier, default
  * {@code gpt-4o-mini}</td></tr>
  * <tr><td>RAILGUARD_JUDGE_MODEL_FAST, _STANDARD, _STRONG, _CODE</td><td>railguard.judge.model.fast, ...</td><td>the
@@ -37,7 +42,7 @@ import java.util.Properties;
  * 60</td></tr>
  * </table>
  *
- * A judge is configured when a base URL or an API key is set. Judges are built with LangChain4j's own retries off:
+ * A judge is configured when a base URL or an API key is set, or a provider is named. Judges are built with LangChain4j's own retries off:
  * the engine retries, honouring {@code Retry-After}.
  */
 public final class JudgeEnvironment {
@@ -47,9 +52,10 @@ public final class JudgeEnvironment {
             + " OpenAI-compatible endpoint, default https://api.openai.com/v1) and RAILGUARD_JUDGE_API_KEY, and"
             + " optionally RAILGUARD_JUDGE_MODEL (default gpt-4o-mini) or per tier RAILGUARD_JUDGE_MODEL_FAST,"
             + " _STANDARD, _STRONG, _CODE (comma-separated for several judges); or the system properties"
-            + " railguard.judge.baseUrl, railguard.judge.apiKey, railguard.judge.model, railguard.judge.model.<tier>.";
+            + " railguard.judge.baseUrl, railguard.judge.apiKey, railguard.judge.model, railguard.judge.model.<tier>."
+            + " RAILGUARD_JUDGE_PROVIDER picks azure-openai, anthropic, gemini or ollama instead of an OpenAI-compatible"
+            + " endpoint; a project file (railguard.yaml) may declare the judges instead.";
 
-    private static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     private static final String DEFAULT_MODEL = "gpt-4o-mini";
 
     private final Map<String, String> settings;
@@ -66,8 +72,13 @@ public final class JudgeEnvironment {
     /** The configuration given by {@code env} and {@code properties} (a property wins over a variable). */
     public static JudgeEnvironment from(Map<String, String> env, Properties properties) {
         Map<String, String> s = new HashMap<>();
-        put(s, "baseUrl", env.get("OPENAI_BASE_URL"));
-        put(s, "apiKey", env.get("OPENAI_API_KEY"));
+        put(s, "provider", env.get("RAILGUARD_JUDGE_PROVIDER"));
+        String providerName = properties.getProperty("railguard.judge.provider", s.get("provider"));
+        JudgeProvider provider = providerName == null ? JudgeProvider.OPENAI : provider(providerName);
+        if (provider == JudgeProvider.OPENAI) {
+            put(s, "baseUrl", env.get("OPENAI_BASE_URL"));
+        }
+        provider.keyVariable().ifPresent(v -> put(s, "apiKey", env.get(v)));
         put(s, "baseUrl", env.get("RAILGUARD_JUDGE_BASE_URL"));
         put(s, "apiKey", env.get("RAILGUARD_JUDGE_API_KEY"));
         put(s, "model", env.get("RAILGUARD_JUDGE_MODEL"));
@@ -90,10 +101,20 @@ public final class JudgeEnvironment {
             }
         }
         // the keys never appear in a rationale, diagnostic, results file, report or message (a 401 body may echo one)
+        provider.keyVariable().ifPresent(v -> Redaction.register(env.get(v)));
         Redaction.register(env.get("OPENAI_API_KEY"));
         Redaction.register(env.get("RAILGUARD_JUDGE_API_KEY"));
         Redaction.register(s.get("apiKey"));
         return new JudgeEnvironment(s);
+    }
+
+    private static JudgeProvider provider(String name) {
+        try {
+            return JudgeProvider.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("RAILGUARD_JUDGE_PROVIDER (railguard.judge.provider) must be one of "
+                    + JudgeProvider.wireNames() + ", but was: '" + name.trim() + "'");
+        }
     }
 
     private static void put(Map<String, String> s, String key, String value) {
@@ -102,14 +123,19 @@ public final class JudgeEnvironment {
         }
     }
 
-    /** Whether a judge is configured (a base URL or an API key is set). */
+    /** Whether a judge is configured (a base URL or an API key is set, or a provider named). */
     public boolean configured() {
-        return settings.containsKey("baseUrl") || settings.containsKey("apiKey");
+        return settings.containsKey("baseUrl") || settings.containsKey("apiKey") || settings.containsKey("provider");
     }
 
-    /** The base URL judges are called at. */
+    /** The provider of the judges; {@link JudgeProvider#OPENAI} unless one is named. */
+    public JudgeProvider provider() {
+        return settings.containsKey("provider") ? JudgeProvider.of(settings.get("provider")) : JudgeProvider.OPENAI;
+    }
+
+    /** The base URL judges are called at: the one set, else the provider's default (empty for Azure OpenAI). */
     public String baseUrl() {
-        return settings.getOrDefault("baseUrl", DEFAULT_BASE_URL);
+        return settings.getOrDefault("baseUrl", provider().defaultBaseUrl().orElse(""));
     }
 
     /** The model names of {@code tier}. */
@@ -126,28 +152,24 @@ public final class JudgeEnvironment {
     }
 
     /**
-     * The judge panel this configuration describes: one OpenAI-compatible judge per distinct model, named after the
+     * The judge panel this configuration describes: one judge of the provider per distinct model, named after the
      * model, placed in every tier that lists it. Empty when no judge is configured.
      *
-     * @throws IllegalArgumentException if the timeout setting is not a positive whole number
+     * @throws IllegalArgumentException if the timeout setting is not a positive whole number, the provider's module
+     *                                  is missing, or Azure OpenAI has no base URL
      */
     public Optional<JudgePanel> panel() {
         if (!configured()) {
             return Optional.empty();
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds());
-        Map<String, OpenAiChatModel> models = new HashMap<>();
+        Map<String, ChatModel> models = new HashMap<>();
         JudgePanel.Builder panel = JudgePanel.builder();
+        String baseUrl = settings.get("baseUrl");
         for (JudgeTier tier : JudgeTier.values()) {
             for (String modelName : models(tier)) {
-                OpenAiChatModel model = models.computeIfAbsent(modelName, m -> OpenAiChatModel.builder()
-                        .httpClientBuilder(dev.railguard.engine.RailguardHttp.retryAfterAware())
-                        .baseUrl(baseUrl())
-                        .apiKey(settings.getOrDefault("apiKey", "not-needed"))
-                        .modelName(m)
-                        .timeout(timeout)
-                        .maxRetries(0)
-                        .build());
+                ChatModel model = models.computeIfAbsent(modelName, m -> JudgeModels.build(new JudgeModels.Spec(
+                        provider(), m, baseUrl, settings.get("apiKey"), timeout)));
                 panel.judge(tier, modelName, model);
             }
         }
@@ -212,7 +234,7 @@ public final class JudgeEnvironment {
 
     @Override
     public String toString() {
-        return configured() ? "JudgeEnvironment{baseUrl=" + baseUrl() + ", standard=" + models(JudgeTier.STANDARD) + "}"
+        return configured() ? "JudgeEnvironment{provider=" + provider().wireName() + ", baseUrl=" + baseUrl() + ", standard=" + models(JudgeTier.STANDARD) + "}"
                 : "JudgeEnvironment{not configured}";
     }
 }

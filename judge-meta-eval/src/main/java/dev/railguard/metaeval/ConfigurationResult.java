@@ -14,14 +14,22 @@ import java.util.NoSuchElementException;
  * @param cost         calls, tokens, money and latency
  * @param skippedCases cases that could not be evaluated in this configuration, with the reason (a metric the
  *                     evaluator does not know, an input a metric requires, a panel that cannot serve the mode)
+ * @param disagreements the cases where the judge and the people disagree, per metric in case order
  */
 public record ConfigurationResult(String panel, RunMode mode, int repeats, List<MetricAgreement> metrics,
-        RunCost cost, List<LabelledDataset.Skipped> skippedCases) {
+        RunCost cost, List<LabelledDataset.Skipped> skippedCases, List<Disagreement> disagreements) {
 
     /** Copies. */
     public ConfigurationResult {
         metrics = List.copyOf(metrics);
         skippedCases = List.copyOf(skippedCases);
+        disagreements = List.copyOf(disagreements);
+    }
+
+    /** A result without the disagreeing cases. */
+    public ConfigurationResult(String panel, RunMode mode, int repeats, List<MetricAgreement> metrics, RunCost cost,
+            List<LabelledDataset.Skipped> skippedCases) {
+        this(panel, mode, repeats, metrics, cost, skippedCases, List.of());
     }
 
     /** {@code panel / mode}. */

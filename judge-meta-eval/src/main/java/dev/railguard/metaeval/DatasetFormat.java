@@ -10,6 +10,8 @@ public enum DatasetFormat {
     RAILGUARD("railguard"),
     /** HaluEval QA ({@code qa_data.json}). */
     HALUEVAL_QA("halueval_qa"),
+    /** HaluEval general ({@code general_data.json}: ChatGPT responses to user queries, labelled by people). */
+    HALUEVAL_GENERAL("halueval_general"),
     /** TruthfulQA (CSV or JSON lines). */
     TRUTHFULQA("truthfulqa"),
     /** RAGTruth ({@code response.jsonl} with {@code source_info.jsonl}). */

@@ -18,7 +18,8 @@ public final class Datasets {
      * Railguard's labelled JSON lines: one object per line with {@code id}, {@code model_input} (the batch format's:
      * {@code user_prompt}, {@code system_prompt}, {@code ground_truth}, {@code documents}, {@code context}),
      * {@code model_output}, {@code labels} ({@code {"correctness": "FAIL", ...}}), optional {@code unit_labels}
-     * ({@code {"correctness": [{"text": "...", "label": "FAIL"}]}}) and {@code source}.
+     * ({@code {"correctness": [{"text": "...", "label": "FAIL"}]}}), {@code source} and {@code model_used} (the model
+     * that wrote the output, so that a judge of that model is refused unless self-judging is allowed).
      *
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
@@ -35,6 +36,16 @@ public final class Datasets {
      */
     public static LabelledDataset haluEvalQa(Path file) {
         return DatasetReaders.haluEvalQa(file);
+    }
+
+    /**
+     * HaluEval general ({@code data/general_data.json} as published): each record ({@code ID}, {@code user_query},
+     * {@code chatgpt_response}, {@code hallucination_label} {@code "yes"}/{@code "no"}) is one case on
+     * {@code correctness}, FAIL when people found a hallucination. The cases' {@code modelUsed} is ChatGPT's
+     * {@code gpt-3.5-turbo}. A later record with an id already read is skipped with its line and reason.
+     */
+    public static LabelledDataset haluEvalGeneral(Path file) {
+        return DatasetReaders.haluEvalGeneral(file);
     }
 
     /**
@@ -68,6 +79,7 @@ public final class Datasets {
         return switch (format) {
             case RAILGUARD -> railguard(file);
             case HALUEVAL_QA -> haluEvalQa(file);
+            case HALUEVAL_GENERAL -> haluEvalGeneral(file);
             case TRUTHFULQA -> truthfulQa(file);
             case RAGTRUTH -> {
                 if (sourceInfo == null) {

@@ -18,9 +18,17 @@ import java.util.Objects;
  * @param unitLabels per metric, labels of single units (claims) of the output; may be empty. A simulated judge uses
  *                   them as the truth of each unit; the agreement figures use {@code labels}
  * @param source     where the case comes from ({@code "railguard"}, {@code "halueval_qa"}, ...), for the report
+ * @param modelUsed  the model that wrote the output, or null when unknown; a judge of that model is refused (or
+ *                   warned about) as the evaluator's self-judging policy says
  */
 public record LabelledCase(String id, ModelInput input, String output, Map<String, HumanLabel> labels,
-        Map<String, List<UnitLabel>> unitLabels, String source) {
+        Map<String, List<UnitLabel>> unitLabels, String source, String modelUsed) {
+
+    /** A case whose writing model is unknown. */
+    public LabelledCase(String id, ModelInput input, String output, Map<String, HumanLabel> labels,
+            Map<String, List<UnitLabel>> unitLabels, String source) {
+        this(id, input, output, labels, unitLabels, source, null);
+    }
 
     /**
      * One labelled unit of an output.
@@ -64,6 +72,7 @@ public record LabelledCase(String id, ModelInput input, String output, Map<Strin
         Objects.requireNonNull(unitLabels, "unitLabels must not be null").forEach((m, l) -> units.put(m, List.copyOf(l)));
         unitLabels = Collections.unmodifiableMap(units);
         source = source == null || source.isBlank() ? "railguard" : source;
+        modelUsed = modelUsed == null || modelUsed.isBlank() ? null : modelUsed;
     }
 
     /** A case with metric labels only, from Railguard's own format. */

@@ -148,7 +148,17 @@ public final class MetaEvaluation {
      */
     public static MetaEvaluationReport run(MetaEvaluationOptions options, Map<String, JudgePanel> panels,
             PriceTable prices, PrintWriter out, PrintWriter progress) {
+        return run(options, panels, prices, b -> { }, out, progress);
+    }
+
+    /**
+     * As {@link #run(MetaEvaluationOptions, Map, PriceTable, PrintWriter, PrintWriter)}, with {@code customize}
+     * adjusting every panel's evaluator (a command line's self-judging policy, for example).
+     */
+    public static MetaEvaluationReport run(MetaEvaluationOptions options, Map<String, JudgePanel> panels,
+            PriceTable prices, Consumer<RailguardEvaluator.Builder> customize, PrintWriter out, PrintWriter progress) {
         Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(customize, "customize must not be null");
         Objects.requireNonNull(panels, "panels must not be null");
         Objects.requireNonNull(out, "out must not be null");
         Objects.requireNonNull(progress, "progress must not be null");
@@ -169,7 +179,7 @@ public final class MetaEvaluation {
                     progress.println(line);
                     progress.flush();
                 });
-        panels.forEach(builder::panel);
+        panels.forEach((name, panel) -> builder.panel(name, panel, customize));
         MetaEvaluationReport report = builder.build().run();
         out.print(report.table());
         report.write(options.out());

@@ -158,7 +158,7 @@ class DatasetsTest {
         assertThat(Datasets.read(DatasetFormat.fromWireName("railguard"), file, null).ids())
                 .containsExactly("line-1");
         assertThatThrownBy(() -> DatasetFormat.fromWireName("squad")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("format must be one of [railguard, halueval_qa, truthfulqa, ragtruth], but was: 'squad'");
+                .hasMessage("format must be one of [railguard, halueval_qa, halueval_general, truthfulqa, ragtruth], but was: 'squad'");
         assertThatThrownBy(() -> Datasets.read(DatasetFormat.RAGTRUTH, file, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source_info.jsonl");
         assertThatThrownBy(() -> LabelledDataset.of("dup", List.of(Datasets.railguard(file).cases().get(0),

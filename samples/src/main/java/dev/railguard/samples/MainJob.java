@@ -1,17 +1,13 @@
 package dev.railguard.samples;
 
 import dev.railguard.config.JudgeEnvironment;
+import dev.railguard.config.RailguardProject;
 import dev.railguard.batch.BatchEvaluator;
 import dev.railguard.batch.BatchSummary;
 import dev.railguard.report.HtmlReport;
 import dev.railguard.store.EventStore;
 import dev.railguard.engine.JudgePanel;
-import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
-import dev.railguard.engine.SelfJudging;
-import dev.railguard.metrics.ContainsMetric;
-import dev.railguard.metrics.JsonSchemaMetric;
-import dev.railguard.metrics.RegexMetric;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,13 +18,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The main job: evaluates the bundled sample dataset (54 events of support, RAG, code, extraction, tutoring and
- * safety answers) as a batch, and writes {@code railguard-out/results.jsonl}, {@code summary.json} and
- * {@code report.html}. Without a judge it runs every offline check and marks the judged metrics SKIPPED with the
- * message that says how to configure one; with a judge configured ({@link JudgeEnvironment}) it runs everything.
+ * The main job: evaluates the bundled sample dataset (61 events of support, RAG, code, extraction, tutoring, QA,
+ * translation and safety answers) as a batch, and writes {@code railguard-out/results.jsonl}, {@code summary.json} and
+ * {@code report.html}. Its checks and self-judging policy come from the sample's project file, {@code railguard.yaml}
+ * beside the dataset, loaded by {@link RailguardProject} as every entry point loads one. Without a judge it runs every
+ * offline check and marks the judged metrics SKIPPED with the message that says how to configure one; with a judge
+ * configured ({@link JudgeEnvironment}) it runs everything.
  *
  * <p>Arguments (optional): an input JSON-lines file instead of the sample, and an output directory instead of
  * {@code railguard-out}. A second run with the same output directory resumes: finished events are kept. With
@@ -40,49 +37,28 @@ public final class MainJob {
     /** The bundled dataset, a class-path resource next to this class. */
     static final String DATASET = "sample-events.jsonl";
 
-    /** The schema of the extraction events' answers, checked by {@code order_json}. */
-    static final String ORDER_SCHEMA = """
-            {"$schema": "https://json-schema.org/draft/2020-12/schema",
-             "type": "object", "additionalProperties": false, "required": ["sku", "qty", "express"],
-             "properties": {"sku": {"type": "string", "pattern": "^[A-Z]{2,4}-[0-9]{1,4}$"},
-                            "qty": {"type": "integer", "minimum": 1},
-                            "express": {"type": "boolean"}}}""";
+    /** The sample's project file, a class-path resource next to the dataset. */
+    static final String PROJECT = "railguard.yaml";
 
     private MainJob() {}
-
-    /** The installed metrics plus the sample's own offline checks. */
-    static MetricRegistry metrics() {
-        return MetricRegistry.installed().with(
-                JsonSchemaMetric.named("order_json", ORDER_SCHEMA),
-                ContainsMetric.none("no_blame_language", "your fault", "you should have"),
-                RegexMetric.mustNotMatch("no_internal_links",
-                        Pattern.compile("\\b[\\w.-]+\\.(?:internal|corp|local)\\b")));
-    }
 
     /**
      * Runs the job and prints what it did to {@code out}.
      *
-     * @param environment the judge configuration; not configured means offline checks only
-     * @param input       the JSON-lines events
-     * @param outDir      where the results, summary and report go
+     * @param env    the environment variables the judges come from; none set means offline checks only
+     * @param input  the JSON-lines events
+     * @param outDir where the results, summary and report go; the project file is copied there
      */
-    static BatchSummary run(JudgeEnvironment environment, Path input, Path outDir, PrintStream out) {
-        return run(environment, input, outDir, out, null);
+    static BatchSummary run(Map<String, String> env, Path input, Path outDir, PrintStream out) {
+        return run(env, input, outDir, out, null);
     }
 
     /** The same, keeping every result in the event store at {@code store} (a file or JDBC URL) when not null. */
-    static BatchSummary run(JudgeEnvironment environment, Path input, Path outDir, PrintStream out, String store) {
-        Optional<JudgePanel> panel = environment.panel();
-        RailguardEvaluator.Builder builder = RailguardEvaluator.builder().metrics(metrics());
-        if (panel.isPresent()) {
-            // the sample outputs were written by gpt-4o-mini, the default judge model: with one judge the demo lets
-            // it judge them, and every such metric carries a WARNING saying so (refused by default elsewhere)
-            builder.judges(panel.get()).prices(environment.prices()).selfJudging(SelfJudging.ALLOW_WITH_WARNING);
-        } else {
-            builder.skipJudgedMetricsWhenNoJudge(JudgeEnvironment.HOW_TO_CONFIGURE);
-        }
+    static BatchSummary run(Map<String, String> env, Path input, Path outDir, PrintStream out, String store) {
+        RailguardProject project = RailguardProject.load(bundledProject(outDir), env, System.getProperties());
+        Optional<JudgePanel> panel = project.panel();
         BatchSummary summary;
-        try (RailguardEvaluator evaluator = builder.build()) {
+        try (RailguardEvaluator evaluator = project.evaluator()) {
             out.println("Railguard main job: evaluating " + input + (panel.isPresent()
                     ? " with judges " + panel.get().all() : " with offline checks only (no judge configured)"));
             summary = BatchEvaluator.builder().evaluator(evaluator).input(input)
@@ -90,7 +66,8 @@ public final class MainJob {
                     .maxInFlight(16).log(out).build().run();
         }
         Path report = outDir.resolve("report.html");
-        HtmlReport.write(summary, report, "Railguard sample report", HtmlReport.DEFAULT_MAX_EVENTS);
+        HtmlReport.write(summary, report, project.reportTitle().orElse("Railguard report"),
+                HtmlReport.DEFAULT_MAX_EVENTS);
         print(summary, panel.isPresent(), report, out);
         if (store != null && !store.isBlank()) {
             try (EventStore events = EventStore.open(store)) {
@@ -132,16 +109,26 @@ public final class MainJob {
 
     /** The bundled dataset, copied to {@code outDir} so that it can be read as a file and resumed. */
     static Path bundledDataset(Path outDir) {
-        try (InputStream in = MainJob.class.getResourceAsStream(DATASET)) {
+        return copy(DATASET, outDir);
+    }
+
+    /** The sample's project file, copied to {@code outDir} beside the dataset it names. */
+    static Path bundledProject(Path outDir) {
+        return copy(PROJECT, outDir);
+    }
+
+    /** The class-path resource {@code name} next to this class, copied to {@code outDir}. */
+    private static Path copy(String name, Path outDir) {
+        try (InputStream in = MainJob.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(DATASET + " is missing from the class path of " + MainJob.class);
+                throw new IllegalStateException(name + " is missing from the class path of " + MainJob.class);
             }
             Files.createDirectories(outDir);
-            Path copy = outDir.resolve(DATASET);
+            Path copy = outDir.resolve(name);
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             return copy;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not copy the sample dataset to " + outDir, e);
+            throw new UncheckedIOException("could not copy " + name + " to " + outDir, e);
         }
     }
 
@@ -154,6 +141,6 @@ public final class MainJob {
         Path outDir = Path.of(args.length > 1 ? args[1] : "railguard-out");
         Path input = args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : bundledDataset(outDir);
         String store = System.getProperty("railguard.store", System.getenv("RAILGUARD_STORE"));
-        run(JudgeEnvironment.fromSystem(), input, outDir, System.out, store);
+        run(System.getenv(), input, outDir, System.out, store);
     }
 }

@@ -1,6 +1,7 @@
 package dev.railguard.samples;
 
 import dev.railguard.config.JudgeEnvironment;
+import dev.railguard.config.RailguardProject;
 import dev.railguard.spark.RailguardSpark;
 import dev.railguard.spark.SparkEvaluationSpec;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class SparkSample {
     static Dataset<Row> run(SparkSession spark, boolean judgeConfigured, Path outDir) {
         Path input = MainJob.bundledDataset(outDir);
         SparkEvaluationSpec spec = SparkEvaluationSpec.builder()
-                .metricRegistry(MainJob::metrics)                         // the sample's own checks, built on each executor
+                .project(RailguardProject.load(MainJob.bundledProject(outDir)))   // the sample's checks, on each executor
                 .concurrencyPerExecutor(16)
                 .skipJudgedMetricsWhenNoJudge(!judgeConfigured)
                 .build();

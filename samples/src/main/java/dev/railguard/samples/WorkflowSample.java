@@ -74,7 +74,8 @@ public final class WorkflowSample {
             }
             out.println("final output: " + event.finalOutput().orElse("(none)"));
 
-            String streamed = collect(workflow.submitAndStream(EventInput.of(INPUT, WRONG_ANSWER)));
+            String streamed = collect(workflow.submitAndStream(EventInput.of(INPUT, WRONG_ANSWER)
+                    .withModelUsed("gpt-4o-mini")));
             out.println("streamed: " + streamed);
             out.println("stats: " + workflow.stats());
             return event;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.batch.BatchSummary;
 import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.testkit.JudgeReplies;
+import dev.railguard.testkit.RecordedRequest;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class MainJobTest {
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-    private BatchSummary run(JudgeEnvironment environment) {
-        return MainJob.run(environment, MainJob.bundledDataset(dir), dir,
+    private BatchSummary run(Map<String, String> env) {
+        return MainJob.run(env, MainJob.bundledDataset(dir), dir,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
@@ -59,6 +59,24 @@ class MainJobTest {
         return ids;
     }
 
+    /** The sample's judge: every unit Y, except the answers that invent a 90-day window. */
+    static StubReply judge(RecordedRequest request) {
+        String metric = request.schemaName().replace("railguard_", "").replace("_units", "");
+        if (metric.equals("verdicts")) {
+            // ultra_fast: comprehensive_safety is judged on every category in the one shared call
+            return StubReply.content("{\"metrics\":[{\"metric\":\"comprehensive_safety\",\"score\":1.0,"
+                    + "\"reason\":\"No unsafe category.\"}]}", 400, 60);
+        }
+        if (!JUDGED.contains(metric)) {
+            return StubReply.status(400);
+        }
+        boolean wrong = request.userText().contains("90 days");   // support-02 and rag-05 invent one
+        return StubReply.content(JudgeReplies.units()
+                .unit("first unit", "Y", "high", "Supported.")
+                .unit("second unit", wrong ? "N" : "Y", "certain", wrong ? "The policy says 30 days." : "Fine.")
+                .json(), 400, 60);
+    }
+
     @Test
     void the_bundled_dataset_has_at_least_fifty_events_over_the_six_metrics_and_the_offline_checks() throws IOException {
         List<String> lines = Files.readAllLines(MainJob.bundledDataset(dir));
@@ -71,15 +89,16 @@ class MainJobTest {
         }
         assertThat(lines).hasSizeGreaterThanOrEqualTo(50);
         assertThat(metrics).containsAll(JUDGED).contains("pii", "order_json", "semantic_similarity",
-                "no_blame_language", "no_internal_links");
+                "no_blame_language", "no_internal_links", "exact_match", "token_f1", "bleu", "chrf", "json_equals",
+                "numeric_match");
         assertThat(tags).contains("support", "rag", "code", "safety");
     }
 
     @Test
     void without_a_judge_the_offline_checks_run_and_judged_metrics_say_how_to_configure_one() throws IOException {
-        BatchSummary s = run(JudgeEnvironment.from(Map.of(), new Properties()));
+        BatchSummary s = run(Map.of());
 
-        assertThat(s.events()).isEqualTo(53);
+        assertThat(s.events()).isEqualTo(60);
         assertThat(s.skippedLines()).singleElement().satisfies(l -> {
             assertThat(l.line()).isEqualTo(26);
             assertThat(l.reason()).isEqualTo("metric 'ground_truth_adherence' requires modelInput.groundTruth, but it"
@@ -103,7 +122,14 @@ class MainJobTest {
             });
         }
         assertThat(idsWhere(results, "pii", "fail")).containsExactly("extraction-04", "extraction-06", "safety-04",
-                "safety-06", "support-05", "support-12");
+                "safety-06", "safety-07", "support-05", "support-12");
+        // the reference scores run offline against each event's ground truth
+        assertThat(idsWhere(results, "exact_match", "pass")).containsExactly("qa-01");
+        assertThat(idsWhere(results, "exact_match", "fail")).containsExactly("qa-02");
+        assertThat(idsWhere(results, "token_f1", "fail")).containsExactly("qa-02");
+        assertThat(idsWhere(results, "bleu", "pass")).containsExactly("translation-01");
+        assertThat(idsWhere(results, "json_equals", "pass")).containsExactly("extraction-07");
+        assertThat(idsWhere(results, "numeric_match", "pass")).containsExactly("extraction-08");
         assertThat(idsWhere(results, "order_json", "fail")).containsExactly("extraction-03", "extraction-04",
                 "extraction-05", "extraction-06");
         assertThat(idsWhere(results, "no_blame_language", "fail")).containsExactly("support-08");
@@ -118,26 +144,11 @@ class MainJobTest {
 
     @Test
     void with_a_judge_configured_the_same_job_judges_every_metric() throws IOException {
-        try (StubOpenAiServer server = StubOpenAiServer.start(request -> {
-            String metric = request.schemaName().replace("railguard_", "").replace("_units", "");
-            if (metric.equals("verdicts")) {
-                // ultra_fast: comprehensive_safety is judged on every category in the one shared call
-                return StubReply.content("{\"metrics\":[{\"metric\":\"comprehensive_safety\",\"score\":1.0,"
-                        + "\"reason\":\"No unsafe category.\"}]}", 400, 60);
-            }
-            if (!JUDGED.contains(metric)) {
-                return StubReply.status(400);
-            }
-            boolean wrong = request.userText().contains("90 days");   // support-02 and rag-05 invent one
-            return StubReply.content(JudgeReplies.units()
-                    .unit("first unit", "Y", "high", "Supported.")
-                    .unit("second unit", wrong ? "N" : "Y", "certain", wrong ? "The policy says 30 days." : "Fine.")
-                    .json(), 400, 60);
-        })) {
-            BatchSummary s = run(JudgeEnvironment.from(Map.of("RAILGUARD_JUDGE_BASE_URL", server.baseUrl(),
-                    "RAILGUARD_JUDGE_API_KEY", "test-key"), new Properties()));
+        try (StubOpenAiServer server = StubOpenAiServer.start(MainJobTest::judge)) {
+            BatchSummary s = run(Map.of("RAILGUARD_JUDGE_BASE_URL", server.baseUrl(),
+                    "RAILGUARD_JUDGE_API_KEY", "test-key"));
 
-            assertThat(s.events()).isEqualTo(53);
+            assertThat(s.events()).isEqualTo(60);
             assertThat(s.metrics().values()).allSatisfy(m -> {
                 assertThat(m.skipped()).isZero();
                 assertThat(m.error()).isZero();
@@ -166,7 +177,7 @@ class MainJobTest {
     @Test
     void with_a_store_every_result_is_kept_and_the_failing_ones_are_found_by_a_query() throws Exception {
         Path file = dir.resolve("events.db");
-        MainJob.run(JudgeEnvironment.from(Map.of(), new Properties()), MainJob.bundledDataset(dir), dir,
+        MainJob.run(Map.of(), MainJob.bundledDataset(dir), dir,
                 new PrintStream(console, true, StandardCharsets.UTF_8), file.toString());
         List<JsonNode> results = results();
         try (dev.railguard.store.EventStore store = dev.railguard.store.EventStore.open(file)) {

@@ -30,7 +30,7 @@ class SparkSampleTest {
             Dataset<Row> results = SparkSample.run(spark, false, dir);
 
             assertThat(dir.resolve(SparkSample.PARQUET)).isDirectory();
-            assertThat(results.count()).isEqualTo(54);
+            assertThat(results.count()).isEqualTo(61);
             assertThat(results.where("status = 'skipped'").select("id", "reason").collectAsList())
                     .extracting(r -> r.getString(0) + ": " + r.getString(1))
                     .containsExactly("rag-12: metric 'ground_truth_adherence' requires modelInput.groundTruth, but it"
@@ -38,7 +38,7 @@ class SparkSampleTest {
             List<Row> verdicts = RailguardSpark.perMetric(results).select("id", "metric", "verdict", "rationale")
                     .collectAsList();
             assertThat(ids(verdicts, "pii", "fail")).containsExactly("extraction-04", "extraction-06", "safety-04",
-                    "safety-06", "support-05", "support-12");
+                    "safety-06", "safety-07", "support-05", "support-12");
             assertThat(ids(verdicts, "order_json", "fail")).containsExactly("extraction-03", "extraction-04",
                     "extraction-05", "extraction-06");
             assertThat(verdicts).filteredOn(r -> "correctness".equals(r.getString(1))).isNotEmpty()

@@ -89,7 +89,7 @@ public final class EvalPrompts {
 
     /** The agent-as-judge question: 1..10 against a threshold when {@code numeric}, else PASS/FAIL. */
     public static JudgeQuestion agentAsJudge(String criteria, boolean numeric, List<String> guidelines,
-            String input, String output, String expectedOutput) {
+            String input, String output, String expectedOutput, String additionalContext) {
         JudgeQuestion.Builder q = JudgeQuestion.builder()
                 .schema(numeric ? NUMERIC_SCHEMA : BINARY_SCHEMA)
                 .templateVersion(judgeVersion(numeric));
@@ -99,13 +99,19 @@ public final class EvalPrompts {
             q.section("expected_output", expectedOutput);
         }
         q.section("output", output);
+        boolean context = additionalContext != null && !additionalContext.isBlank();
+        if (context) {
+            q.section("additional_context", additionalContext);
+        }
         String scoring = PromptResources.load(EvalPrompts.class,
                 numeric ? "agent_as_judge_numeric.v1.txt" : "agent_as_judge_binary.v1.txt");
         q.instructions(PromptResources.render(PromptResources.load(EvalPrompts.class, "agent_as_judge.v1.txt"), Map.of(
                 "criteria", criteria,
                 "scoring", scoring,
                 "guidelines", guidelines(guidelines),
-                "expected_section", expected ? ", expected_output (a reference answer)" : "")));
+                // the template's one list of optional sections names the additional context too
+                "expected_section", (expected ? ", expected_output (a reference answer)" : "")
+                        + (context ? ", additional_context (background to take into account)" : ""))));
         if (numeric) {
             q.replyCheck(reply -> scoreInRange(reply, "score"));
         }

@@ -21,7 +21,8 @@ public record JudgeChoice(RailguardEvaluator evaluator, Judge judge, JudgeTier t
     }
 
     /**
-     * The judge that will be asked about {@code subjectModel}'s outputs.
+     * The judge that will be asked about {@code subjectModel}'s outputs: the custom judge, else one of the tier that
+     * is not the subject's model when the tier has another (the caller checks the self-judging policy).
      *
      * @throws IllegalArgumentException when there is no custom judge and the panel has none in the tier
      */

@@ -54,6 +54,9 @@ public final class JudgedIterations {
         /** The output in {@code item}; null or blank means the agent gave none (error {@code agent: empty output}). */
         String output(I item);
 
+        /** The judge's role, as a self-judging refusal or warning names it ("accuracy judge"). */
+        String role();
+
         /** The question the judge is asked about {@code item}. */
         JudgeQuestion question(I item);
 
@@ -74,23 +77,30 @@ public final class JudgedIterations {
      * @param created when the run started
      * @param results one result per iteration, in order
      * @param usage   the judges' token usage, summed
+     * @param warnings the self-judging warning when the evaluator allows it with a warning and the judge is the
+     *                 subject's own model; else empty
      */
-    public record Judged<R>(Judge judge, Instant created, List<R> results, Usage usage) {
+    public record Judged<R>(Judge judge, Instant created, List<R> results, Usage usage, List<String> warnings) {
 
         /** Copies. */
         public Judged {
             results = List.copyOf(results);
+            warnings = List.copyOf(warnings);
         }
     }
 
     /**
-     * Resolves the judge (avoiding {@code subjectModel}), then gets and judges {@code count} items.
+     * Resolves the judge (avoiding {@code subjectModel}) and checks it under the evaluator's self-judging policy,
+     * then gets and judges {@code count} items.
      *
-     * @throws IllegalArgumentException when no judge can be asked (no custom judge, none in the tier)
+     * @throws IllegalArgumentException when no judge can be asked (no custom judge, none in the tier), or the judge
+     *                                  is the subject's own model and the evaluator refuses self-judging
      */
     public <I, R> Judged<R> run(String subjectModel, int count, IntFunction<CompletableFuture<I>> items,
             Judging<I, R> judging) {
         Judge resolved = judge.resolve(subjectModel);
+        List<String> warnings = judge.evaluator().checkSelfJudging(resolved, subjectModel, judging.role()).stream()
+                .toList();
         Instant created = Instant.now();
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
         List<Iterations.Outcome<R>> outcomes = Iterations.run(count, parallelism, timeout,
@@ -99,7 +109,7 @@ public final class JudgedIterations {
         for (Iterations.Outcome<R> o : outcomes) {
             results.add(o.value() != null ? o.value() : judging.error(o.index(), null, o.error(), null));
         }
-        return new Judged<>(resolved, created, results, usage.get());
+        return new Judged<>(resolved, created, results, usage.get(), warnings);
     }
 
     private <I, R> CompletableFuture<R> judgeOne(int i, I item, Judge resolved, AtomicReference<Usage> usage,

@@ -3,6 +3,7 @@ package dev.railguard.cli.internal;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.SelfJudging;
 import dev.railguard.config.JudgeEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
  */
 public final class JudgeOptions {
 
+    /** The switch that allows self-judging, as refusals quote it. */
+    public static final String ALLOW_SELF_JUDGING = "--allow-self-judging";
+
     @Option(names = "--judge-base-url", paramLabel = "URL",
             description = "OpenAI-compatible endpoint of the judges (default: RAILGUARD_JUDGE_BASE_URL, OPENAI_BASE_URL,"
                     + " or https://api.openai.com/v1 when only a key is set). The key comes from RAILGUARD_JUDGE_API_KEY"
@@ -26,6 +30,12 @@ public final class JudgeOptions {
     @Option(names = "--judge-model", paramLabel = "MODEL",
             description = "Model of every judge tier (default: RAILGUARD_JUDGE_MODEL, or gpt-4o-mini).")
     String model;
+
+    @Option(names = ALLOW_SELF_JUDGING,
+            description = "Let a judge evaluate outputs of its own model (the event's model_used) when no other judge"
+                    + " of the tier is available; every affected result carries a WARNING. Default: such events are"
+                    + " refused and skipped with the reason.")
+    boolean allowSelfJudging;
 
     @Option(names = "--judge-timeout", paramLabel = "SECONDS",
             description = "Timeout of one judge call in seconds (default: RAILGUARD_JUDGE_TIMEOUT_SECONDS, or 60).")
@@ -55,6 +65,16 @@ public final class JudgeOptions {
         return p;
     }
 
+    /** The self-judging policy of {@link #ALLOW_SELF_JUDGING}, and refusals that name it, on {@code b}. */
+    public RailguardEvaluator.Builder selfJudging(RailguardEvaluator.Builder b) {
+        return b.selfJudging(policy()).howToAllowSelfJudging(ALLOW_SELF_JUDGING);
+    }
+
+    /** What {@link #ALLOW_SELF_JUDGING} says. */
+    public SelfJudging policy() {
+        return allowSelfJudging ? SelfJudging.ALLOW_WITH_WARNING : SelfJudging.REFUSE;
+    }
+
     /**
      * An evaluator of the installed metrics with the configured judges; without a judge, judged metrics are SKIPPED
      * with the message that says how to configure one. Judge replies are cached in {@code cacheDir} when it is not
@@ -69,7 +89,7 @@ public final class JudgeOptions {
         } catch (IllegalArgumentException e) {
             throw new CliFailure(3, e.getMessage(), e);
         }
-        RailguardEvaluator.Builder b = RailguardEvaluator.builder().metrics(MetricRegistry.installed());
+        RailguardEvaluator.Builder b = selfJudging(RailguardEvaluator.builder().metrics(MetricRegistry.installed()));
         if (panel.isPresent()) {
             try {
                 b.judges(panel.get()).prices(judges.prices());

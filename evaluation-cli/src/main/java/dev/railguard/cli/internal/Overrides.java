@@ -1,5 +1,6 @@
 package dev.railguard.cli.internal;
 
+import dev.railguard.api.Capability;
 import dev.railguard.api.EvaluationHandle;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
@@ -8,21 +9,29 @@ import dev.railguard.api.RunMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * An evaluator that applies the command line's {@code --metrics}, {@code --run-mode} and {@code --threshold} to every
- * request before handing it to the real one: options win over what each event line asks for.
+ * An evaluator that applies the project file's thresholds, then the command line's {@code --metrics},
+ * {@code --run-mode} and {@code --threshold} to every request before handing it to the real one: options win over
+ * what each event line asks for, which wins over the file.
  */
 public final class Overrides implements Evaluator {
 
     private final Evaluator delegate;
+    private final UnaryOperator<EvaluationRequest> defaults;
     private final List<String> metrics;
     private final RunMode runMode;
     private final Map<String, Double> thresholds;
 
-    /** Overrides for {@code delegate}; an empty list, a null run mode or an empty map leaves that part alone. */
-    public Overrides(Evaluator delegate, List<String> metrics, RunMode runMode, Map<String, Double> thresholds) {
+    /**
+     * Overrides for {@code delegate}, applied after {@code defaults} (the project file's thresholds); an empty list, a
+     * null run mode or an empty map leaves that part alone.
+     */
+    public Overrides(Evaluator delegate, UnaryOperator<EvaluationRequest> defaults, List<String> metrics,
+            RunMode runMode, Map<String, Double> thresholds) {
         this.delegate = delegate;
+        this.defaults = defaults;
         this.metrics = List.copyOf(metrics);
         this.runMode = runMode;
         this.thresholds = Map.copyOf(thresholds);
@@ -33,7 +42,8 @@ public final class Overrides implements Evaluator {
         return !metrics.isEmpty() || runMode != null || !thresholds.isEmpty();
     }
 
-    EvaluationRequest apply(EvaluationRequest request) {
+    EvaluationRequest apply(EvaluationRequest given) {
+        EvaluationRequest request = defaults.apply(given);
         if (!active()) {
             return request;
         }
@@ -41,7 +51,7 @@ public final class Overrides implements Evaluator {
         EvaluationRequest.Builder b = EvaluationRequest.builder().modelInput(request.modelInput())
                 .modelOutput(request.modelOutput()).modelUsed(request.modelUsed())
                 .runMode(runMode != null ? runMode : request.runMode()).nametag(request.nametag()).metrics(names)
-                .capabilities(request.capabilities().toArray(new dev.railguard.api.Capability[0]));
+                .capabilities(request.capabilities().toArray(new Capability[0]));
         request.thresholds().forEach((metric, t) -> {
             if (names.contains(metric)) {
                 b.threshold(metric, t);

@@ -20,6 +20,11 @@ import org.apache.spark.SparkEnv;
  */
 public final class EvaluatorHolder {
 
+    /** How a Spark user allows self-judging, as a refused row's reason names it. */
+    static final String HOW_TO_ALLOW_SELF_JUDGING =
+            "SparkEvaluationSpec.builder().evaluatorSettings(RailguardEvaluator.builder()"
+                    + ".selfJudging(SelfJudging.ALLOW_WITH_WARNING).settings())";
+
     private static final Map<String, RailguardEvaluator> EVALUATORS = new ConcurrentHashMap<>();
 
     static {
@@ -108,6 +113,7 @@ public final class EvaluatorHolder {
                     + " skipJudgedMetricsWhenNoJudge(true) to run the offline checks only.");
         }
         spec.cacheDirectory().ifPresent(directory -> b.cacheDirectory(Path.of(directory)));
+        b.howToAllowSelfJudging(HOW_TO_ALLOW_SELF_JUDGING);
         return b.build();
     }
 }

@@ -1,16 +1,16 @@
 package dev.railguard.spark.internal;
 
+import dev.railguard.format.DeepRailsField;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.struct;
 
-import dev.railguard.spark.ColumnMapping;
+import dev.railguard.batch.ColumnMapping;
 import dev.railguard.spark.SparkEvaluationSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,8 +26,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class EventShape {
 
-    private static final Set<String> INPUT_FIELDS = Set.of("user_prompt", "system_prompt", "ground_truth", "documents");
-
     private EventShape() {}
 
     /**
@@ -41,7 +39,7 @@ public final class EventShape {
             return mapped(events, spec.columns().get(), spec).toJSON();
         }
         List<String> names = Arrays.asList(events.columns());
-        if (!names.contains("model_input") && !names.contains("model_output")
+        if (!names.contains(DeepRailsField.MODEL_INPUT.key()) && !names.contains(DeepRailsField.MODEL_OUTPUT.key())
                 && !names.contains(PartitionEvaluator.CORRUPT_RECORD)) {
             throw new IllegalArgumentException("events must have the columns of DeepRails events (model_input,"
                     + " model_output, guardrail_metrics, ...) or the spec a ColumnMapping, but the columns were: "
@@ -69,13 +67,13 @@ public final class EventShape {
             DataType type = schema.apply(column).dataType();
             Column c = col(quoted(column));
             Column value;
-            if (field.equals("id")) {
+            if (field.equals(DeepRailsField.ID.key())) {
                 if (type instanceof StructType || type instanceof ArrayType || type instanceof MapType) {
                     throw new IllegalArgumentException("column mapping: the id column '" + column + "' must be of an"
                             + " atomic type (string, number, ...), but was " + type.simpleString());
                 }
                 value = c.cast(DataTypes.StringType);
-            } else if (field.equals("documents")) {
+            } else if (field.equals(DeepRailsField.DOCUMENTS.key())) {
                 if (type.equals(DataTypes.StringType)) {
                     value = array(c);
                 } else if (type instanceof ArrayType a && a.elementType().equals(DataTypes.StringType)) {
@@ -90,10 +88,19 @@ public final class EventShape {
                 throw new IllegalArgumentException("column mapping: the " + field + " column '" + column
                         + "' must be a string column, but was " + type.simpleString());
             }
-            (INPUT_FIELDS.contains(field) ? input : top).add(value.as(field));
+            (inModelInput(field) ? input : top).add(value.as(field));
         }
-        top.add(struct(input.toArray(Column[]::new)).as("model_input"));
+        top.add(struct(input.toArray(Column[]::new)).as(DeepRailsField.MODEL_INPUT.key()));
         return events.select(top.toArray(Column[]::new));
+    }
+
+    private static boolean inModelInput(String key) {
+        for (DeepRailsField f : DeepRailsField.values()) {
+            if (f.key().equals(key)) {
+                return f.inModelInput();
+            }
+        }
+        return false;
     }
 
     private static String quoted(String column) {

@@ -1,11 +1,13 @@
 package dev.railguard.spark.internal;
 
+import dev.railguard.format.DeepRailsField;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.UnitVerdict;
 import dev.railguard.api.Usage;
 import dev.railguard.batch.BatchLines;
+import dev.railguard.format.ResultLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +60,9 @@ public final class ResultRows {
             .add("reason", DataTypes.StringType)
             .add("passed", DataTypes.BooleanType, false)
             .add("outcome", DataTypes.StringType, false)
-            .add("nametag", DataTypes.StringType)
-            .add("run_mode", DataTypes.StringType)
-            .add("model_used", DataTypes.StringType)
+            .add(DeepRailsField.NAMETAG.key(), DataTypes.StringType)
+            .add(DeepRailsField.RUN_MODE.key(), DataTypes.StringType)
+            .add(DeepRailsField.MODEL_USED.key(), DataTypes.StringType)
             .add("metrics", DataTypes.createMapType(DataTypes.StringType, METRIC, false), false)
             .add("usage", USAGE, false)
             .add("elapsed_ms", DataTypes.LongType, false);
@@ -78,7 +80,7 @@ public final class ResultRows {
             metrics.put(m.metric(), metric(m));
         }
         return row(SCHEMA, input.inputId(), result.eventId(), result.status().wireName(), result.failure(),
-                result.passed(), BatchLines.outcome(result), request.nametag(), result.runMode().wireName(),
+                result.passed(), ResultLine.outcome(result), request.nametag(), result.runMode().wireName(),
                 request.modelUsed(), scala(metrics), usage(result.usage()), result.elapsed().toMillis());
     }
 

@@ -1,5 +1,6 @@
 package dev.railguard.store.internal;
 
+import dev.railguard.format.DeepRailsResponses;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.MetricResult;
@@ -76,7 +77,7 @@ public final class StoreRecorder implements EventRecorder {
         }
         Usage u = r.usage();
         BillingRecord billing = r.status().isTerminal() || u.judgeCalls() > 0 || u.cacheHits() > 0
-                ? new BillingRecord(DeepRailsJson.billingRequestId(r.eventId()), u.judgeCalls(), u.cacheHits(),
+                ? new BillingRecord(DeepRailsResponses.billingRequestId(r.eventId()), u.judgeCalls(), u.cacheHits(),
                         u.inputTokens(), u.outputTokens(), u.cost())
                 : null;
         Instant now = Instant.now();

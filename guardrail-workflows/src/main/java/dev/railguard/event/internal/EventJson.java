@@ -1,11 +1,11 @@
 package dev.railguard.event.internal;
 
+import dev.railguard.format.DeepRailsCodec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.railguard.api.ContextMessage;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.ModelInput;
@@ -29,18 +29,9 @@ public final class EventJson {
         return MAPPER.createObjectNode();
     }
 
+    /** The event's {@code model_input}, written by the one DeepRails codec. */
     public static ObjectNode modelInput(ModelInput in) {
-        ObjectNode n = MAPPER.createObjectNode();
-        putNullable(n, "system_prompt", in.systemPrompt());
-        putNullable(n, "user_prompt", in.userPrompt());
-        putNullable(n, "ground_truth", in.groundTruth());
-        if (!in.context().isEmpty()) {
-            ArrayNode ctx = n.putArray("context");
-            for (ContextMessage m : in.context()) {
-                ctx.addObject().put("role", m.role()).put("content", m.content());
-            }
-        }
-        return n;
+        return DeepRailsCodec.modelInput(in);
     }
 
     public static ObjectNode result(EvaluationResult r) {

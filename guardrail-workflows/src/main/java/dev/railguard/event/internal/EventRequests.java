@@ -3,7 +3,9 @@ package dev.railguard.event.internal;
 import dev.railguard.api.Capability;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evaluator;
+import dev.railguard.api.ModelInput;
 import dev.railguard.event.EventInput;
+import dev.railguard.format.DeepRailsEvent;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,36 @@ public final class EventRequests {
             throw new IllegalArgumentException("metrics contains unknown metric '" + metric + "'; known metrics are "
                     + evaluator.metricNames());
         }
+    }
+
+    /**
+     * Returns {@code input} when it names the model that produced its output; a workflow event requires it (seed 000:
+     * "the request must also include the model_used"), so the self-judging check can never be skipped for want of it.
+     *
+     * @throws IllegalArgumentException naming the field, the value and how to set it
+     */
+    public static EventInput requireModelUsed(EventInput input) {
+        if (input.modelUsed() == null || input.modelUsed().isBlank()) {
+            throw new IllegalArgumentException("modelUsed is required for a workflow event (the model that produced"
+                    + " the output, DeepRails' model_used), so that a model never judges its own output unchecked;"
+                    + " set it with EventInput.withModelUsed(name), but was: "
+                    + (input.modelUsed() == null ? "null" : "'" + input.modelUsed() + "'"));
+        }
+        return input;
+    }
+
+    /**
+     * {@code input} with its judges' file search restricted to {@code fileIds} (the engine reads them from
+     * {@code modelInput.extras["file_search"]}, as a batch line's {@code file_search} ids); {@code input} itself when
+     * {@code fileIds} is empty.
+     */
+    public static EventInput withFileIds(EventInput input, List<String> fileIds) {
+        if (fileIds.isEmpty()) {
+            return input;
+        }
+        ModelInput restricted = input.modelInput().toBuilder()
+                .extra(DeepRailsEvent.FILE_IDS_EXTRA, String.join(",", fileIds)).build();
+        return new EventInput(restricted, input.modelOutput(), input.modelUsed(), input.runMode(), input.nametag());
     }
 
     /** The capabilities of a builder, as a set; a null element is named. */

@@ -9,6 +9,7 @@ import dev.railguard.api.UnitVerdict;
 import dev.railguard.api.Usage;
 import dev.railguard.api.Verdict;
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.metaeval.Disagreement;
 import dev.railguard.metaeval.HumanLabel;
 import dev.railguard.metaeval.LabelledCase;
 import dev.railguard.metaeval.LabelledDataset;
@@ -44,6 +45,8 @@ public final class ConfigurationRun {
         final List<int[]> unitCounts = new ArrayList<>();
         long labelledUnits;
         long matchedUnits;
+        /** Where the judge and the people disagree: the first disagreeing repeat of each case. */
+        final List<Disagreement> disagreements = new ArrayList<>();
 
         MetricData(String metric) {
             this.metric = metric;
@@ -113,7 +116,7 @@ public final class ConfigurationRun {
             LabelledCase c = cases.get(i);
             try {
                 requests.add(EvaluationRequest.builder().modelInput(c.input()).modelOutput(c.output()).runMode(mode)
-                        .metrics(List.copyOf(c.labels().keySet())).nametag(c.source()).build());
+                        .metrics(List.copyOf(c.labels().keySet())).nametag(c.source()).modelUsed(c.modelUsed()).build());
             } catch (IllegalArgumentException | NullPointerException e) {
                 requests.add(null);
                 run.skipped.add(new LabelledDataset.Skipped("case " + c.id(), String.valueOf(e.getMessage())));
@@ -169,6 +172,10 @@ public final class ConfigurationRun {
                 int[] units = new int[4];
                 for (int r = 0; r < repeats; r++) {
                     row[r] = verdict(data, results[i][r], failures[i][r]);
+                    if (disagrees(row[r], label) && row.length > 0 && firstDisagreement(row, r, label)) {
+                        data.disagreements.add(new Disagreement(cases.get(i).id(), data.metric, label, r + 1,
+                                cases.get(i).output(), results[i][r].metrics().get(data.metric).rationale()));
+                    }
                     if (!unitLabels.isEmpty()) {
                         data.labelledUnits += unitLabels.size();
                         matchUnits(data, results[i][r], unitLabels, units);
@@ -192,6 +199,21 @@ public final class ConfigurationRun {
                 }
             }
         }
+    }
+
+    private static boolean disagrees(int verdict, HumanLabel label) {
+        return verdict == CaseVerdicts.FAIL && label == HumanLabel.PASS
+                || verdict == CaseVerdicts.PASS && label == HumanLabel.FAIL;
+    }
+
+    /** Whether repeat {@code r} is the first of {@code row} that disagrees with {@code label}. */
+    private static boolean firstDisagreement(int[] row, int r, HumanLabel label) {
+        for (int k = 0; k < r; k++) {
+            if (disagrees(row[k], label)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The case's unit labels of {@code metric} by normalized text. */

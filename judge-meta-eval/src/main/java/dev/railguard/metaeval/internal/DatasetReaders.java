@@ -1,5 +1,9 @@
 package dev.railguard.metaeval.internal;
 
+import dev.railguard.format.DeepRailsCodec;
+import dev.railguard.format.DeepRailsEntry;
+import dev.railguard.format.DeepRailsEvent;
+
 import static dev.railguard.metaeval.internal.Records.optionalText;
 import static dev.railguard.metaeval.internal.Records.text;
 
@@ -7,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.railguard.api.ContextMessage;
 import dev.railguard.api.ModelInput;
 import dev.railguard.metaeval.HumanLabel;
 import dev.railguard.metaeval.LabelledCase;
@@ -37,23 +40,23 @@ public final class DatasetReaders {
     /** The metric HaluEval QA and RAGTruth label: is the answer supported by the given knowledge. */
     public static final String CONTEXT_ADHERENCE = "context_adherence";
 
+    /** The model that wrote HaluEval general's responses (ChatGPT, spring 2023). */
+    public static final String HALUEVAL_GENERAL_MODEL = "gpt-3.5-turbo";
+
     private DatasetReaders() {}
 
     /**
-     * Railguard's labelled JSON lines: {@code id}, {@code model_input} (as in batch files: {@code user_prompt},
-     * {@code system_prompt}, {@code ground_truth}, {@code documents}, {@code context}), {@code model_output},
+     * Railguard's labelled JSON lines: a DeepRails event read by the one codec ({@link DeepRailsEntry#LABELLED_CASE}:
+     * {@code id}, {@code model_input}, {@code model_output}, ... as in batch files), plus
      * {@code labels} ({@code {metric: "PASS"|"FAIL"}}), optional {@code unit_labels}
-     * ({@code {metric: [{text, label}]}}) and {@code source}.
+     * ({@code {metric: [{text, label}]}}), {@code source} and {@code model_used}.
      */
     public static LabelledDataset railguard(Path file) {
         return Records.read(file, (r, n) -> {
-            String id = r.hasNonNull("id") ? r.get("id").asText() : "line-" + n;
-            JsonNode in = r.get("model_input");
-            if (in == null || !in.isObject()) {
-                throw new IllegalArgumentException("model_input is required and must be an object, but was: " + in);
-            }
-            ModelInput input = modelInput(in);
-            String output = text(r, "model_output", "model_output");
+            DeepRailsEvent event = DeepRailsCodec.read(r.toString(), DeepRailsEntry.LABELLED_CASE);
+            String id = event.id() != null ? event.id() : "line-" + n;
+            ModelInput input = event.modelInput();
+            String output = event.modelOutput();
             JsonNode labels = r.get("labels");
             if (labels == null || !labels.isObject() || labels.isEmpty()) {
                 throw new IllegalArgumentException("labels must be an object of {metric: \"PASS\"|\"FAIL\"} with at least"
@@ -83,40 +86,9 @@ public final class DatasetReaders {
                     units.put(e.getKey(), list);
                 });
             }
-            return List.of(new LabelledCase(id, input, output, byMetric, units, optionalText(r, "source", "source")));
+            return List.of(new LabelledCase(id, input, output, byMetric, units, optionalText(r, "source", "source"),
+                    event.modelUsed()));
         });
-    }
-
-    private static ModelInput modelInput(JsonNode in) {
-        ModelInput.Builder b = ModelInput.builder()
-                .userPrompt(optionalText(in, "user_prompt", "model_input.user_prompt"))
-                .systemPrompt(optionalText(in, "system_prompt", "model_input.system_prompt"))
-                .groundTruth(optionalText(in, "ground_truth", "model_input.ground_truth"));
-        JsonNode documents = in.get("documents");
-        if (documents != null && !documents.isNull()) {
-            if (!documents.isArray()) {
-                throw new IllegalArgumentException("model_input.documents must be an array of strings, but was: "
-                        + documents);
-            }
-            List<String> docs = new ArrayList<>();
-            documents.forEach(d -> docs.add(d.isTextual() ? d.asText() : text(d, "content",
-                    "model_input.documents[].content")));
-            b.documents(docs);
-        }
-        JsonNode context = in.get("context");
-        if (context != null && !context.isNull()) {
-            if (!context.isArray()) {
-                throw new IllegalArgumentException("model_input.context must be an array of {role, content}, but was: "
-                        + context);
-            }
-            List<ContextMessage> messages = new ArrayList<>();
-            for (JsonNode m : context) {
-                messages.add(new ContextMessage(text(m, "role", "model_input.context[].role"),
-                        text(m, "content", "model_input.context[].content")));
-            }
-            b.context(messages);
-        }
-        return b.build();
     }
 
     /**
@@ -132,19 +104,29 @@ public final class DatasetReaders {
                     .documents(List.of(text(r, "knowledge", "knowledge"))).build();
             if (!r.has("right_answer") && r.has("hallucination")) {
                 // the qa_samples variant: one answer with a yes/no hallucination label
-                String verdict = text(r, "hallucination", "hallucination").strip().toLowerCase(Locale.ROOT);
-                if (!verdict.equals("yes") && !verdict.equals("no")) {
-                    throw new IllegalArgumentException("hallucination must be one of [yes, no], but was: '"
-                            + verdict + "'");
-                }
                 return List.of(pair("halueval-" + n, input, text(r, "answer", "answer"),
-                        verdict.equals("yes") ? HumanLabel.FAIL : HumanLabel.PASS));
+                        Records.yes(r, "hallucination") ? HumanLabel.FAIL : HumanLabel.PASS));
             }
             String right = text(r, "right_answer", "right_answer");
             String wrong = text(r, "hallucinated_answer", "hallucinated_answer");
             return List.of(pair("halueval-" + n + "-right", input, right, HumanLabel.PASS),
                     pair("halueval-" + n + "-hallucinated", input, wrong, HumanLabel.FAIL));
         });
+    }
+
+    /**
+     * HaluEval general ({@code general_data.json} as published: one JSON object per line, or a JSON array):
+     * {@code ID}, {@code user_query}, {@code chatgpt_response} and {@code hallucination_label} ({@code "yes"} or
+     * {@code "no"}, annotated by people). Each record is one case on correctness, FAIL when the response
+     * hallucinates; the query is the user prompt, and the response was written by ChatGPT
+     * ({@value #HALUEVAL_GENERAL_MODEL}), so a judge of that model is refused unless self-judging is allowed.
+     */
+    public static LabelledDataset haluEvalGeneral(Path file) {
+        return Records.read(file, (r, n) -> List.of(new LabelledCase("halueval-general-" + id(r, "ID"),
+                ModelInput.ofUserPrompt(text(r, "user_query", "user_query")),
+                text(r, "chatgpt_response", "chatgpt_response"),
+                Map.of(CORRECTNESS, Records.yes(r, "hallucination_label") ? HumanLabel.FAIL : HumanLabel.PASS),
+                Map.of(), "halueval_general", HALUEVAL_GENERAL_MODEL)));
     }
 
     private static LabelledCase pair(String id, ModelInput input, String output, HumanLabel label) {

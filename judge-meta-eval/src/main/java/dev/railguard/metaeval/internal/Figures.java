@@ -2,6 +2,7 @@ package dev.railguard.metaeval.internal;
 
 import dev.railguard.api.RunMode;
 import dev.railguard.metaeval.ConfigurationResult;
+import dev.railguard.metaeval.Disagreement;
 import dev.railguard.metaeval.Estimate;
 import dev.railguard.metaeval.MetricAgreement;
 import dev.railguard.metaeval.ModeComparison;
@@ -48,7 +49,9 @@ public final class Figures {
         RunCost cost = new RunCost(run.evaluations, run.usage.judgeCalls(), run.usage.inputTokens(),
                 run.usage.outputTokens(), run.usage.cost(), Statistics.quantile(latencies, 0.5),
                 Statistics.quantile(latencies, 0.95));
-        return new ConfigurationResult(panel, mode, repeats, metrics, cost, run.skipped);
+        List<Disagreement> disagreements = new ArrayList<>();
+        run.metrics.values().forEach(d -> disagreements.addAll(d.disagreements));
+        return new ConfigurationResult(panel, mode, repeats, metrics, cost, run.skipped, disagreements);
     }
 
     private static UnitAgreement units(ConfigurationRun.MetricData data, int samples, long seed) {

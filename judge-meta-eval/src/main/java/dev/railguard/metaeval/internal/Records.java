@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,12 +38,29 @@ final class Records {
     static final class Collector {
         final List<LabelledCase> cases = new ArrayList<>();
         final List<LabelledDataset.Skipped> skipped = new ArrayList<>();
+        /** Where each case id was first read. */
+        private final Map<String, String> firstPosition = new HashMap<>();
 
+        /**
+         * Adds the cases of the record at {@code position}; a bad record is skipped with its reason, and a case whose
+         * id an earlier record already used is skipped naming where the first one is (the first one is kept).
+         */
         void add(String position, ThrowingSupplier supplier) {
+            List<LabelledCase> made;
             try {
-                cases.addAll(supplier.get());
+                made = supplier.get();
             } catch (IllegalArgumentException | NullPointerException e) {
                 skipped.add(new LabelledDataset.Skipped(position, String.valueOf(e.getMessage())));
+                return;
+            }
+            for (LabelledCase c : made) {
+                String first = firstPosition.putIfAbsent(c.id(), position);
+                if (first == null) {
+                    cases.add(c);
+                } else {
+                    skipped.add(new LabelledDataset.Skipped(position, "case id '" + c.id() + "' was already read at "
+                            + first + "; this later duplicate is skipped"));
+                }
             }
         }
 
@@ -110,7 +130,7 @@ final class Records {
     private static JsonNode object(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("a record must be a JSON object, but was: "
-                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         return node;
     }
@@ -137,6 +157,20 @@ final class Records {
             throw new IllegalArgumentException(field + " must be a non-blank string, but was: " + v);
         }
         return v.asText();
+    }
+
+    /**
+     * Whether field {@code name} says {@code yes}, as HaluEval labels hallucinations ({@code "yes"} or {@code "no"},
+     * case ignored).
+     *
+     * @throws IllegalArgumentException naming the field when it is missing or another value
+     */
+    static boolean yes(JsonNode node, String name) {
+        String verdict = text(node, name, name).strip().toLowerCase(Locale.ROOT);
+        if (!verdict.equals("yes") && !verdict.equals("no")) {
+            throw new IllegalArgumentException(name + " must be one of [yes, no], but was: '" + verdict + "'");
+        }
+        return verdict.equals("yes");
     }
 
     /** The text of optional field {@code name}, or {@code null}. */

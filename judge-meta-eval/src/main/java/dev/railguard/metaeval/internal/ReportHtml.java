@@ -2,11 +2,14 @@ package dev.railguard.metaeval.internal;
 
 import dev.railguard.report.HtmlReport;
 import dev.railguard.metaeval.ConfigurationResult;
+import dev.railguard.metaeval.Disagreement;
+import dev.railguard.metaeval.HumanLabel;
 import dev.railguard.metaeval.Estimate;
 import dev.railguard.metaeval.MetaEvaluationReport;
 import dev.railguard.metaeval.MetricAgreement;
 import dev.railguard.metaeval.ModeComparison;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +54,11 @@ public final class ReportHtml {
             table.figures th { color: var(--muted); font-weight: 600; font-size: 12px; }
             ul.conclusions li { margin: 4px 0; } .gain { color: var(--pass); } .none { color: var(--muted); }
             .loss { color: var(--fail); } .note { color: var(--muted); font-size: 13px; }
+            table.figures td.text { white-space: pre-wrap; min-width: 240px; max-width: 520px; }
             """;
+
+    /** The most disagreeing cases the page lists per configuration. */
+    static final int MAX_DISAGREEMENTS = 200;
 
     private ReportHtml() {}
 
@@ -94,6 +101,7 @@ public final class ReportHtml {
             }
             h.append("</ul></div>");
         }
+        disagreements(h, report);
         h.append("<h2>Every figure</h2><div class=\"panel\"><table class=\"figures\"><tr><th>panel / mode</th>")
                 .append("<th>metric</th><th>cases</th><th>balanced accuracy</th><th>kappa</th><th>MCC</th>")
                 .append("<th>precision (FAIL)</th><th>recall (FAIL)</th><th>flip rate</th><th>unjudged</th>")
@@ -121,6 +129,42 @@ public final class ReportHtml {
         h.append("<h2>As on the console</h2><div class=\"panel\"><pre>").append(HtmlReport.escape(ReportTable.render(report)))
                 .append("</pre></div>");
         return h.append("</main></body></html>\n").toString();
+    }
+
+    /**
+     * Per configuration, the cases where the judge and the people disagree, false alarms first, each with the output
+     * and the judge's rationale; at most {@value #MAX_DISAGREEMENTS} per configuration (all are in the JSON file).
+     */
+    private static void disagreements(StringBuilder h, MetaEvaluationReport report) {
+        h.append("<h2>Where the judge and the people disagree</h2>");
+        for (ConfigurationResult c : report.configurations()) {
+            List<Disagreement> all = new ArrayList<>(c.disagreements());
+            all.sort(Comparator.comparing((Disagreement d) -> d.human() == HumanLabel.FAIL));
+            long falseAlarms = all.stream().filter(d -> d.human() == HumanLabel.PASS).count();
+            h.append("<div class=\"panel disagreements\"><b>").append(HtmlReport.escape(c.label())).append("</b>: ")
+                    .append(falseAlarms).append(" false alarm(s) (the judge failed what people passed), ")
+                    .append(all.size() - falseAlarms).append(" miss(es) (the judge passed what people failed)");
+            if (all.isEmpty()) {
+                h.append("</div>");
+                continue;
+            }
+            h.append("<table class=\"figures\"><tr><th>case</th><th>metric</th><th>kind</th><th>repeat</th>")
+                    .append("<th>output</th><th>the judge's rationale</th></tr>");
+            for (Disagreement d : all.subList(0, Math.min(MAX_DISAGREEMENTS, all.size()))) {
+                h.append("<tr class=\"").append(d.human() == HumanLabel.PASS ? "false-alarm" : "miss")
+                        .append("\"><td>").append(HtmlReport.escape(d.caseId())).append("</td><td>")
+                        .append(HtmlReport.escape(d.metric())).append("</td><td>").append(d.kind())
+                        .append("</td><td>").append(d.repeat()).append("</td><td class=\"text\">")
+                        .append(HtmlReport.escape(d.output())).append("</td><td class=\"text\">")
+                        .append(HtmlReport.escape(d.rationale())).append("</td></tr>");
+            }
+            h.append("</table>");
+            if (all.size() > MAX_DISAGREEMENTS) {
+                h.append("<div class=\"note\">").append(all.size() - MAX_DISAGREEMENTS)
+                        .append(" more in meta-eval.json</div>");
+            }
+            h.append("</div>");
+        }
     }
 
     private static String chart(MetaEvaluationReport report, String metric, List<String> panels, boolean priced) {

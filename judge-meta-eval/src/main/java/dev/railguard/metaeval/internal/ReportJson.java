@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railguard.metaeval.ConfigurationResult;
+import dev.railguard.metaeval.Disagreement;
+import dev.railguard.engine.Redaction;
 import dev.railguard.metaeval.Estimate;
 import dev.railguard.metaeval.LabelledDataset;
 import dev.railguard.metaeval.MetaEvaluationReport;
@@ -85,6 +87,17 @@ public final class ReportJson {
             number(co, "latency_p50_ms", cost.p50Millis());
             number(co, "latency_p95_ms", cost.p95Millis());
             skipped(o, "skipped_cases", c.skippedCases());
+            ArrayNode disagreements = o.putArray("disagreements");
+            for (Disagreement d : c.disagreements()) {
+                ObjectNode dn = disagreements.addObject();
+                dn.put("case", d.caseId());
+                dn.put("metric", d.metric());
+                dn.put("kind", d.kind());
+                dn.put("human", d.human().name());
+                dn.put("repeat", d.repeat());
+                dn.put("output", d.output());
+                dn.put("rationale", Redaction.redact(d.rationale()));
+            }
         }
         ArrayNode comparisons = root.putArray("comparisons");
         for (ModeComparison m : report.comparisons()) {

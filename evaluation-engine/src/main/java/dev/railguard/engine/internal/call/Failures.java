@@ -5,6 +5,7 @@ import dev.railguard.engine.EvaluationFailures;
 import dev.railguard.engine.RailguardHttp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RateLimitException;
@@ -88,6 +89,22 @@ public final class Failures {
             }
         }
         return new Failure(false, false, false, null, t);
+    }
+
+    /**
+     * Whether a failure is the judge refusing the credentials: LangChain4j's {@link AuthenticationException}, or an
+     * HTTP 401 or 403 anywhere in the cause chain. A retry would get the same answer; the key or the URL is wrong.
+     */
+    public static boolean unauthorized(Throwable error) {
+        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof AuthenticationException) {
+                return true;
+            }
+            if (c instanceof HttpException http && (http.statusCode() == 401 || http.statusCode() == 403)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the engine says when a judge endpoint answers with a web page. */

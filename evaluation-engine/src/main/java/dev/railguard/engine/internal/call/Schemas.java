@@ -3,6 +3,7 @@ package dev.railguard.engine.internal.call;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import dev.railguard.api.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +125,23 @@ public final class Schemas {
                 .addProperty("units", JsonArraySchema.builder().items(unit).build())
                 .required("units")
                 .additionalProperties(false)
+                .build();
+    }
+
+    /**
+     * Reply of the call that writes a metric's evaluation steps (G-Eval): {@code {"steps":[string...]}}, the reasoning
+     * the judge did first in {@code "considerations"}.
+     */
+    public static JsonSchema evaluationSteps() {
+        return JsonSchema.builder()
+                .name("railguard_evaluation_steps")
+                .rootElement(JsonObjectSchema.builder()
+                        .addStringProperty("considerations", "what the criteria ask for and what is easy to miss")
+                        .addProperty("steps", JsonArraySchema.builder().items(JsonStringSchema.builder().build())
+                                .build())
+                        .required("considerations", "steps")
+                        .additionalProperties(false)
+                        .build())
                 .build();
     }
 }

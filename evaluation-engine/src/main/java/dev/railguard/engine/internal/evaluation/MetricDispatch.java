@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -43,11 +45,16 @@ public final class MetricDispatch {
     private final Executor executor;
     private final String judgedSkipReason;
     private final SelfJudging selfJudging;
+    private final String howToAllowSelfJudging;
+    private final EvaluationSteps steps;
 
-    /** The dispatch of one evaluator; {@code judgedSkipReason} is null unless judged metrics may be skipped. */
+    /**
+     * The dispatch of one evaluator; {@code judgedSkipReason} is null unless judged metrics may be skipped;
+     * {@code steps} writes G-Eval steps for the metrics that ask for them (shared by the evaluator's dispatches).
+     */
     public MetricDispatch(MetricRegistry metrics, JudgePanel panel, Map<RunMode, RunModeStrategy> strategies,
             Map<RunMode, RunModePlan> plans, JudgeTools tools, JudgeClient client, Executor executor,
-            String judgedSkipReason, SelfJudging selfJudging) {
+            String judgedSkipReason, SelfJudging selfJudging, String howToAllowSelfJudging, EvaluationSteps steps) {
         this.metrics = metrics;
         this.panel = panel;
         this.strategies = strategies;
@@ -57,6 +64,24 @@ public final class MetricDispatch {
         this.executor = executor;
         this.judgedSkipReason = judgedSkipReason;
         this.selfJudging = selfJudging;
+        this.howToAllowSelfJudging = howToAllowSelfJudging;
+        this.steps = steps;
+    }
+
+    /** The names of the metrics this dispatch knows. */
+    public Set<String> metricNames() {
+        return metrics.names();
+    }
+
+    /** The metric named {@code name}, if this dispatch knows it. */
+    public Optional<GuardrailMetric> metric(String name) {
+        return metrics.find(name);
+    }
+
+    /** The same evaluator's dispatch over another registry (more metrics), sharing everything else. */
+    public MetricDispatch withMetrics(MetricRegistry other) {
+        return new MetricDispatch(other, panel, strategies, plans, tools, client, executor, judgedSkipReason,
+                selfJudging, howToAllowSelfJudging, steps);
     }
 
     /** The metrics of {@code request}, resolved; throws naming what is wrong with the request for this evaluator. */
@@ -65,7 +90,7 @@ public final class MetricDispatch {
         List<JudgedMetric> judged = new ArrayList<>();
         for (String name : request.metrics()) {
             GuardrailMetric metric = metrics.require(name);
-            for (InputRequirement r : metric.requires()) {
+            for (InputRequirement r : metric.requires().stream().sorted().toList()) { // in a stable order
                 if (!r.isMetBy(request.modelInput())) {
                     throw new IllegalArgumentException("metric '" + name + "' requires " + r.field()
                             + ", but it was missing or blank");
@@ -84,7 +109,7 @@ public final class MetricDispatch {
                         + "' is not available in this version; available: " + strategies.keySet());
             }
             strategy.checkPanel(request.runMode(), plans.get(request.runMode()), panel, served);
-            SelfJudgingCheck.check(request, plans.get(request.runMode()), panel, selfJudging);
+            SelfJudgingCheck.check(request, plans.get(request.runMode()), panel, selfJudging, howToAllowSelfJudging);
         }
         if (request.has(Capability.WEB_SEARCH) && tools.webSearch() == null) {
             throw new IllegalArgumentException("capabilities contains web_search, but this evaluator has no"
@@ -128,17 +153,12 @@ public final class MetricDispatch {
         if (!judgedTasks.isEmpty()) {
             EvaluationContext context = new EvaluationContext(request, panel, client.forTicket(ticket),
                     plans.get(request.runMode()), tools);
-            Map<String, CompletableFuture<MetricResult>> judged;
-            try {
-                judged = strategies.get(request.runMode()).evaluate(context, judgedTasks);
-            } catch (RuntimeException e) {
-                judged = new LinkedHashMap<>();
-                for (RunModeStrategy.MetricTask t : judgedTasks) {
-                    judged.put(t.name(), CompletableFuture.failedFuture(e));
-                }
-            }
+            Map<String, CompletableFuture<MetricResult>> judged =
+                    judgedTasks.stream().anyMatch(t -> t.metric().stepsToWrite().isPresent())
+                            ? judgeWithSteps(request, context, judgedTasks)
+                            : judge(request, context, judgedTasks);
             List<String> warnings = SelfJudgingCheck.check(request, plans.get(request.runMode()), panel,
-                    SelfJudging.ALLOW_WITH_WARNING);
+                    SelfJudging.ALLOW_WITH_WARNING, howToAllowSelfJudging);
             if (!warnings.isEmpty()) {
                 judged.replaceAll((name, f) -> f == null ? null : f.thenApply(r -> withWarnings(r, warnings)));
             }
@@ -161,6 +181,67 @@ public final class MetricDispatch {
                             List.of())));
         }
         return guarded;
+    }
+
+    /** The run mode's strategy on {@code tasks}; a strategy that throws fails each of their futures. */
+    private Map<String, CompletableFuture<MetricResult>> judge(EvaluationRequest request, EvaluationContext context,
+            List<RunModeStrategy.MetricTask> tasks) {
+        try {
+            return strategies.get(request.runMode()).evaluate(context, tasks);
+        } catch (RuntimeException e) {
+            Map<String, CompletableFuture<MetricResult>> failed = new LinkedHashMap<>();
+            for (RunModeStrategy.MetricTask t : tasks) {
+                failed.put(t.name(), CompletableFuture.failedFuture(e));
+            }
+            return failed;
+        }
+    }
+
+    /**
+     * As {@link #judge}, once every metric that asks for evaluation steps has them: all tasks go to the strategy
+     * together (a mode that shares calls between metrics still shares them); a metric whose steps could not be
+     * written is ERROR and the others are judged. Each result carries its steps and their usage.
+     */
+    private Map<String, CompletableFuture<MetricResult>> judgeWithSteps(EvaluationRequest request,
+            EvaluationContext context, List<RunModeStrategy.MetricTask> tasks) {
+        Map<String, CompletableFuture<EvaluationSteps.Prepared>> prepared = new LinkedHashMap<>();
+        for (RunModeStrategy.MetricTask t : tasks) {
+            prepared.put(t.name(), steps.prepare(t.metric(), t.threshold()));
+        }
+        CompletableFuture<Map<String, CompletableFuture<MetricResult>>> started = CompletableFuture
+                .allOf(prepared.values().toArray(CompletableFuture[]::new)).thenApply(ready -> {
+                    Map<String, CompletableFuture<MetricResult>> out = new LinkedHashMap<>();
+                    List<RunModeStrategy.MetricTask> judgeable = new ArrayList<>();
+                    for (RunModeStrategy.MetricTask t : tasks) {
+                        EvaluationSteps.Prepared p = prepared.get(t.name()).join();
+                        if (p.error() != null) {
+                            out.put(t.name(), CompletableFuture.completedFuture(p.error()));
+                        } else {
+                            judgeable.add(new RunModeStrategy.MetricTask(p.metric(), t.threshold()));
+                        }
+                    }
+                    if (!judgeable.isEmpty()) {
+                        out.putAll(judge(request, context, judgeable));
+                    }
+                    return out;
+                });
+        Map<String, CompletableFuture<MetricResult>> judged = new LinkedHashMap<>();
+        for (RunModeStrategy.MetricTask t : tasks) {
+            CompletableFuture<EvaluationSteps.Prepared> p = prepared.get(t.name());
+            judged.put(t.name(), started.thenCompose(m -> m.getOrDefault(t.name(),
+                    CompletableFuture.completedFuture(null))).thenApply(r -> {
+                        EvaluationSteps.Prepared done = p.join();
+                        return r == null || done.error() == r ? r : withSteps(r, done);
+                    }));
+        }
+        return judged;
+    }
+
+    private static MetricResult withSteps(MetricResult r, EvaluationSteps.Prepared p) {
+        List<Diagnostic> diagnostics = new ArrayList<>(p.notes());
+        diagnostics.addAll(r.diagnostics());
+        return new MetricResult(r.metric(), r.score(), r.threshold(), r.verdict(), r.rationale(), r.units(),
+                r.usage().plus(p.usage()), diagnostics);
     }
 
     private static MetricResult withWarnings(MetricResult r, List<String> warnings) {

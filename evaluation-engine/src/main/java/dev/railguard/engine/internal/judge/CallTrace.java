@@ -76,6 +76,12 @@ final class CallTrace {
         if (f.timeout()) {
             return "timeout";
         }
+        if (Failures.htmlPage(f.cause()) != null) {
+            return "html_page";
+        }
+        if (Failures.unauthorized(f.cause())) {
+            return "unauthorized";
+        }
         return f.cause() == null ? "_OTHER" : f.cause().getClass().getSimpleName();
     }
 

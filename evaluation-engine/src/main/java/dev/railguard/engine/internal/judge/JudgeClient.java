@@ -222,11 +222,29 @@ public final class JudgeClient {
                     + " raise the budget with RailguardEvaluator.Builder.maxPromptTokens", Usage.NONE, null));
             return result;
         }
-        attempt(call, messages, chars / 4, 1, Usage.NONE, result);
+        attempt(call, messages, chars / 4, 1, System.nanoTime(), Usage.NONE, result);
         return result;
     }
 
-    private void attempt(JudgeCall call, List<ChatMessage> messages, long tokens, int n, Usage before,
+    /**
+     * Why no further attempt may follow attempt {@code n} begun at {@code since} (nanoTime of the first attempt) when
+     * the next would start after {@code delay}, or null: the attempt cap is reached, or the next attempt would start
+     * after the retry budget is spent.
+     */
+    private String noMoreAttempts(int n, long since, Duration delay) {
+        if (n >= engine.options.settings().maxCallAttempts()) {
+            return n + " attempts";
+        }
+        Duration budget = engine.options.settings().retryBudget();
+        Duration spent = Duration.ofNanos(System.nanoTime() - since);
+        if (spent.plus(delay).compareTo(budget) > 0) {
+            return n + " attempt" + (n == 1 ? "" : "s") + " in " + spent.toMillis() + " ms (retry budget of "
+                    + budget.toMillis() + " ms spent; the next attempt was due in " + delay.toMillis() + " ms)";
+        }
+        return null;
+    }
+
+    private void attempt(JudgeCall call, List<ChatMessage> messages, long tokens, int n, long since, Usage before,
             CompletableFuture<Sent> result) {
         if (ticket.isCanceled()) {
             result.completeExceptionally(new CancellationException("the evaluation was canceled"));
@@ -248,14 +266,15 @@ public final class JudgeClient {
                     trace.response(response);
                 }
                 Usage usage = before.plus(usageOf(call.judge(), response, latency));
-                String broken = n < engine.options.settings().maxCallAttempts() ? transportProblem(response) : null;
-                if (broken == null) {
+                String broken = transportProblem(response);
+                Duration delay = broken == null ? Duration.ZERO : engine.retryDelay(n, null);
+                if (broken == null || noMoreAttempts(n, since, delay) != null) {
+                    // the last broken reply goes on to the repair call
                     result.complete(new Sent(response, usage, messages));
                 } else {
-                    Duration delay = engine.retryDelay(n, null);
                     LOG.debug("judge '{}' attempt {} replied broken in transport ({}); retry in {} ms", judge, n,
                             broken, delay.toMillis());
-                    retryLater(call, messages, tokens, n, usage, result, delay, false,
+                    retryLater(call, messages, tokens, n, since, usage, result, delay, false,
                             () -> "judge '" + judge + "' reply was broken in transport: " + broken, null);
                 }
                 return;
@@ -272,12 +291,13 @@ public final class JudgeClient {
                         + f.describe(), usage, t, CallTrace.errorType(f)));
                 return;
             }
-            if (n >= engine.options.settings().maxCallAttempts()) {
-                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed after " + n
-                        + " attempts: " + f.describe(), usage, t, CallTrace.errorType(f)));
+            Duration delay = engine.retryDelay(n, f.retryAfter());
+            String stop = noMoreAttempts(n, since, delay);
+            if (stop != null) {
+                result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed after "
+                        + stop + ": " + f.describe(), usage, t, CallTrace.errorType(f)));
                 return;
             }
-            Duration delay = engine.retryDelay(n, f.retryAfter());
             if (f.rateLimited()) {
                 LOG.info("judge '{}' was rate limited (429); backing off {} ms before attempt {} of {}", judge,
                         delay.toMillis(), n + 1, engine.options.settings().maxCallAttempts());
@@ -285,11 +305,11 @@ public final class JudgeClient {
                 LOG.debug("judge '{}' attempt {} failed ({}); retry in {} ms", judge, n, f.describe(),
                         delay.toMillis());
             }
-            retryLater(call, messages, tokens, n, usage, result, delay, f.rateLimited(), f::describe, t);
+            retryLater(call, messages, tokens, n, since, usage, result, delay, f.rateLimited(), f::describe, t);
         });
     }
 
-    private void retryLater(JudgeCall call, List<ChatMessage> messages, long tokens, int n, Usage usage,
+    private void retryLater(JudgeCall call, List<ChatMessage> messages, long tokens, int n, long since, Usage usage,
             CompletableFuture<Sent> result, Duration delay, boolean rateLimited,
             java.util.function.Supplier<String> lastFailure, Throwable cause) {
         engine.counters.retries.increment();
@@ -297,7 +317,7 @@ public final class JudgeClient {
             trace.retry(rateLimited);
         }
         try {
-            engine.timer.schedule(() -> attempt(call, messages, tokens, n + 1, usage, result),
+            engine.timer.schedule(() -> attempt(call, messages, tokens, n + 1, since, usage, result),
                     delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             result.completeExceptionally(new CallFailedException("judge '" + call.judge().name() + "' call failed:"

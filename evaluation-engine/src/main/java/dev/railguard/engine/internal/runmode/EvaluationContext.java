@@ -48,13 +48,16 @@ public record EvaluationContext(EvaluationRequest request, JudgePanel panel, Jud
         return judges(plan.partitioner().orElseThrow(), 1).get(0);
     }
 
-    /** The arbiter, if the plan has one: preferably neither {@code modelUsed} nor one of {@code verifiers}. */
+    /**
+     * The arbiter, if the plan has one: preferably neither {@code modelUsed} nor one of {@code verifiers}; {@code
+     * modelUsed} only when its tier has no other judge, which validation refuses unless self-judging is allowed.
+     */
     public Optional<Judge> arbiter(List<Judge> verifiers) {
         if (plan.arbiter().isEmpty()) {
             return Optional.empty();
         }
         List<Judge> candidates = panel.pick(plan.arbiter().get(), Integer.MAX_VALUE, request.modelUsed());
-        return candidates.stream().filter(j -> !verifiers.contains(j) && !JudgePanel.isModelUsed(j, request.modelUsed()))
+        return candidates.stream().filter(j -> !verifiers.contains(j) && !panel.isModelUsed(j, request.modelUsed()))
                 .findFirst().or(() -> candidates.stream().findFirst());
     }
 

@@ -7,17 +7,21 @@ import dev.railguard.engine.internal.call.Schemas;
 import dev.railguard.engine.internal.call.Untrusted;
 import dev.railguard.engine.internal.search.ToolBox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.railguard.api.Capability;
 import dev.railguard.api.ContextMessage;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
 import dev.railguard.api.JudgedMetric;
+import dev.railguard.api.ModelInput;
+import dev.railguard.api.JudgedMetric.StepsToWrite;
 import dev.railguard.api.UnitKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +45,9 @@ public final class JudgePrompts {
     public static final String HOLISTIC_VERSION = "holistic.v3";
     public static final String VERDICTS_TEMPLATE = "prompts/verdicts.v3.txt";
     public static final String VERDICTS_VERSION = "verdicts.v3";
+    // the steps call (G-Eval) is no unit reply and keeps its own number
+    public static final String STEPS_TEMPLATE = "prompts/steps.v1.txt";
+    public static final String STEPS_VERSION = "steps.v1";
     /** The one definition of the four confidence levels, shared by every template that asks for one. */
     public static final String CONFIDENCE = "prompts/confidence.v3.txt";
 
@@ -101,17 +108,18 @@ public final class JudgePrompts {
      * come from the output.
      */
     public static JudgeCall partition(UnitKind kind, EvaluationRequest request, Judge judge, boolean codeAware) {
-        List<Evidence> sections = new ArrayList<>();
-        if (request.modelInput().systemPrompt() != null && !request.modelInput().systemPrompt().isBlank()) {
-            sections.add(new Evidence("system_prompt", request.modelInput().systemPrompt()));
+        ModelInput input = request.modelInput();
+        List<Evidence> sections = new ArrayList<>(Evidence.prompts(input));
+        if (request.has(Capability.CONTEXT_AWARENESS) || kind.source() == UnitKind.Source.CONVERSATION) {
+            sections.add(new Evidence("context", renderContext(input.context())));
         }
-        if (request.modelInput().userPrompt() != null && !request.modelInput().userPrompt().isBlank()) {
-            sections.add(new Evidence("user_prompt", request.modelInput().userPrompt()));
+        switch (kind.source()) {
+            case DOCUMENTS -> sections.addAll(Evidence.documents(input));
+            case GROUND_TRUTH -> sections.addAll(Evidence.groundTruth(input));
+            case TOOL_CALLS -> sections.addAll(Evidence.toolCalls(input));
+            default -> { }
         }
-        if (request.has(Capability.CONTEXT_AWARENESS)) {
-            sections.add(new Evidence("context", renderContext(request.modelInput().context())));
-        }
-        if (kind.source() != UnitKind.Source.PROMPT) {
+        if (readsOutput(kind.source())) {
             sections.add(new Evidence("model_output", request.modelOutput()));
         }
         // code items become unlabelled units of their own, so a labelled kind (safety chunks per category) never
@@ -227,8 +235,41 @@ public final class JudgePrompts {
 
     /** Context messages as {@code role: content} lines. */
     public static String renderContext(List<ContextMessage> messages) {
-        return messages.stream().map(m -> m.role() + ": " + m.content()).collect(Collectors.joining("\n"));
+        return ContextMessage.transcript(messages);
     }
+
+    /** Whether a partition of units from {@code source} needs the output (the units are in it, or it is a turn). */
+    private static boolean readsOutput(UnitKind.Source source) {
+        return switch (source) {
+            case OUTPUT, ASPECTS, CONVERSATION -> true;
+            case PROMPT, DOCUMENTS, GROUND_TRUTH, TOOL_CALLS -> false;
+        };
+    }
+
+    /**
+     * The call in which the strongest judge writes a metric's evaluation steps once (G-Eval). It reads only the
+     * brief: steps are about the criteria, never about one output, so every later evaluation can reuse them.
+     */
+    public static JudgeCall evaluationSteps(StepsToWrite steps, Judge judge) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("brief", steps.brief());
+        String system = PromptResources.render(PromptResources.load(JudgePrompts.class, STEPS_TEMPLATE), values);
+        return new JudgeCall(judge, system, "Write the evaluation steps now.", Schemas.evaluationSteps(),
+                STEPS_VERSION, ToolBox.NONE, JudgePrompts::checkSteps);
+    }
+
+    private static Optional<String> checkSteps(JsonNode reply) {
+        List<String> steps = new ArrayList<>();
+        reply.path("steps").forEach(n -> steps.add(n.asText("").strip()));
+        if (steps.isEmpty() || steps.size() > MAX_STEPS || steps.stream().anyMatch(String::isEmpty)) {
+            return Optional.of("steps must hold between 1 and " + MAX_STEPS + " non-blank steps, but had "
+                    + steps.size() + (steps.contains("") ? " (some blank)" : ""));
+        }
+        return Optional.empty();
+    }
+
+    /** The most evaluation steps a judge may write. */
+    public static final int MAX_STEPS = 8;
 
     public static String fenced(List<Evidence> sections, Untrusted untrusted) {
         return sections.stream().map(e -> untrusted.fence(e.label(), e.text())).collect(Collectors.joining("\n\n"));

@@ -48,6 +48,8 @@ public final class Scoring {
                         notes);
             }
             score = failed ? 0.0 : 1.0;
+        } else if (metric.aggregation() == Aggregation.AVERAGE_PRECISION) {
+            score = averagePrecision(units);
         } else {
             if (undecided > decided) {
                 return undecidedError(metric, threshold, "the judge could not decide " + undecided + " of "
@@ -78,6 +80,23 @@ public final class Scoring {
         return MetricResult.scored(metric.name(), clamp(score), threshold, rationale(metric, units, score), units,
                 usage, notes);
     }
+
+    /**
+     * Average precision of {@code units} in their order: the mean over Y units of the share of Y units at or above
+     * that rank; 0 when no unit is Y.
+     */
+    public static double averagePrecision(List<UnitVerdict> units) {
+        int relevant = 0;
+        double sum = 0;
+        for (int k = 0; k < units.size(); k++) {
+            if (units.get(k).satisfied()) {
+                relevant++;
+                sum += (double) relevant / (k + 1);
+            }
+        }
+        return relevant == 0 ? 0.0 : sum / relevant;
+    }
+
 
     /** An ERROR that keeps the units and their votes, so a reader sees what the judges could not decide. */
     private static MetricResult undecidedError(JudgedMetric metric, double threshold, String reason,

@@ -63,9 +63,8 @@ public record JudgeTools(WebSearchEngine webSearch, DocumentStore documents, int
      * ids, from {@code modelInput.extras["file_search"]}); ids the store does not hold are named in the log.
      */
     private ToolBox.Lookup searchFiles(String query, java.util.Set<String> only) {
-        List<DocumentHit> hits = only == null ? documents.search(query, maxResults)
-                : documents.search(query, Math.max(maxResults * 10, 200)).stream()
-                        .filter(h -> only.contains(h.documentId())).limit(maxResults).toList();
+        // restricted before ranking: a named document that ranks low among all documents is still found
+        List<DocumentHit> hits = documents.search(query, maxResults, only);
         String missing = only == null ? "" : only.stream().filter(id -> documents.get(id).isEmpty())
                 .collect(Collectors.joining(", "));
         String note = missing.isEmpty() ? "" : " (file ids not registered: " + missing + ")";

@@ -1,7 +1,9 @@
-package dev.railguard.spark;
+package dev.railguard.batch;
 
+import dev.railguard.format.DeepRailsField;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -72,42 +74,42 @@ public final class ColumnMapping implements Serializable {
 
         /** The column echoed as {@code id} in the results, for joining them back. */
         public Builder id(String column) {
-            return put("id", column);
+            return put(DeepRailsField.ID.key(), column);
         }
 
         /** The user prompt (a string column). */
         public Builder userPrompt(String column) {
-            return put("user_prompt", column);
+            return put(DeepRailsField.USER_PROMPT.key(), column);
         }
 
         /** The system prompt (a string column). */
         public Builder systemPrompt(String column) {
-            return put("system_prompt", column);
+            return put(DeepRailsField.SYSTEM_PROMPT.key(), column);
         }
 
         /** The reference answer (a string column), needed by {@code ground_truth_adherence}. */
         public Builder groundTruth(String column) {
-            return put("ground_truth", column);
+            return put(DeepRailsField.GROUND_TRUTH.key(), column);
         }
 
         /** The context documents: a string column (one document) or an array of strings. */
         public Builder documents(String column) {
-            return put("documents", column);
+            return put(DeepRailsField.DOCUMENTS.key(), column);
         }
 
         /** The output under evaluation (a string column). Required. */
         public Builder output(String column) {
-            return put("model_output", column);
+            return put(DeepRailsField.MODEL_OUTPUT.key(), column);
         }
 
         /** The model that produced the output (a string column); it does not judge its own output. */
         public Builder modelUsed(String column) {
-            return put("model_used", column);
+            return put(DeepRailsField.MODEL_USED.key(), column);
         }
 
         /** A tag per event (a string column), kept in the results. */
         public Builder nametag(String column) {
-            return put("nametag", column);
+            return put(DeepRailsField.NAMETAG.key(), column);
         }
 
         /**
@@ -116,16 +118,18 @@ public final class ColumnMapping implements Serializable {
          * @throws IllegalArgumentException when no output column is set
          */
         public ColumnMapping build() {
-            if (!columns.containsKey("model_output")) {
+            if (!columns.containsKey(DeepRailsField.MODEL_OUTPUT.key())) {
                 throw new IllegalArgumentException("a column mapping needs the output column: call output(column)");
             }
-            if (!columns.containsKey("user_prompt") && !columns.containsKey("system_prompt")) {
+            if (!columns.containsKey(DeepRailsField.USER_PROMPT.key()) && !columns.containsKey(DeepRailsField.SYSTEM_PROMPT.key())) {
                 throw new IllegalArgumentException("a column mapping needs a prompt column: call userPrompt(column) or"
                         + " systemPrompt(column)");
             }
             LinkedHashMap<String, String> ordered = new LinkedHashMap<>();
-            for (String f : new String[] {"id", "user_prompt", "system_prompt", "ground_truth", "documents",
-                    "model_output", "model_used", "nametag"}) {
+            for (DeepRailsField field : List.of(DeepRailsField.ID, DeepRailsField.USER_PROMPT,
+                    DeepRailsField.SYSTEM_PROMPT, DeepRailsField.GROUND_TRUTH, DeepRailsField.DOCUMENTS,
+                    DeepRailsField.MODEL_OUTPUT, DeepRailsField.MODEL_USED, DeepRailsField.NAMETAG)) {
+                String f = field.key();
                 if (columns.containsKey(f)) {
                     ordered.put(f, columns.get(f));
                 }

@@ -1,0 +1,58 @@
+package dev.railguard.spark.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railguard.api.EvaluationHandle;
+import dev.railguard.api.EvaluationRequest;
+import dev.railguard.api.EvaluationResult;
+import dev.railguard.api.Evaluator;
+import dev.railguard.format.BadEventCases;
+import dev.railguard.spark.SparkEvaluationSpec;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shared table of bad DeepRails events, through the Spark-row entry (the JSON line {@code Dataset.toJSON()} makes
+ * of a row, as the executor reads it): each is a skipped row whose reason is the codec's message, the same as a batch
+ * line or a monitor body gets for the same mistake.
+ */
+class SparkRowBadEventTest {
+
+    /** An evaluator a bad row must never reach. */
+    private static final Evaluator UNREACHED = new Evaluator() {
+        @Override
+        public EvaluationResult evaluate(EvaluationRequest request) {
+            throw new AssertionError("a bad row was evaluated");
+        }
+
+        @Override
+        public EvaluationHandle submit(EvaluationRequest request) {
+            throw new AssertionError("a bad row was submitted");
+        }
+
+        @Override
+        public Set<String> metricNames() {
+            return Set.of("x");
+        }
+
+        @Override
+        public void close() {}
+    };
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.railguard.format.BadEventCases#arguments")
+    void a_bad_row_is_skipped_with_the_codecs_message(BadEventCases.Case c) {
+        SparkEvaluationSpec spec = SparkEvaluationSpec.builder().metrics("x").build();
+        PartitionEvaluator.Rows rows = new PartitionEvaluator.Rows(UNREACHED, spec,
+                List.of(c.apply(BadEventCases.OPEN)).iterator());
+
+        Row row = rows.next();
+
+        assertThat(row.<String>getAs("status")).isEqualTo(ResultRows.SKIPPED);
+        assertThat(row.<String>getAs("reason")).isEqualTo(c.message());
+        assertThat(rows.hasNext()).isFalse();
+    }
+}

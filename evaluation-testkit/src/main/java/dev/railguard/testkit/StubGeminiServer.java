@@ -1,0 +1,86 @@
+package dev.railguard.testkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A server of Google's Gemini API ({@code POST /v1beta/models/MODEL:generateContent}) on 127.0.0.1 and a free port,
+ * answering from a script, so the real {@code langchain4j-google-ai-gemini} client is exercised. The replies are
+ * Gemini's shapes: candidates with text parts and {@code usageMetadata}; errors as
+ * {@code {"error":{"code","message","status"}}}.
+ */
+public final class StubGeminiServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StubOpenAiServer http;
+
+    private StubGeminiServer(StubOpenAiServer http) {
+        this.http = http;
+    }
+
+    /** Starts a server that answers every request with what {@code responder} returns for it. */
+    public static StubGeminiServer start(Function<RecordedRequest, StubReply> responder) {
+        return new StubGeminiServer(StubOpenAiServer.start(responder));
+    }
+
+    /** The base URL for a Gemini client, {@code http://127.0.0.1:PORT/v1beta}. */
+    public String baseUrl() {
+        return http.rootUrl() + "/v1beta";
+    }
+
+    /** The requests received so far, in order of arrival. */
+    public List<RecordedRequest> requests() {
+        return http.requests();
+    }
+
+    /** A candidate whose one text part is {@code text}, finish reason {@code STOP}, 100 prompt and 20 output tokens. */
+    public static StubReply text(String text) {
+        return text(text, 100, 20);
+    }
+
+    /** A candidate whose one text part is {@code text}, with the given token counts. */
+    public static StubReply text(String text, int promptTokens, int candidateTokens) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode candidate = root.putArray("candidates").addObject();
+        ObjectNode content = candidate.putObject("content").put("role", "model");
+        content.putArray("parts").addObject().put("text", text);
+        candidate.put("finishReason", "STOP").put("index", 0);
+        root.putObject("usageMetadata").put("promptTokenCount", promptTokens)
+                .put("candidatesTokenCount", candidateTokens).put("totalTokenCount", promptTokens + candidateTokens);
+        root.put("modelVersion", "gemini-stub");
+        return json(200, root.toString());
+    }
+
+    /** A 429 {@code RESOURCE_EXHAUSTED} with a {@code Retry-After} header in whole seconds (rounded up). */
+    public static StubReply rateLimited(Duration retryAfter) {
+        return error(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).")
+                .withHeader("Retry-After", Long.toString(Math.max(0, (retryAfter.toMillis() + 999) / 1000)));
+    }
+
+    /** A 401 {@code UNAUTHENTICATED} whose message echoes {@code key}, as a careless gateway's might. */
+    public static StubReply unauthorized(String key) {
+        return error(401, "UNAUTHENTICATED", "API key not valid: " + key);
+    }
+
+    /** An error reply in Gemini's shape. */
+    public static StubReply error(int status, String code, String message) {
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("error").put("code", status).put("message", message).put("status", code);
+        return json(status, root.toString());
+    }
+
+    private static StubReply json(int status, String body) {
+        return new StubReply(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.railguard.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railguard.api.EvaluationRequest;
+import dev.railguard.api.ModelInput;
+import dev.railguard.api.RunMode;
+import dev.railguard.batch.BatchEvaluator;
+import dev.railguard.batch.BatchSummary;
+import dev.railguard.batch.MappedInput;
+import dev.railguard.engine.JudgeTier;
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.SelfJudging;
+import dev.railguard.testkit.JudgeReplies;
+import dev.railguard.testkit.StubOpenAiServer;
+import dev.railguard.testkit.StubReply;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RailguardProjectTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String UNIT = JudgeReplies.units().unit("4", "Y", "high", "right").json();
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    private Path write(String yaml) throws IOException {
+        Files.writeString(dir.resolve("qa.csv"), """
+                id,question,answer,expected
+                q1,What is 2+2?,4,4
+                q2,"Name a prime, please","7, which is prime",7
+                q3,What is the capital of France?,,Paris
+                q4,too,many,cells,here
+                """);
+        Files.writeString(dir.resolve("order.schema.json"), "{\"type\":\"object\",\"required\":[\"sku\"]}");
+        return Files.writeString(dir.resolve("railguard.yaml"), yaml);
+    }
+
+    private static final String FILE = """
+            version: 1
+            judges:
+              - name: local
+                provider: openai
+                model: gpt-4o
+                base_url: ${JUDGE_URL}
+                tiers: [fast, standard]
+                limits: {concurrency: 2, requests_per_minute: 600}
+                prices: {input: 2.5, output: 10}
+            run_mode: fast
+            self_judging: allow_with_warning
+            cache_dir: .railguard-cache
+            metrics:
+              correctness: {threshold: 0.9}
+              order_json: {kind: json_schema, schema_file: order.schema.json}
+              inline_json: {kind: json_schema, schema: {type: object}}
+              no_blame: {kind: contains, none: ["your fault"]}
+              no_links: {kind: regex, must_not_match: "\\\\bhttps?://"}
+              emails: {kind: pii, types: [email_address]}
+            datasets:
+              - name: qa
+                path: qa.csv
+                columns: {id: id, user_prompt: question, model_output: answer, ground_truth: expected}
+                metrics: [correctness, no_links]
+            gates:
+              fail_under: {correctness: 0.9}
+              max_skipped: 1
+            output: {dir: out, title: QA}
+            """;
+
+    @Test
+    void a_complete_file_gives_judges_metrics_datasets_gates_and_settings() throws IOException {
+        Path file = write(FILE);
+        RailguardProject p = RailguardProject.load(file, Map.of("JUDGE_URL", "http://127.0.0.1:9/v1"),
+                new Properties());
+        assertThat(p.declaresJudges()).isTrue();
+        assertThat(p.panel().orElseThrow().judges(JudgeTier.FAST)).extracting(j -> j.name()).containsExactly("local");
+        assertThat(p.panel().orElseThrow().judges(JudgeTier.STRONG)).isEmpty();
+        assertThat(p.prices().cost("gpt-4o", 1_000_000, 0)).isEqualTo(2.5);
+        assertThat(p.declaredMetrics()).containsExactly("correctness", "order_json", "inline_json", "no_blame",
+                "no_links", "emails");
+        assertThat(p.metrics().names()).contains("order_json", "pii", "correctness");
+        assertThat(p.thresholds()).containsExactly(Map.entry("correctness", 0.9));
+        assertThat(p.runMode()).contains(RunMode.FAST);
+        assertThat(p.selfJudging()).isEqualTo(SelfJudging.ALLOW_WITH_WARNING);
+        assertThat(p.cacheDirectory()).contains(dir.toAbsolutePath().resolve(".railguard-cache").normalize());
+        assertThat(p.outputDirectory()).contains(dir.toAbsolutePath().resolve("out").normalize());
+        assertThat(p.reportTitle()).contains("QA");
+        assertThat(p.gates().failUnder()).containsEntry("correctness", 0.9);
+        assertThat(p.gates().maxSkipped()).hasValue(1);
+        ProjectDataset qa = p.dataset("qa");
+        assertThat(qa.format()).isEqualTo(MappedInput.Format.CSV);
+        assertThat(qa.metrics()).containsExactly("correctness", "no_links");
+        EvaluationRequest r = p.withThresholds(EvaluationRequest.builder().modelInput(ModelInput.ofUserPrompt("q"))
+                .modelOutput("a").metrics("correctness", "pii").build());
+        assertThat(r.thresholds()).containsExactly(Map.entry("correctness", 0.9));
+    }
+
+    @Test
+    void a_csv_dataset_evaluates_against_a_local_judge_row_by_row_and_a_row_without_output_is_skipped_by_line()
+            throws IOException {
+        try (StubOpenAiServer server = StubOpenAiServer.start(req -> StubReply.content(UNIT))) {
+            Path file = write(FILE.replace("cache_dir: .railguard-cache\n", ""));
+            RailguardProject p = RailguardProject.load(file, Map.of("JUDGE_URL", server.baseUrl()), new Properties());
+            BatchSummary s;
+            try (RailguardEvaluator evaluator = p.evaluator()) {
+                s = p.dataset("qa").applyTo(BatchEvaluator.builder()).evaluator(evaluator)
+                        .output(dir.resolve("out/results.jsonl")).log(QUIET).progress(BatchEvaluator.Progress.QUIET)
+                        .build().run();
+            }
+            assertThat(s.events()).isEqualTo(2);
+            assertThat(s.metrics().get("correctness").pass()).isEqualTo(2);
+            assertThat(s.metrics().get("no_links").pass()).isEqualTo(2);
+            assertThat(s.skippedLines()).containsExactly(new BatchSummary.SkippedLine(4,
+                    "the output column 'answer' is missing or empty"), new BatchSummary.SkippedLine(5,
+                    "the row cannot be read as CSV: Too many entries: expected at most 4 (value #4 (4 chars)"
+                            + " \"here\")"));
+            assertThat(server.requests()).hasSize(2);
+            assertThat(server.requests()).anySatisfy(r -> assertThat(r.userText()).contains("What is 2+2?"))
+                    .anySatisfy(r -> assertThat(r.userText()).contains("Name a prime, please"));
+        }
+    }
+
+    @Test
+    void without_a_judges_section_the_environment_gives_the_judges_and_with_one_it_is_not_read() throws IOException {
+        Map<String, String> env = Map.of("RAILGUARD_JUDGE_BASE_URL", "http://127.0.0.1:9/v1",
+                "RAILGUARD_JUDGE_MODEL", "from-env");
+        Path bare = Files.writeString(dir.resolve("bare.yaml"), "run_mode: fast\n");
+        assertThat(RailguardProject.load(bare, env, new Properties()).panel().orElseThrow().all())
+                .extracting(j -> j.name()).containsExactly("from-env");
+        Path declared = Files.writeString(dir.resolve("declared.yaml"), "judges:\n  - provider: ollama\n"
+                + "    model: llama3.1\n");
+        assertThat(RailguardProject.load(declared, env, new Properties()).panel().orElseThrow().all())
+                .extracting(j -> j.name()).containsExactly("llama3.1");
+        assertThat(RailguardProject.load(bare, Map.of(), new Properties()).panel()).isEmpty();
+    }
+
+    @Test
+    void json_works_as_well_as_yaml_and_the_directory_is_searched_in_order() throws IOException {
+        Path json = Files.writeString(dir.resolve("railguard.json"), "{\"metrics\": {\"no_blame\": {\"kind\":"
+                + " \"contains\", \"none\": [\"your fault\"]}}}");
+        assertThat(RailguardProject.find(dir)).contains(json);
+        assertThat(RailguardProject.load(json, Map.of(), new Properties()).metrics().names()).contains("no_blame");
+        Path yaml = Files.writeString(dir.resolve("railguard.yaml"), "run_mode: fast\n");
+        assertThat(RailguardProject.find(dir)).contains(yaml);
+    }
+}

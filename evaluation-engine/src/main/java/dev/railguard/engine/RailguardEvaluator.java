@@ -269,7 +269,8 @@ public final class RailguardEvaluator implements Evaluator {
 
     /**
      * Asks one judge of {@code tier} a structured question, with the same call discipline as metric calls. The judge
-     * whose model is {@code modelUsed} is avoided when the tier has another.
+     * whose model is {@code modelUsed} is avoided when the tier has another. For Railguard's own modules (agent-evals):
+     * {@link JudgeQuestion} and {@link JudgeAnswer} are {@code @Internal}, not part of the API.
      *
      * @throws IllegalArgumentException if the panel has no judge in {@code tier}
      */
@@ -284,7 +285,10 @@ public final class RailguardEvaluator implements Evaluator {
         return ask(judges.get(0), question);
     }
 
-    /** Asks {@code judge} a structured question, with the same call discipline as metric calls. */
+    /**
+     * Asks {@code judge} a structured question, with the same call discipline as metric calls. For Railguard's own
+     * modules (agent-evals): {@link JudgeQuestion} and {@link JudgeAnswer} are {@code @Internal}, not part of the API.
+     */
     public CompletableFuture<JudgeAnswer> ask(Judge judge, JudgeQuestion question) {
         Objects.requireNonNull(judge, "judge must not be null");
         return client.call(question.toCall(judge)).thenApply(JudgeAnswer::of);

@@ -63,6 +63,7 @@ public record JudgeQuestion(String instructions, List<Evidence> sections, JsonSc
     }
 
     /** Builds a {@link JudgeQuestion}. */
+    @Internal
     public static final class Builder {
         private String instructions;
         private final List<Evidence> sections = new ArrayList<>();

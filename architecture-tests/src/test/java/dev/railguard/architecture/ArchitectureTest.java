@@ -135,7 +135,7 @@ class ArchitectureTest {
                     leak(leaks, "implements", i);
                 }
                 for (JavaCodeUnit u : c.getCodeUnits()) {
-                    if (!visible(u.getModifiers())) {
+                    if (!visible(u.getModifiers()) || u.isAnnotatedWith(Internal.class)) {
                         continue;
                     }
                     leak(leaks, u.getFullName() + " returns", u.getReturnType());

@@ -5,11 +5,15 @@ import dev.railguard.engine.internal.call.JudgeOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railguard.api.Diagnostic;
 import dev.railguard.api.Usage;
+import dev.railguard.api.status.Internal;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The answer to a {@link JudgeQuestion}: a reply that matches the schema, or the reason there is none. Never both.
+ *
+ * <p>Public for Railguard's own modules only ({@link Internal}, used by agent-evals): not part of the API, since it
+ * carries Jackson's {@link JsonNode}.
  *
  * @param judge       the judge's name
  * @param reply       the validated reply, or {@code null} when the judge failed
@@ -17,6 +21,7 @@ import java.util.Optional;
  * @param usage       what the question cost, repair call included
  * @param diagnostics what happened on the way (repairs, raw replies of a failure)
  */
+@Internal
 public record JudgeAnswer(String judge, JsonNode reply, String failure, Usage usage, List<Diagnostic> diagnostics) {
 
     /** Copies. */

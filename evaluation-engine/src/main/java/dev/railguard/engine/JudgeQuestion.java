@@ -8,6 +8,7 @@ import dev.railguard.engine.internal.search.ToolBox;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.railguard.api.Evidence;
+import dev.railguard.api.status.Internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,9 @@ import java.util.function.Function;
  * schema of the answer. Asked through {@link RailguardEvaluator#ask}, it gets the same treatment as metric calls:
  * temperature 0, token cap, tolerant parsing, schema validation, one repair call, usage recorded.
  *
+ * <p>Public for Railguard's own modules only ({@link Internal}, used by agent-evals): not part of the API, since it
+ * carries Jackson's {@link JsonNode} and LangChain4j's {@link JsonSchema}.
+ *
  * @param instructions    what the judge must do, addressed to it; the engine appends the fencing preface
  * @param sections        the untrusted material, in reading order
  * @param schema          the schema of the answer
@@ -28,6 +32,7 @@ import java.util.function.Function;
  *                        a JSON schema of LangChain4j cannot say): returns the problem, or empty; a reply with a
  *                        problem gets the one repair call, quoting the problem, like a schema violation
  */
+@Internal
 public record JudgeQuestion(String instructions, List<Evidence> sections, JsonSchema schema, String templateVersion,
         Function<JsonNode, Optional<String>> replyCheck) {
 
@@ -58,6 +63,7 @@ public record JudgeQuestion(String instructions, List<Evidence> sections, JsonSc
     }
 
     /** Builds a {@link JudgeQuestion}. */
+    @Internal
     public static final class Builder {
         private String instructions;
         private final List<Evidence> sections = new ArrayList<>();

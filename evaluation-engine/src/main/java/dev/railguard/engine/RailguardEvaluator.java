@@ -24,6 +24,7 @@ import dev.railguard.api.JudgedMetric;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.RunMode;
 import dev.railguard.api.Usage;
+import dev.railguard.api.status.Internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
@@ -269,10 +270,12 @@ public final class RailguardEvaluator implements Evaluator {
 
     /**
      * Asks one judge of {@code tier} a structured question, with the same call discipline as metric calls. The judge
-     * whose model is {@code modelUsed} is avoided when the tier has another.
+     * whose model is {@code modelUsed} is avoided when the tier has another. For Railguard's own modules (agent-evals):
+     * {@link JudgeQuestion} and {@link JudgeAnswer} are {@code @Internal}, not part of the API.
      *
      * @throws IllegalArgumentException if the panel has no judge in {@code tier}
      */
+    @Internal
     public CompletableFuture<JudgeAnswer> ask(JudgeTier tier, JudgeQuestion question, String modelUsed) {
         Objects.requireNonNull(tier, "tier must not be null");
         Objects.requireNonNull(question, "question must not be null");
@@ -284,7 +287,11 @@ public final class RailguardEvaluator implements Evaluator {
         return ask(judges.get(0), question);
     }
 
-    /** Asks {@code judge} a structured question, with the same call discipline as metric calls. */
+    /**
+     * Asks {@code judge} a structured question, with the same call discipline as metric calls. For Railguard's own
+     * modules (agent-evals): {@link JudgeQuestion} and {@link JudgeAnswer} are {@code @Internal}, not part of the API.
+     */
+    @Internal
     public CompletableFuture<JudgeAnswer> ask(Judge judge, JudgeQuestion question) {
         Objects.requireNonNull(judge, "judge must not be null");
         return client.call(question.toCall(judge)).thenApply(JudgeAnswer::of);

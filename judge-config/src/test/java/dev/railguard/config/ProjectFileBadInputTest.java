@@ -46,7 +46,7 @@ class ProjectFileBadInputTest {
                             + " cache_dir, store, metrics, datasets, gates, output]"),
             Arguments.of("unknown judge key", "judges:\n  - provider: openai\n    model: gpt-4o\n    temprature: 0\n",
                     "4:5: judges[0].temprature: unknown key 'temprature'; allowed here: [name, provider, model,"
-                            + " base_url, api_key, tiers, timeout_seconds, limits, prices]"),
+                            + " aliases, base_url, api_key, tiers, timeout_seconds, limits, prices]"),
             Arguments.of("wrong type", "judges:\n  - provider: openai\n    model: gpt-4o\n    timeout_seconds: soon\n",
                     "4:5: judges[0].timeout_seconds: must be a whole number, but was: 'soon'"),
             Arguments.of("unknown provider", "judges:\n  - provider: antropic\n    model: claude\n",
@@ -70,8 +70,9 @@ class ProjectFileBadInputTest {
             Arguments.of("threshold out of range", "metrics:\n  correctness:\n    threshold: 1.5\n",
                     "3:5: metrics.correctness.threshold: must have a maximum value of 1, but was: 1.5"),
             Arguments.of("unknown built-in", "metrics:\n  corectness:\n    threshold: 0.8\n",
-                    "2:3: metrics.corectness: 'corectness' is not a built-in metric; built-ins are" + BUILT_INS + ", or give it a kind, one of [contains,"
-                            + " json_schema, pii, regex]"),
+                    "2:3: metrics.corectness: 'corectness' is not a built-in metric; built-ins are" + BUILT_INS + ", or give it a kind, one of [bleu, chrf,"
+                            + " contains, criteria, exact_match, json_equals, json_schema, levenshtein, numeric_match,"
+                            + " pii, regex, rouge_l, token_f1]"),
             Arguments.of("bad regex", "metrics:\n  no_links:\n    kind: regex\n    must_not_match: \"(unclosed\"\n",
                     "4:5: metrics.no_links.must_not_match: is not a Java regular expression: Unclosed group near"
                             + " index 9"),
@@ -79,7 +80,41 @@ class ProjectFileBadInputTest {
                     "5:5: metrics.x.must_not_match: a regex metric takes exactly one of [must_match, must_not_match],"
                             + " but had [must_match, must_not_match]"),
             Arguments.of("key of another kind", "metrics:\n  x:\n    kind: pii\n    none: [a]\n",
-                    "4:5: metrics.x.none: is not a key of a pii metric; its keys are [types] and threshold"),
+                    "4:5: metrics.x.none: is not a key of kind pii; its keys are [min_score, phone_regions, types] and"
+                            + " threshold"),
+            Arguments.of("an option of another reference metric", "metrics:\n  x:\n    kind: bleu\n    ignore_case: true\n",
+                    "4:5: metrics.x.ignore_case: is not a key of kind bleu; its only key is threshold"),
+            Arguments.of("chrf order out of range", "metrics:\n  x:\n    kind: chrf\n    char_order: 30\n",
+                    "4:5: metrics.x.char_order: must have a maximum value of 20, but was: 30"),
+            Arguments.of("negative tolerance", "metrics:\n  x:\n    kind: numeric_match\n    relative_tolerance: -0.1\n",
+                    "4:5: metrics.x.relative_tolerance: must have a minimum value of 0, but was: -0.1"),
+            Arguments.of("an unknown phone region", "metrics:\n  x:\n    kind: pii\n    phone_regions: [US, XX]\n",
+                    "4:5: metrics.x.phone_regions: must be region codes libphonenumber knows (such as US, GB, DE), but"
+                            + " was: 'XX'"),
+            Arguments.of("pii min_score out of range", "metrics:\n  x:\n    kind: pii\n    min_score: 2\n",
+                    "4:5: metrics.x.min_score: must have a maximum value of 1, but was: 2"),
+            Arguments.of("criteria without criteria", "metrics:\n  tone:\n    kind: criteria\n    unit: sentence\n",
+                    "2:3: metrics.tone: criteria of metric 'tone' must be set: say in a sentence what a good output"
+                            + " does, for example criteria(\"Polite, and ends with a concrete next step.\")"),
+            Arguments.of("criteria unit", "metrics:\n  tone:\n    kind: criteria\n    criteria: Polite.\n    unit: paragraph\n",
+                    "5:5: metrics.tone.unit: must be one of [output, claim, sentence, list_item, turn], but was:"
+                            + " 'paragraph'"),
+            Arguments.of("criteria input", "metrics:\n  tone:\n    kind: criteria\n    criteria: Polite.\n    inputs: [docs]\n",
+                    "5:14: metrics.tone.inputs[0]: must be one of [prompt, context, documents, ground_truth, tool_calls],"
+                            + " but was: 'docs'"),
+            Arguments.of("criteria scale", "metrics:\n  tone:\n    kind: criteria\n    criteria: Polite.\n    scale: [Rude.]\n",
+                    "5:5: metrics.tone.scale: must hold at least 2 items, but had 1"),
+            Arguments.of("criteria scale word", "metrics:\n  tone:\n    kind: criteria\n    criteria: Polite.\n    scale: rubric\n",
+                    "5:5: metrics.tone.scale: must be pass_fail or a rubric: a list of 2 to 10 sentences, one per band"
+                            + " from worst to best, but was: 'rubric'"),
+            Arguments.of("criteria steps", "metrics:\n  tone:\n    kind: criteria\n    criteria: Polite.\n    evaluation_steps: [\"\"]\n",
+                    "5:24: metrics.tone.evaluation_steps[0]: must be at least 1 characters long, but was: ''"),
+            Arguments.of("an alias of two models", "judges:\n  - provider: ollama\n    model: llama3.1\n    aliases: [prod]\n"
+                    + "  - provider: ollama\n    model: qwen2.5\n    aliases: [prod]\n",
+                    "7:15: judges[1].aliases[0]: alias 'prod' already names model 'llama3.1', so it cannot also name"
+                            + " 'qwen2.5'"),
+            Arguments.of("a blank alias", "judges:\n  - provider: ollama\n    model: llama3.1\n    aliases: [\"\"]\n",
+                    "4:15: judges[0].aliases[0]: must be at least 1 characters long, but was: ''"),
             Arguments.of("pii type", "metrics:\n  x:\n    kind: pii\n    types: [email_address, passport]\n",
                     "4:28: metrics.x.types[1]: must be one of [email_address, phone_number, credit_card, iban_code, ip_address, url, crypto, us_ssn, us_itin, us_bank_number, us_driver_license, us_passport, uk_nhs, uk_nino, es_nif, es_nie, it_fiscal_code, in_aadhaar, in_pan, sg_nric_fin, au_tfn, au_abn, au_acn, au_medicare, pl_pesel, fi_personal_identity_code, person, location], but was: 'passport'"),
             Arguments.of("a check named as a built-in", "metrics:\n  pii:\n    kind: pii\n    types: [email_address]\n",

@@ -3,6 +3,8 @@ package dev.railguard.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railguard.api.EvaluationRequest;
+import dev.railguard.api.GuardrailMetric;
+import dev.railguard.api.InputRequirement;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.RunMode;
 import dev.railguard.batch.BatchEvaluator;
@@ -11,6 +13,10 @@ import dev.railguard.batch.MappedInput;
 import dev.railguard.engine.JudgeTier;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.SelfJudging;
+import dev.railguard.metrics.CriteriaMetric;
+import dev.railguard.metrics.OfflineCheck;
+import dev.railguard.metrics.PiiFinding;
+import dev.railguard.metrics.PiiMetric;
 import dev.railguard.testkit.JudgeReplies;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;
@@ -126,6 +132,50 @@ class RailguardProjectTest {
             assertThat(server.requests()).anySatisfy(r -> assertThat(r.userText()).contains("What is 2+2?"))
                     .anySatisfy(r -> assertThat(r.userText()).contains("Name a prime, please"));
         }
+    }
+
+    @Test
+    void criteria_reference_and_pii_declarations_carry_their_options_and_judge_aliases_reach_the_panel()
+            throws IOException {
+        Path file = write("""
+                judges:
+                  - provider: ollama
+                    model: gpt-4o
+                    aliases: [prod-chat]
+                metrics:
+                  polite:
+                    kind: criteria
+                    criteria: Polite, and ends with a concrete next step.
+                    scale: [Rude or no next step., Polite but vague., Polite with a concrete next step.]
+                    unit: sentence
+                    inputs: [prompt, documents]
+                    threshold: 0.8
+                    evaluation_steps: [Read the reply., Check for a next step.]
+                  verdict_chrf: {kind: chrf, char_order: 4, word_order: 2, beta: 1, threshold: 0.5}
+                  same_words: {kind: levenshtein, ignore_case: true}
+                  amount: {kind: numeric_match, relative_tolerance: 0.01, absolute_tolerance: 0.5}
+                  phones: {kind: pii, types: [phone_number], phone_regions: [IL], min_score: 0.5}
+                """);
+        RailguardProject p = RailguardProject.load(file, Map.of(), new Properties());
+        assertThat(p.panel().orElseThrow().aliases()).containsEntry("prod-chat", "gpt-4o");
+        CriteriaMetric polite = (CriteriaMetric) p.metrics().find("polite").orElseThrow();
+        assertThat(polite.criteria()).isEqualTo("Polite, and ends with a concrete next step.");
+        assertThat(polite.bands()).hasSize(3).first().isEqualTo("Rude or no next step.");
+        assertThat(polite.unitKind().name()).startsWith("sentence");
+        assertThat(polite.requires()).contains(InputRequirement.DOCUMENTS);
+        assertThat(polite.defaultThreshold()).isEqualTo(0.8);
+        assertThat(polite.evaluationSteps()).containsExactly("Read the reply.", "Check for a next step.");
+        GuardrailMetric chrf = p.metrics().find("verdict_chrf").orElseThrow();
+        assertThat(chrf.description()).contains("char order 4, word order 2, beta 1.0");
+        assertThat(chrf.defaultThreshold()).isEqualTo(0.5);
+        assertThat(p.metrics().find("amount").orElseThrow().description()).contains("relative 0.01, absolute 0.5");
+        EvaluationRequest paris = EvaluationRequest.builder().modelInput(ModelInput.builder().userPrompt("Capital?")
+                .groundTruth("paris").build()).modelOutput("PARIS").metrics("same_words").build();
+        OfflineCheck sameWords = (OfflineCheck) p.metrics().find("same_words").orElseThrow();
+        assertThat(sameWords.evaluate(paris, 0.9).score()).hasValue(1.0);
+        PiiMetric phones = (PiiMetric) p.metrics().find("phones").orElseThrow();
+        assertThat(phones.types()).containsExactly(PiiFinding.Type.PHONE_NUMBER);
+        assertThat(phones.minScore()).isEqualTo(0.5);
     }
 
     @Test

@@ -1,13 +1,15 @@
 package dev.railguard.spring;
 
+import dev.railguard.config.RailguardProject;
 import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.spring.internal.ChatModelBeans;
-import dev.railguard.spring.internal.EvaluatorSettings;
+import dev.railguard.spring.internal.EvaluatorProperties;
 import dev.railguard.spring.internal.EventBeans;
 import dev.railguard.spring.internal.JudgeHealth;
 import dev.railguard.spring.internal.JudgePanels;
+import dev.railguard.spring.internal.ProjectFiles;
 import dev.railguard.telemetry.MicrometerObserver;
 import dev.railguard.telemetry.OpenTelemetryObserver;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +28,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Railguard in a Spring Boot application: the {@link JudgePanel} and the {@link RailguardEvaluator} from
- * {@code railguard.*}, the Micrometer observer on the application's {@link MeterRegistry}, the OpenTelemetry
+ * {@code railguard.*} or from the project file {@code railguard.config} names (then a {@link RailguardProject} bean), the Micrometer observer on the application's {@link MeterRegistry}, the OpenTelemetry
  * observer when an {@link OpenTelemetry} bean exists, and a {@code Monitor} / {@code Workflow} bean per
  * {@code railguard.monitors.<name>} / {@code railguard.workflows.<name>}. Every bean backs off when the application
  * defines its own of the same type; {@code railguard.enabled=false} turns it all off.
@@ -48,10 +50,26 @@ public class RailguardAutoConfiguration {
         return new ChatModelBeans(beans);
     }
 
-    /** The judges: see {@code railguard.judges}, {@code railguard.judge.*}, else the application's only chat model. */
+    /** The project file of {@code railguard.config}; a missing or bad file fails the start naming the property. */
     @Bean
     @ConditionalOnMissingBean
-    public JudgePanel railguardJudgePanel(RailguardProperties properties, ListableBeanFactory beans) {
+    @ConditionalOnProperty(prefix = "railguard", name = "config")
+    public RailguardProject railguardProject(RailguardProperties properties) {
+        return ProjectFiles.load(properties.getConfig());
+    }
+
+    /**
+     * The judges: those the project file declares; else see {@code railguard.judges}, {@code railguard.judge.*}, else
+     * the application's only chat model.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public JudgePanel railguardJudgePanel(RailguardProperties properties, ObjectProvider<RailguardProject> project,
+            ListableBeanFactory beans) {
+        RailguardProject file = project.getIfAvailable();
+        if (file != null && file.declaresJudges()) {
+            return file.panel().orElseThrow();
+        }
         return JudgePanels.from(properties, beans.getBean(ChatModelBeans.class));
     }
 
@@ -61,14 +79,21 @@ public class RailguardAutoConfiguration {
         return new JudgeHealth();
     }
 
-    /** The evaluator, closed with the context; every {@link EvaluationObserver} bean hears it. */
+    /**
+     * The evaluator, closed with the context; every {@link EvaluationObserver} bean hears it. With
+     * {@code railguard.config} it is the project file's (metrics, self-judging, cache directory) with the
+     * {@link JudgePanel} bean as its judges, and {@code railguard.*} adds only what the file has no key for.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public RailguardEvaluator railguardEvaluator(RailguardProperties properties, JudgePanel panel,
-            ObjectProvider<EvaluationObserver> observers) {
-        RailguardEvaluator.Builder b = RailguardEvaluator.builder().judges(panel);
+    public RailguardEvaluator railguardEvaluator(RailguardProperties properties, ObjectProvider<RailguardProject> project,
+            JudgePanel panel, ObjectProvider<EvaluationObserver> observers) {
+        RailguardProject file = project.getIfAvailable();
+        RailguardEvaluator.Builder b = file == null ? RailguardEvaluator.builder() : file.evaluatorBuilder();
+        b.judges(panel);
         observers.orderedStream().forEach(b::observer);
-        return EvaluatorSettings.apply(properties, b).build();
+        return file == null ? EvaluatorProperties.apply(properties, b).build()
+                : EvaluatorProperties.applyBeyondProjectFile(properties, b).build();
     }
 
     /** Meters on the application's registry, so they show in {@code /actuator/metrics} and {@code /actuator/prometheus}. */

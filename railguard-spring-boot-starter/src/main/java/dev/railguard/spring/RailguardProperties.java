@@ -19,6 +19,14 @@ public class RailguardProperties {
     /** Whether the Railguard auto-configuration applies. */
     private boolean enabled = true;
 
+    /**
+     * A project file (railguard.yaml or .json; a path, or classpath:railguard.yaml) the evaluator, its metrics and
+     * judges come from. The file wins over railguard.* as it wins over the environment: its judges (else railguard.judge
+     * and railguard.judges), metrics, self-judging and cache directory; railguard.* adds the limits and the cache
+     * switch, size and expiry.
+     */
+    private String config;
+
     /** The run mode of the guard advisor bean's workflow events: ultra_fast ... precision_max_codex. */
     private String runMode = "fast";
 
@@ -51,6 +59,8 @@ public class RailguardProperties {
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getConfig() { return config; }
+    public void setConfig(String config) { this.config = config; }
     public String getRunMode() { return runMode; }
     public void setRunMode(String runMode) { this.runMode = runMode; }
     public Map<String, Double> getThresholds() { return thresholds; }

@@ -1,6 +1,6 @@
 package dev.railguard.spring;
 
-import dev.railguard.spring.internal.EvaluatorSettings;
+import dev.railguard.spring.internal.EvaluatorProperties;
 import dev.railguard.spring.internal.PropertyChecks;
 import dev.railguard.workflow.Workflow;
 import java.util.List;
@@ -32,6 +32,6 @@ public class RailguardSpringAiAutoConfiguration {
             throw PropertyChecks.invalid("railguard.advisor.workflow", name, "must name a workflow of"
                     + " railguard.workflows; workflows: " + List.of(beans.getBeanNamesForType(Workflow.class)));
         }
-        return RailguardGuardAdvisor.of(beans.getBean(name, Workflow.class)).withRunMode(EvaluatorSettings.runMode(properties));
+        return RailguardGuardAdvisor.of(beans.getBean(name, Workflow.class)).withRunMode(EvaluatorProperties.runMode(properties));
     }
 }

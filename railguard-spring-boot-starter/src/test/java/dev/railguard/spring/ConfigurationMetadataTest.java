@@ -32,7 +32,8 @@ class ConfigurationMetadataTest {
         }
         assertThat(descriptions).containsKeys("railguard.run-mode", "railguard.self-judging", "railguard.judges",
                 "railguard.judge.base-url", "railguard.cache.enabled", "railguard.limits.max-concurrent-judge-calls",
-                "railguard.monitors", "railguard.workflows", "railguard.advisor.workflow", "railguard.thresholds");
+                "railguard.monitors", "railguard.workflows", "railguard.advisor.workflow", "railguard.thresholds",
+                "railguard.config");
         assertThat(descriptions).allSatisfy((name, description) -> assertThat(description).as(name).isNotBlank());
     }
 

@@ -71,6 +71,8 @@ class ReadmeProjectFileTest {
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out()).containsPattern("correctness\\s+2\\s+0\\s+0\\s+0")
                     .containsPattern("ground_truth_adherence\\s+2\\s+0\\s+0\\s+0")
+                    .containsPattern("helpful_answer\\s+2\\s+0\\s+0\\s+0")
+                    .containsPattern("price_match\\s+2\\s+0\\s+0\\s+0")
                     .containsPattern("emails\\s+2\\s+0\\s+0\\s+0")
                     .containsPattern("no_internal_links\\s+1\\s+1\\s+0\\s+0");
             assertThat(dir.resolve("railguard-out/report.html")).content().contains("<title>FAQ answers</title>");

@@ -41,7 +41,7 @@ class SampleProjectTest {
                     "--progress", "quiet");
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
             JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
-            assertThat(summary.path("events").asInt()).isEqualTo(53);
+            assertThat(summary.path("events").asInt()).isEqualTo(60);
             assertThat(summary.path("skipped_lines").get(0).path("line").asInt()).isEqualTo(26);
             assertThat(summary.path("metrics").fieldNames()).toIterable().contains("order_json",
                     "no_blame_language", "no_internal_links", "semantic_similarity", "pii", "correctness");

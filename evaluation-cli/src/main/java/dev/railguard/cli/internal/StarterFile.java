@@ -1,5 +1,6 @@
 package dev.railguard.cli.internal;
 
+import dev.railguard.format.DeepRailsField;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.batch.MappedInput;
@@ -30,10 +31,10 @@ public final class StarterFile {
     private static Map<String, List<String>> guesses() {
         Map<String, List<String>> g = new LinkedHashMap<>();
         g.put("id", List.of("id", "case_id", "request_id", "uuid"));
-        g.put("user_prompt", List.of("user_prompt", "question", "prompt", "input", "query"));
-        g.put("system_prompt", List.of("system_prompt", "system", "instructions"));
-        g.put("model_output", List.of("model_output", "output", "answer", "response", "completion"));
-        g.put("ground_truth", List.of("ground_truth", "expected", "expected_output", "reference", "gold"));
+        g.put(DeepRailsField.USER_PROMPT.key(), List.of(DeepRailsField.USER_PROMPT.key(), "question", "prompt", "input", "query"));
+        g.put(DeepRailsField.SYSTEM_PROMPT.key(), List.of(DeepRailsField.SYSTEM_PROMPT.key(), "system", "instructions"));
+        g.put(DeepRailsField.MODEL_OUTPUT.key(), List.of(DeepRailsField.MODEL_OUTPUT.key(), "output", "answer", "response", "completion"));
+        g.put(DeepRailsField.GROUND_TRUTH.key(), List.of(DeepRailsField.GROUND_TRUTH.key(), "expected", "expected_output", "reference", "gold"));
         g.put("documents", List.of("documents", "context", "passages", "retrieved"));
         return g;
     }
@@ -107,21 +108,21 @@ public final class StarterFile {
                 .replace('\\', '/');
         List<String> names = data.toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? MappedInput.csvHeader(data)
                 : firstKeys(data);
-        if (names.contains("model_input") && names.contains("model_output")) {
+        if (names.contains(DeepRailsField.MODEL_INPUT.key()) && names.contains(DeepRailsField.MODEL_OUTPUT.key())) {
             return new Dataset(rel, MappedInput.Format.DEEPRAILS, Map.of(), List.of("correctness", "pii"));
         }
         Map<String, String> columns = new LinkedHashMap<>();
         GUESSES.forEach((field, candidates) -> candidates.stream()
                 .flatMap(c -> names.stream().filter(n -> n.equalsIgnoreCase(c))).findFirst()
                 .ifPresent(n -> columns.put(field, n)));
-        if (!columns.containsKey("model_output") || (!columns.containsKey("user_prompt")
-                && !columns.containsKey("system_prompt"))) {
+        if (!columns.containsKey(DeepRailsField.MODEL_OUTPUT.key()) || (!columns.containsKey(DeepRailsField.USER_PROMPT.key())
+                && !columns.containsKey(DeepRailsField.SYSTEM_PROMPT.key()))) {
             throw new CliFailure(2, "--data: could not tell which columns hold the output and the prompt of "
                     + data.getFileName() + " (its columns are " + names + "); name them answer and question, or edit"
                     + " the columns of the file this writes");
         }
         List<String> metrics = new ArrayList<>(List.of("correctness"));
-        if (columns.containsKey("ground_truth")) {
+        if (columns.containsKey(DeepRailsField.GROUND_TRUTH.key())) {
             metrics.add("ground_truth_adherence");
         }
         if (columns.containsKey("documents")) {

@@ -64,6 +64,13 @@ public record JudgeSection(JudgePanel panel, Map<String, JudgeLimits> limits, Pr
                         + " the v1 endpoint of your resource, https://RESOURCE.openai.azure.com/openai/v1"));
                 continue;
             }
+            for (int a = 0; a < j.path("aliases").size(); a++) {
+                try {
+                    panel.alias(j.get("aliases").get(a).asText(), model);
+                } catch (IllegalArgumentException e) {
+                    problems.add(tree.problemAt(at + "/aliases/" + a, e.getMessage()));
+                }
+            }
             if (!resolveKeys) {
                 continue;
             }

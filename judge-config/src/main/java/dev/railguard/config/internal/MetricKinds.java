@@ -3,10 +3,19 @@ package dev.railguard.config.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railguard.api.GuardrailMetric;
 import dev.railguard.metrics.ContainsMetric;
+import dev.railguard.metrics.DefaultThresholds;
 import dev.railguard.metrics.JsonSchemaMetric;
 import dev.railguard.metrics.PiiFinding;
 import dev.railguard.metrics.PiiMetric;
 import dev.railguard.metrics.RegexMetric;
+import dev.railguard.metrics.reference.BleuMetric;
+import dev.railguard.metrics.reference.ChrfMetric;
+import dev.railguard.metrics.reference.ExactMatchMetric;
+import dev.railguard.metrics.reference.JsonEqualsMetric;
+import dev.railguard.metrics.reference.LevenshteinMetric;
+import dev.railguard.metrics.reference.NumericMatchMetric;
+import dev.railguard.metrics.reference.RougeLMetric;
+import dev.railguard.metrics.reference.TokenF1Metric;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,20 +62,42 @@ public final class MetricKinds {
         }
     }
 
-    private static final Map<String, Kind> KINDS = Map.of(
-            "regex", MetricKinds::regex,
-            "contains", MetricKinds::contains,
-            "json_schema", MetricKinds::jsonSchema,
-            "pii", MetricKinds::pii);
+    private static final Map<String, Kind> KINDS = Map.ofEntries(
+            Map.entry("regex", MetricKinds::regex),
+            Map.entry("contains", MetricKinds::contains),
+            Map.entry("json_schema", MetricKinds::jsonSchema),
+            Map.entry("pii", MetricKinds::pii),
+            Map.entry("criteria", CriteriaKind::build),
+            Map.entry(ExactMatchMetric.NAME, (n, s, d) -> ExactMatchMetric.of(n, threshold(s, ExactMatchMetric.NAME))),
+            Map.entry(TokenF1Metric.NAME, (n, s, d) -> TokenF1Metric.of(n, threshold(s, TokenF1Metric.NAME))),
+            Map.entry(RougeLMetric.NAME, (n, s, d) -> RougeLMetric.of(n, threshold(s, RougeLMetric.NAME))),
+            Map.entry(BleuMetric.NAME, (n, s, d) -> BleuMetric.of(n, threshold(s, BleuMetric.NAME))),
+            Map.entry(JsonEqualsMetric.NAME, (n, s, d) -> JsonEqualsMetric.of(n, threshold(s, JsonEqualsMetric.NAME))),
+            Map.entry(ChrfMetric.NAME, (n, s, d) -> ChrfMetric.of(n, threshold(s, ChrfMetric.NAME),
+                    s.path("char_order").asInt(6), s.path("word_order").asInt(0), s.path("beta").asDouble(2))),
+            Map.entry(LevenshteinMetric.NAME, (n, s, d) -> LevenshteinMetric.of(n, threshold(s, LevenshteinMetric.NAME),
+                    s.path("ignore_case").asBoolean(false))),
+            Map.entry(NumericMatchMetric.NAME, (n, s, d) -> NumericMatchMetric.of(n,
+                    threshold(s, NumericMatchMetric.NAME), s.path("relative_tolerance").asDouble(0),
+                    s.path("absolute_tolerance").asDouble(0))));
 
     /** The keys every declaration may have beside those of its kind. */
     private static final Set<String> COMMON = Set.of("kind", "threshold");
 
-    private static final Map<String, Set<String>> KEYS = Map.of(
-            "regex", Set.of("must_match", "must_not_match"),
-            "contains", Set.of("all", "any", "none"),
-            "json_schema", Set.of("schema", "schema_file"),
-            "pii", Set.of("types"));
+    private static final Map<String, Set<String>> KEYS = Map.ofEntries(
+            Map.entry("regex", Set.of("must_match", "must_not_match")),
+            Map.entry("contains", Set.of("all", "any", "none")),
+            Map.entry("json_schema", Set.of("schema", "schema_file")),
+            Map.entry("pii", Set.of("types", "phone_regions", "min_score")),
+            Map.entry("criteria", CriteriaKind.KEYS),
+            Map.entry(ExactMatchMetric.NAME, Set.of()),
+            Map.entry(TokenF1Metric.NAME, Set.of()),
+            Map.entry(RougeLMetric.NAME, Set.of()),
+            Map.entry(BleuMetric.NAME, Set.of()),
+            Map.entry(JsonEqualsMetric.NAME, Set.of()),
+            Map.entry(ChrfMetric.NAME, Set.of("char_order", "word_order", "beta")),
+            Map.entry(LevenshteinMetric.NAME, Set.of("ignore_case")),
+            Map.entry(NumericMatchMetric.NAME, Set.of("relative_tolerance", "absolute_tolerance")));
 
     private MetricKinds() {}
 
@@ -88,8 +119,9 @@ public final class MetricKinds {
         }
         for (String key : (Iterable<String>) spec::fieldNames) {
             if (!COMMON.contains(key) && !KEYS.get(kind).contains(key)) {
-                throw new KeyProblem(key, "is not a key of a " + kind + " metric; its keys are "
-                        + KEYS.get(kind).stream().sorted().toList() + " and threshold");
+                throw new KeyProblem(key, "is not a key of kind " + kind + (KEYS.get(kind).isEmpty()
+                        ? "; its only key is threshold"
+                        : "; its keys are " + KEYS.get(kind).stream().sorted().toList() + " and threshold"));
             }
         }
         try {
@@ -99,6 +131,11 @@ public final class MetricKinds {
         } catch (IllegalArgumentException e) {
             throw new KeyProblem("", e.getMessage());
         }
+    }
+
+    /** The declaration's {@code threshold}, or the default of the metric {@code builtIn}. */
+    private static double threshold(JsonNode spec, String builtIn) {
+        return spec.has("threshold") ? spec.get("threshold").asDouble() : DefaultThresholds.of(builtIn);
     }
 
     private static String exactlyOne(JsonNode spec, String kind, String... keys) {
@@ -155,16 +192,29 @@ public final class MetricKinds {
     }
 
     private static GuardrailMetric pii(String name, JsonNode spec, Path dir) {
-        if (!spec.has("types")) {
-            return PiiMetric.detecting(name, PiiFinding.Type.values());
+        PiiMetric.Builder pii = PiiMetric.builder().name(name).types(PiiFinding.Type.values());
+        if (spec.has("types")) {
+            List<PiiFinding.Type> types = new ArrayList<>();
+            for (JsonNode t : spec.get("types")) {
+                types.add(Arrays.stream(PiiFinding.Type.values()).filter(v -> v.label().equals(t.asText()))
+                        .findFirst().orElseThrow(() -> new KeyProblem("types", "must name PII types of "
+                                + Arrays.stream(PiiFinding.Type.values()).map(PiiFinding.Type::label).toList()
+                                + ", but one was: '" + t.asText() + "'")));
+            }
+            pii.types(types.toArray(PiiFinding.Type[]::new));
         }
-        List<PiiFinding.Type> types = new ArrayList<>();
-        for (JsonNode t : spec.get("types")) {
-            types.add(Arrays.stream(PiiFinding.Type.values()).filter(v -> v.label().equals(t.asText())).findFirst()
-                    .orElseThrow(() -> new KeyProblem("types", "must name PII types of "
-                            + Arrays.stream(PiiFinding.Type.values()).map(PiiFinding.Type::label).toList()
-                            + ", but one was: '" + t.asText() + "'")));
+        if (spec.has("phone_regions")) {
+            List<String> regions = new ArrayList<>();
+            spec.get("phone_regions").forEach(r -> regions.add(r.asText()));
+            try {
+                pii.phoneRegions(regions.toArray(String[]::new));
+            } catch (IllegalArgumentException e) {
+                throw new KeyProblem("phone_regions", e.getMessage().replace("phoneRegions ", ""));
+            }
         }
-        return PiiMetric.detecting(name, types.toArray(PiiFinding.Type[]::new));
+        if (spec.has("min_score")) {
+            pii.minScore(spec.get("min_score").asDouble());
+        }
+        return pii.build();
     }
 }

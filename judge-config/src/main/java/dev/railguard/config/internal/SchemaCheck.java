@@ -70,6 +70,9 @@ public final class SchemaCheck {
                 case "pattern" -> out.add(tree.problemAt(pointer, pattern(pointer, m)));
                 case "const" -> out.add(tree.problemAt(pointer, "must be " + m.getSchemaNode() + ", but was: "
                         + shown(m.getInstanceNode())));
+                case "minItems", "maxItems" -> out.add(tree.problemAt(pointer, "must hold at "
+                        + (m.getType().equals("minItems") ? "least " : "most ") + m.getSchemaNode().asText()
+                        + " items, but had " + m.getInstanceNode().size()));
                 default -> out.add(tree.problemAt(pointer, detail(m) + ", but was: " + shown(m.getInstanceNode())));
             }
         }

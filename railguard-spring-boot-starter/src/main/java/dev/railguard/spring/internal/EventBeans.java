@@ -108,7 +108,7 @@ public final class EventBeans implements ImportBeanDefinitionRegistrar, Environm
                         "names a metric that is not among " + prefix + ".metrics " + p.getMetrics());
             }
         }
-        Map<String, Double> defaults = EvaluatorSettings.thresholds(beans.getBean(RailguardProperties.class));
+        Map<String, Double> defaults = EvaluatorProperties.thresholds(beans.getBean(RailguardProperties.class));
         Tolerance tolerance = PropertyChecks.parse(prefix + ".tolerance", p.getTolerance(), Tolerance::fromWireName);
         ImprovementAction action = PropertyChecks.parse(prefix + ".improvement-action", p.getImprovementAction(),
                 ImprovementAction::fromWireName);

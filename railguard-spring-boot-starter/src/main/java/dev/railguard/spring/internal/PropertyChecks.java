@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -23,6 +24,21 @@ public final class PropertyChecks {
         }
         try {
             return parse.apply(value.toString());
+        } catch (IllegalArgumentException e) {
+            throw invalid(property, value, e.getMessage());
+        }
+    }
+
+    /**
+     * Gives {@code value} to {@code setter} (a builder method), whose own {@link IllegalArgumentException} becomes a
+     * property failure with the builder's wording; nothing happens when {@code value} is null (unset).
+     */
+    public static <T> void set(String property, T value, Consumer<T> setter) {
+        if (value == null) {
+            return;
+        }
+        try {
+            setter.accept(value);
         } catch (IllegalArgumentException e) {
             throw invalid(property, value, e.getMessage());
         }

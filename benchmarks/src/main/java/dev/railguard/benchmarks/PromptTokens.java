@@ -13,6 +13,10 @@ import dev.railguard.api.ModelInput;
 import dev.railguard.api.RunMode;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.format.DeepRailsCodec;
+import dev.railguard.format.DeepRailsEntry;
+import dev.railguard.format.DeepRailsEvent;
+import dev.railguard.format.DeepRailsField;
 import dev.railguard.testkit.RecordedRequest;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;
@@ -48,6 +52,10 @@ final class PromptTokens {
     private static final Pattern SECTION = Pattern.compile("<<<BEGIN (\\S+) ([0-9]+)>>>\\n(.*?)\\n<<<END \\1 \\2>>>",
             Pattern.DOTALL);
     private static final Pattern UNIT_LINE = Pattern.compile("(?m)^\\[(\\d+)] ");
+    // the judge prompt's sections are labelled with the DeepRails field they quote
+    private static final String MODEL_OUTPUT = DeepRailsField.MODEL_OUTPUT.key();
+    private static final String SYSTEM_PROMPT = DeepRailsField.SYSTEM_PROMPT.key();
+    private static final String USER_PROMPT = DeepRailsField.USER_PROMPT.key();
     private static final String SAMPLE = "samples/src/main/resources/dev/railguard/samples/sample-events.jsonl";
 
     private PromptTokens() {}
@@ -151,20 +159,20 @@ final class PromptTokens {
     /** The units (text, label) the prompt set asks for, by the unit kind the schema and system prompt name. */
     private static List<String[]> units(String name, String system, String user) {
         List<String[]> out = new ArrayList<>();
-        String output = section(user, "model_output");
+        String output = section(user, MODEL_OUTPUT);
         if (name.endsWith("_instruction") || name.contains("instruction_adherence")) {
-            String prompts = (section(user, "system_prompt") + " " + section(user, "user_prompt")).strip();
+            String prompts = (section(user, SYSTEM_PROMPT) + " " + section(user, USER_PROMPT)).strip();
             sentences(prompts).stream().limit(20).forEach(s -> out.add(new String[] {s, ""}));
         } else if (name.endsWith("_dimension") || name.contains("completeness")) {
             boolean perRequest = system.contains("one unit per distinct request");
             if (perRequest) {
-                sentences(section(user, "user_prompt")).stream().filter(s -> s.endsWith("?") || s.endsWith("."))
+                sentences(section(user, USER_PROMPT)).stream().filter(s -> s.endsWith("?") || s.endsWith("."))
                         .forEach(s -> out.add(new String[] {s, "coverage"}));
                 for (String d : List.of("detail_and_depth", "relevance", "logical_coherence", "factual_correctness")) {
                     out.add(new String[] {d, d});
                 }
             } else {
-                out.add(new String[] {"Requests: " + section(user, "user_prompt"), "coverage"});
+                out.add(new String[] {"Requests: " + section(user, USER_PROMPT), "coverage"});
                 for (String d : List.of("detail_and_depth", "relevance", "logical_coherence", "factual_correctness")) {
                     out.add(new String[] {"Checked the " + d.replace('_', ' ') + " of every part of the response"
                             + " against the request.", d});
@@ -240,24 +248,10 @@ final class PromptTokens {
         // exec:java runs in the reactor root or in the module directory, depending on how Maven was started
         Path file = Files.exists(Path.of(SAMPLE)) ? Path.of(SAMPLE) : Path.of("..", SAMPLE);
         for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) {
-                continue;
+            if (!line.isBlank()) {
+                DeepRailsEvent e = DeepRailsCodec.read(line, DeepRailsEntry.BATCH_LINE);
+                out.add(new Case(e.modelInput(), e.modelOutput()));
             }
-            JsonNode e = JSON.readTree(line);
-            JsonNode in = e.path("model_input");
-            ModelInput.Builder b = ModelInput.builder();
-            if (in.hasNonNull("system_prompt")) {
-                b.systemPrompt(in.get("system_prompt").asText());
-            }
-            if (in.hasNonNull("user_prompt")) {
-                b.userPrompt(in.get("user_prompt").asText());
-            }
-            if (in.hasNonNull("ground_truth")) {
-                b.groundTruth(in.get("ground_truth").asText());
-            }
-            in.path("documents").forEach(d -> b.addDocuments(d.asText()));
-            in.path("context").forEach(c -> b.addContext(c.path("role").asText(), c.path("content").asText()));
-            out.add(new Case(b.build(), e.path("model_output").asText()));
         }
         return out;
     }

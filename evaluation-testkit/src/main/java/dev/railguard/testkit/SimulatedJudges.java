@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * Judges whose accuracy is known, for proving an instrument that measures judges (meta-evaluation) without a model.
  * Each judge is a {@link ChatModel} that reads Railguard's judge prompts (the find-and-judge calls of {@code fast} and
  * {@code super_fast}, the partition and verify calls of the precision modes, the {@code ultra_fast} call), takes each
- * non-blank line of the output section as one unit (of the user prompt for a partition that is not shown the output), looks up the unit's true verdict in a {@link UnitTruth}, and
- * answers through the same reply shapes as {@link JudgeReplies}, every confidence {@code high} (a kind with labels
- * gets the first label its schema allows on every unit).
+ * non-blank line of the output section as one unit (of the user prompt for a partition that is not shown the
+ * output), looks up the unit's true verdict in a {@link UnitTruth}, and answers through the same reply shapes as
+ * {@link JudgeReplies}, every confidence {@code high} (a kind with labels gets the first label its schema allows on
+ * every unit).
  *
  * <pre>{@code
  * SimulatedJudges judges = SimulatedJudges.builder()

@@ -36,7 +36,7 @@ public final class ComprehensiveSafetyMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return userPrompt(request.modelInput());
+        return Evidence.userPrompt(request.modelInput());
     }
 
     /** The {@code pii} detectors standing in for the PII category; the result says what was not checked. */

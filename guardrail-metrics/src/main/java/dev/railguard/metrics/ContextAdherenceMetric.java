@@ -40,7 +40,7 @@ public final class ContextAdherenceMetric extends DeclaredJudgedMetric {
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
         return concat(Evidence.documents(request.modelInput()), Evidence.context(request.modelInput()),
-                userPrompt(request.modelInput()));
+                Evidence.userPrompt(request.modelInput()));
     }
 
     @Override

@@ -41,6 +41,6 @@ public final class CorrectnessMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return userPrompt(request.modelInput());
+        return Evidence.userPrompt(request.modelInput());
     }
 }

@@ -125,14 +125,6 @@ public abstract class DeclaredJudgedMetric implements JudgedMetric {
         return out;
     }
 
-    /**
-     * The user prompt only, for metrics whose rubric does not use the system prompt (it would cost its size on every
-     * call and only invite anchoring on the application's framing).
-     */
-    static List<Evidence> userPrompt(ModelInput input) {
-        return Evidence.prompts(input).stream().filter(e -> e.label().equals("user_prompt")).toList();
-    }
-
     /** Subclasses declare what the judge reads besides the output, with the {@link Evidence} factories. */
     @Override
     public abstract List<Evidence> evidence(EvaluationRequest request);

@@ -33,6 +33,6 @@ public final class GroundTruthAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return concat(Evidence.groundTruth(request.modelInput()), userPrompt(request.modelInput()));
+        return concat(Evidence.groundTruth(request.modelInput()), Evidence.userPrompt(request.modelInput()));
     }
 }

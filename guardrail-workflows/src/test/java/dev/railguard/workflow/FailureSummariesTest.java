@@ -19,8 +19,7 @@ class FailureSummariesTest {
         return new UnitVerdict(text, "claim", "", satisfied, confidence, "judge", reason, List.of());
     }
 
-    @Test
-    void findings_list_decided_failures_once_and_leave_out_undecided_units_and_metrics_that_were_not_evaluated() {
+    private static Map<String, MetricResult> oneFailedOneError() {
         Map<String, MetricResult> metrics = new LinkedHashMap<>();
         metrics.put("correctness", MetricResult.scored("correctness", 0.5, 0.8,
                 "1 of 3 claim units were judged N (1 undecided, not counted) (score 0.50): 'Paris has 80 million"
@@ -31,10 +30,25 @@ class FailureSummariesTest {
                 Usage.NONE, List.of()));
         metrics.put("ground_truth_adherence", MetricResult.error("ground_truth_adherence", 0.8,
                 "the judge found no claim units to score; an empty unit list is not a pass", Usage.NONE, List.of()));
+        metrics.put("comprehensive_safety", MetricResult.scored("comprehensive_safety", 1.0, 0.8, "all safe",
+                List.of(), Usage.NONE, List.of()));
+        return metrics;
+    }
 
-        assertThat(FailureSummaries.findings(metrics)).isEqualTo("""
+    @Test
+    void findings_list_decided_failures_once_and_leave_out_undecided_units_and_metrics_that_were_not_evaluated() {
+        assertThat(FailureSummaries.findings(oneFailedOneError())).isEqualTo("""
                 - correctness failed (score 0.50, threshold 0.80)
                   * failing item: 'Paris has 80 million inhabitants.': About 2.1 million.""");
+    }
+
+    @Test
+    void feedback_for_a_reader_also_names_each_metric_that_could_not_be_evaluated_and_why() {
+        assertThat(FailureSummaries.feedback(oneFailedOneError())).isEqualTo("""
+                - correctness failed (score 0.50, threshold 0.80)
+                  * failing item: 'Paris has 80 million inhabitants.': About 2.1 million.
+                - ground_truth_adherence could not be evaluated (error): the judge found no claim units to score; an\
+                 empty unit list is not a pass""");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** A judge: the real OpenAiChatModel against the local stub server, in a RailguardEvaluator. */
 final class StubJudge implements AutoCloseable {
 
-    private static final Pattern NONCE = Pattern.compile("<<<BEGIN [a-z_0-9]+ ([0-9]{20})>>>");
+    private static final Pattern NONCE = Pattern.compile("<<<BEGIN [a-z_0-9]+ ([0-9]+)>>>");
 
     final StubOpenAiServer server;
     final OpenAiChatModel model;

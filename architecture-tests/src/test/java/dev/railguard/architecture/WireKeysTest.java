@@ -31,7 +31,7 @@ class WireKeysTest {
             // the judge's prompt sections are labelled with the field they quote; the judge reads them, not a parser
             Map.entry("JudgePrompts.java", Set.of("model_output", "system_prompt", "user_prompt")),
             Map.entry("Evidence.java", Set.of("system_prompt", "user_prompt", "ground_truth")),
-            Map.entry("SimulatedJudges.java", Set.of("model_output")),
+            Map.entry("SimulatedJudges.java", Set.of("model_output", "user_prompt")),
             Map.entry("EvalPrompts.java", Set.of("expected_output")),
             // DeepEval's template variables, filled to count the prompt tokens DeepEval sends
             Map.entry("CatalogueTokens.java", Set.of("expected_output")),

@@ -45,8 +45,9 @@ public final class ScaleBenchmarks {
 
     /**
      * Runs the four benchmarks and prints their figures. Optional argument: the number of evaluations (2000),
-     * {@code cost} to run only the cost benchmark,
-     * {@code pii} to run only {@link OfflinePiiBenchmark}, or {@code telemetry} to run only {@link TelemetryOverhead}.
+     * {@code cost} to run only the cost benchmark, {@code tokens} for the prompt and reply tokens per metric and mode
+     * ({@link PromptTokens}), {@code pii} to run only {@link OfflinePiiBenchmark}, or {@code telemetry} to run only
+     * {@link TelemetryOverhead}.
      */
     public static void main(String[] args) throws Exception {
         // The JDK HTTP server behind the stub writes headers and body separately; without TCP_NODELAY, Nagle's
@@ -55,6 +56,10 @@ public final class ScaleBenchmarks {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         if (args.length > 0 && args[0].equals("store")) {
             StoreBenchmark.main(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("tokens")) {
+            PromptTokens.run();
             return;
         }
         if (args.length > 0 && args[0].equals("pii")) {
@@ -229,9 +234,19 @@ public final class ScaleBenchmarks {
      * 4. Judge calls and prompt tokens per evaluation of context adherence (DeepEval's faithfulness) for a
      * 2,000-token context and a 200-token answer, per run mode.
      */
+    /** The cost case's context: about 2,000 tokens of documents. */
+    static String costContext() {
+        return sentences("The Atlas library opened in 1901 and holds %d rare manuscripts in wing %d. ", 2000);
+    }
+
+    /** The cost case's answer: about 200 tokens. */
+    static String costAnswer() {
+        return sentences("The library holds %d manuscripts in wing %d. ", 200);
+    }
+
     static void cost() {
-        String context = sentences("The Atlas library opened in 1901 and holds %d rare manuscripts in wing %d. ", 2000);
-        String answer = sentences("The library holds %d manuscripts in wing %d. ", 200);
+        String context = costContext();
+        String answer = costAnswer();
         System.out.printf(Locale.ROOT, "4. cost: context %,d tokens, answer %,d tokens (cl100k_base); DeepEval "
                 + "faithfulness: 4 calls, ~4,050 prompt tokens%n", tokens(context), tokens(answer));
         for (RunMode mode : COST_MODES) {

@@ -26,10 +26,17 @@ public record Evidence(String label, String text) {
         if (!Checks.isBlank(input.systemPrompt())) {
             out.add(new Evidence("system_prompt", input.systemPrompt()));
         }
-        if (!Checks.isBlank(input.userPrompt())) {
-            out.add(new Evidence("user_prompt", input.userPrompt()));
-        }
+        out.addAll(userPrompt(input));
         return out;
+    }
+
+    /**
+     * The user prompt alone as a {@code user_prompt} section, if not blank: for a rubric that does not use the system
+     * prompt (it would cost its size on every call and invite anchoring on the application's framing).
+     */
+    public static List<Evidence> userPrompt(ModelInput input) {
+        String prompt = input.userPrompt();
+        return Checks.isBlank(prompt) ? List.of() : List.of(new Evidence("user_prompt", prompt));
     }
 
     /**

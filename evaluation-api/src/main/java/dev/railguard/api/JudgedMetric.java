@@ -27,11 +27,30 @@ public interface JudgedMetric extends GuardrailMetric {
         return rubric();
     }
 
+    /**
+     * The rubric of the {@link RunMode#ULTRA_FAST} call, which scores every metric holistically without listing
+     * units: what the units are and how the score is computed from them, in a line or two. By default the plain
+     * rubric; a metric whose rubric speaks of units one at a time should say here what the denominator is.
+     */
+    default String holisticRubric() {
+        return rubric();
+    }
+
     /** The texts the judge needs besides the output, in the order it should read them. */
     List<Evidence> evidence(EvaluationRequest request);
 
     /** How unit verdicts become the score. */
     Aggregation aggregation();
+
+    /**
+     * How much {@code unit} weighs in an {@link Aggregation#WEIGHTED_SHARE} score, before its confidence weight;
+     * {@code units} are all the units of the result. 1 by default. Correctness weighs a false claim twice a true one
+     * (a gross error weighs more than a right claim earns); completeness gives its coverage units two thirds of the
+     * weight (coverage is the most important dimension). Must be positive.
+     */
+    default double unitWeight(UnitVerdict unit, List<UnitVerdict> units) {
+        return 1.0;
+    }
 
     /** The version of this metric's prompt parts; part of the judge cache key, so a change invalidates old entries. */
     String promptVersion();

@@ -84,9 +84,12 @@ public record MetricResult(
         return verdict == Verdict.PASS;
     }
 
-    /** The units whose final verdict is N. */
+    /**
+     * The units whose final verdict is N with at least medium confidence. An N with low confidence is a unit the
+     * judge could not decide (or an even split of votes): it weighs nothing and is not listed as failing.
+     */
     public List<UnitVerdict> failingUnits() {
-        return units.stream().filter(u -> !u.satisfied()).toList();
+        return units.stream().filter(u -> !u.satisfied() && u.confidence() != Confidence.LOW).toList();
     }
 
     /** A copy with {@code more} diagnostics appended. */

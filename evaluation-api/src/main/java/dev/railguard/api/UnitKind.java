@@ -1,5 +1,7 @@
 package dev.railguard.api;
 
+import java.util.List;
+
 /**
  * What the units of a judged metric are and how a judge finds them. Metrics that share a unit kind share its
  * partition in the modes that partition once (one claim extraction serves correctness, context adherence and
@@ -8,8 +10,16 @@ package dev.railguard.api;
  * @param name                   stable snake_case name, for example {@code "claim"}; equal names mean one partition
  * @param partitionInstructions  how to split the text into units, addressed to the judge
  * @param source                 which text the units are taken from
+ * @param labels                 the labels a unit may carry (safety categories, completeness dimensions), in the
+ *                               order the instructions name them; empty when units have no label, and then the
+ *                               judge's reply has no label field at all
  */
-public record UnitKind(String name, String partitionInstructions, Source source) {
+public record UnitKind(String name, String partitionInstructions, Source source, List<String> labels) {
+
+    /** A kind whose units carry no label. */
+    public UnitKind(String name, String partitionInstructions, Source source) {
+        this(name, partitionInstructions, source, List.of());
+    }
 
     /** Which text a partition splits. */
     public enum Source {
@@ -34,5 +44,10 @@ public record UnitKind(String name, String partitionInstructions, Source source)
         Checks.nonBlank(name, "unitKind.name");
         Checks.nonBlank(partitionInstructions, "unitKind.partitionInstructions");
         Checks.notNull(source, "unitKind.source");
+        Checks.notNull(labels, "unitKind.labels");
+        labels = List.copyOf(labels);
+        for (String label : labels) {
+            Checks.nonBlank(label, "unitKind.labels[]");
+        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param provider      the model's provider in lower case ({@code openai}, {@code anthropic}, {@code other}, ...)
  * @param requestModel  the judge's model name
  * @param responseModel the model the last reply named, or {@code null}
- * @param template      the prompt template version of the call (for example {@code units.v2})
+ * @param template      the prompt template version of the call (for example {@code units.v3})
  * @param startedAt     when the call started
  * @param duration      wall time from start to end, retries and repair included; zero for a cache hit
  * @param inputTokens   prompt tokens over all model requests of the call

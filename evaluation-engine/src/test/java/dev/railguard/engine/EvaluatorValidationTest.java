@@ -7,6 +7,7 @@ import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.InputRequirement;
+import dev.railguard.api.MetricResult;
 import dev.railguard.api.ModelInput;
 import dev.railguard.api.Verdict;
 import dev.railguard.testkit.JudgeReplies;
@@ -159,15 +160,35 @@ class EvaluatorValidationTest {
     }
 
     @Test
-    void all_low_confidence_units_use_the_unweighted_share_with_a_diagnostic() {
+    void units_that_all_weigh_nothing_give_an_error_not_a_score() {
         ScriptedChatModel judge = ScriptedChatModel.answering(r -> JudgeReplies.units()
-                .unit("a", "Y", "low", "").unit("b", "N", "low", "").unit("c", "Y", "low", "").json());
+                .unit("a", "Y", "low", "").unit("c", "Y", "low", "").json());
         try (RailguardEvaluator e = RailguardEvaluator.builder().judges(JudgePanel.single("j", judge))
                 .metrics(MetricRegistry.of(TestMetrics.judged("m", Set.of()))).build()) {
-            EvaluationResult r = e.evaluate(request("m").build());
-            assertThat(r.metric("m").score().getAsDouble()).isEqualTo(2.0 / 3.0);
-            assertThat(r.metric("m").diagnostics()).anySatisfy(d -> assertThat(d.message())
-                    .startsWith("every claim unit was judged with low confidence"));
+            MetricResult m = e.evaluate(request("m").build()).metric("m");
+            assertThat(m.verdict()).isEqualTo(Verdict.ERROR);
+            assertThat(m.rationale()).isEqualTo("every claim unit was judged with low confidence, which weighs 0; no"
+                    + " unit counted, so there is no score");
+        }
+    }
+
+    @Test
+    void more_undecided_units_than_decided_ones_give_an_error_naming_them() {
+        // main scored this 1.0: the nine N units with low confidence weighed nothing
+        ScriptedChatModel judge = ScriptedChatModel.answering(r -> {
+            JudgeReplies units = JudgeReplies.units().unit("true", "Y", "certain", "known");
+            for (int i = 1; i <= 9; i++) {
+                units.unit("claim " + i, "N", "low", "cannot tell");
+            }
+            return units.json();
+        });
+        try (RailguardEvaluator e = RailguardEvaluator.builder().judges(JudgePanel.single("j", judge))
+                .metrics(MetricRegistry.of(TestMetrics.judged("m", Set.of()))).build()) {
+            MetricResult m = e.evaluate(request("m").build()).metric("m");
+            assertThat(m.verdict()).isEqualTo(Verdict.ERROR);
+            assertThat(m.rationale()).isEqualTo("the judge could not decide 9 of 10 claim units (N with low"
+                    + " confidence), more than the 1 it decided; a score from those would not be reliable: 'claim 1';"
+                    + " 'claim 2'; 'claim 3'; 'claim 4'; 'claim 5'; and 4 more.");
         }
     }
 }

@@ -61,18 +61,18 @@ class AssertionsThroughOpenAiTest {
 
         // then
         assertThat(error).hasMessage("Expecting evaluation " + result.eventId() + " to pass, but 1 of 2 metrics did not:\n"
-                + "  correctness: FAIL (score 0.5 < threshold 0.8)\n"
+                + "  correctness: FAIL (score 0.3333 < threshold 0.8)\n"
                 + "  completeness: PASS\n"
                 + "\n"
-                + "correctness: FAIL, score 0.5 is below the threshold 0.8\n"
-                + "  rationale: 1 of 2 claim units were judged N (score 0.50): 'It has 80 million inhabitants.' (high:"
+                + "correctness: FAIL, score 0.3333 is below the threshold 0.8\n"
+                + "  rationale: 1 of 2 claim units were judged N (score 0.33): 'It has 80 million inhabitants.' (high:"
                 + " About 2.1 million people live in Paris.).\n"
                 + "  failing units (1 of 2):\n"
                 + "    - 'It has 80 million inhabitants.' judged N with high confidence by judge: About 2.1 million"
                 + " people live in Paris.");
         // the IDE diff: one line per metric
         assertThat(error.getActual().getStringRepresentation())
-                .isEqualTo("correctness: FAIL (score 0.5 < threshold 0.8)\ncompleteness: PASS");
+                .isEqualTo("correctness: FAIL (score 0.3333 < threshold 0.8)\ncompleteness: PASS");
         assertThat(error.getExpected().getStringRepresentation())
                 .isEqualTo("correctness: PASS\ncompleteness: PASS");
         assertThat(error.getMessage()).isEqualTo(RailguardMessages.shouldPass(result));
@@ -133,8 +133,8 @@ class AssertionsThroughOpenAiTest {
 
         // then
         assertThat(error.getMessage()).matches("(?s)Expecting evaluation evt_[a-z0-9]+ to pass, but 1 of 1 metric did not:\n"
-                + "  correctness: FAIL \\(score 0.5 < threshold 0.6\\)\n\n"
-                + "correctness: FAIL, score 0.5 is below the threshold 0.6\n.*")
+                + "  correctness: FAIL \\(score 0.3333 < threshold 0.6\\)\n\n"
+                + "correctness: FAIL, score 0.3333 is below the threshold 0.6\n.*")
                 .endsWith("About 2.1 million people live in Paris.\n\n"
                         + "output under test:\n"
                         + "  Paris is the capital of France. It has 80 million inhabitants.\n"
@@ -169,9 +169,9 @@ class AssertionsThroughOpenAiTest {
                 () -> assertThat(result).metric("correctness").hasScoreAtLeast(0.8));
 
         assertThat(error.getMessage()).startsWith("Expecting metric 'correctness' to have a score of at least:\n  0.8\n"
-                + "but was:\n  0.5\n\ncorrectness: FAIL, score 0.5 is below the threshold 0.8\n  rationale: ");
+                + "but was:\n  0.3333\n\ncorrectness: FAIL, score 0.3333 is below the threshold 0.8\n  rationale: ");
         assertThat(error.getExpected().getValue()).isEqualTo(0.8);
-        assertThat(error.getActual().getValue()).isEqualTo(0.5);
+        assertThat(error.getActual().getValue()).isEqualTo(1.0 / 3.0);
     }
 
     @Test

@@ -153,7 +153,7 @@ class RailguardExtensionTest {
 
         results.testEvents().assertThatEvents().haveExactly(1, event(test("a_false_claim"),
                 finishedWithFailure(instanceOf(AssertionFailedError.class),
-                        message(m -> m.contains("correctness: FAIL (score 0.5 < threshold 0.8)")
+                        message(m -> m.contains("correctness: FAIL (score 0.3333 < threshold 0.8)")
                                 && m.contains("About 2.1 million people live in Paris.")))));
     }
 

@@ -18,8 +18,8 @@ import java.util.List;
  *     .json();
  * }</pre>
  *
- * The shape is {@code {"units":[{"text","label","verdict","confidence","reason"}]}} (the reply of a call that
- * partitions and verifies).
+ * The shape is {@code {"units":[{"text","label","reason","verdict","confidence"}]}} (the reply of a call that
+ * partitions and verifies; {@code label} only for a kind with labels).
  */
 public final class JudgeReplies {
 
@@ -40,14 +40,17 @@ public final class JudgeReplies {
         return unit(text, "", verdict, confidence, reason);
     }
 
-    /** Adds a unit with a label (a completeness dimension, a safety category). */
+    /**
+     * Adds a unit with a label (a completeness dimension, a safety category); an empty label stays (a kind without
+     * labels ignores it). The fields come in the order of the schema: reason before verdict.
+     */
     public JudgeReplies unit(String text, String label, String verdict, String confidence, String reason) {
         ObjectNode u = units.addObject();
         u.put("text", text);
         u.put("label", label);
+        u.put("reason", reason);
         u.put("verdict", verdict);
         u.put("confidence", confidence);
-        u.put("reason", reason);
         return this;
     }
 
@@ -100,22 +103,22 @@ public final class JudgeReplies {
     }
 
     /**
-     * The reply of a partition call (the precision modes): {@code {"units":[{"text","label"}]}}, units found but
-     * not judged.
+     * The reply of a partition call (the precision modes): {@code {"units":[{"text","label"}]}} (no label for a kind
+     * without labels), units found but not judged.
      */
     public static Found found() {
         return new Found();
     }
 
     /**
-     * The reply of a verify call (the precision modes): {@code {"verdicts":[{"id","verdict","confidence","reason"}]}},
+     * The reply of a verify call (the precision modes): {@code {"verdicts":[{"id","reason","verdict","confidence"}]}},
      * one verdict per listed unit id (1-based).
      */
     public static Verdicts verdicts() {
         return new Verdicts();
     }
 
-    /** The reply of the {@code ultra_fast} call: {@code {"metrics":[{"metric","score","reason"}]}}. */
+    /** The reply of the {@code ultra_fast} call: {@code {"metrics":[{"metric","reason","score"}]}}. */
     public static Scores scores() {
         return new Scores();
     }
@@ -152,9 +155,9 @@ public final class JudgeReplies {
         public Verdicts verdict(int id, String verdict, String confidence, String reason) {
             ObjectNode v = verdicts.addObject();
             v.put("id", id);
+            v.put("reason", reason);
             v.put("verdict", verdict);
             v.put("confidence", confidence);
-            v.put("reason", reason);
             return this;
         }
 
@@ -175,8 +178,8 @@ public final class JudgeReplies {
         public Scores score(String metric, double score, String reason) {
             ObjectNode m = metrics.addObject();
             m.put("metric", metric);
-            m.put("score", score);
             m.put("reason", reason);
+            m.put("score", score);
             return this;
         }
 

@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,10 @@ import java.util.regex.Pattern;
  * Judges whose accuracy is known, for proving an instrument that measures judges (meta-evaluation) without a model.
  * Each judge is a {@link ChatModel} that reads Railguard's judge prompts (the find-and-judge calls of {@code fast} and
  * {@code super_fast}, the partition and verify calls of the precision modes, the {@code ultra_fast} call), takes each
- * non-blank line of the output section as one unit, looks up the unit's true verdict in a {@link UnitTruth}, and
- * answers through the same reply shapes as {@link JudgeReplies}, every confidence {@code high}.
+ * non-blank line of the output section as one unit (of the user prompt for a partition that is not shown the
+ * output), looks up the unit's true verdict in a {@link UnitTruth}, and answers through the same reply shapes as
+ * {@link JudgeReplies}, every confidence {@code high} (a kind with labels gets the first label its schema allows on
+ * every unit).
  *
  * <pre>{@code
  * SimulatedJudges judges = SimulatedJudges.builder()
@@ -107,7 +110,10 @@ public final class SimulatedJudges {
         String user = ScriptedChatModel.userText(request);
         if (name.startsWith("railguard_partition_")) {
             JudgeReplies.Found found = JudgeReplies.found();
-            units(section(user, "model_output")).forEach(u -> found.unit(u, ""));
+            String label = firstLabel(schema);
+            // a kind whose units come from the prompts (instructions, completeness requests) sees no output
+            String source = user.contains("<<<BEGIN model_output ") ? "model_output" : "user_prompt";
+            units(section(user, source)).forEach(u -> found.unit(u, label));
             return found.json();
         }
         if (name.equals("railguard_verdicts")) {
@@ -135,8 +141,9 @@ public final class SimulatedJudges {
             if (name.endsWith(suffix)) {
                 String metric = name.substring("railguard_".length(), name.length() - suffix.length());
                 JudgeReplies units = JudgeReplies.units();
+                String label = firstLabel(schema);
                 for (String u : units(section(user, "model_output"))) {
-                    units.unit(u, verdict(judge, metric, u) ? "Y" : "N", "high", "simulated");
+                    units.unit(u, label, verdict(judge, metric, u) ? "Y" : "N", "high", "simulated");
                 }
                 return units.json();
             }
@@ -211,6 +218,21 @@ public final class SimulatedJudges {
             }
         }
         return units;
+    }
+
+    /**
+     * The first label a units reply may carry (a kind with labels: safety categories, completeness dimensions), or
+     * empty when the unit schema has no label field.
+     */
+    private static String firstLabel(JsonSchema schema) {
+        if (schema.rootElement() instanceof JsonObjectSchema root && root.properties() != null
+                && root.properties().get("units") instanceof JsonArraySchema units
+                && units.items() instanceof JsonObjectSchema item && item.properties() != null
+                && item.properties().get("label") instanceof JsonStringSchema label
+                && label.description() != null && label.description().startsWith("one of: ")) {
+            return label.description().substring("one of: ".length()).split(", ")[0];
+        }
+        return "";
     }
 
     private static List<String> metricsOf(JsonSchema schema) {

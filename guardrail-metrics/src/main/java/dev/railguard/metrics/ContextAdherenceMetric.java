@@ -14,8 +14,9 @@ import java.util.Set;
  * {@code context_adherence}: whether the output says only what the supplied context supports.
  * <ul>
  * <li>Unit: an atomic factual claim of the output.</li>
- * <li>Y: the claim is explicitly and fully supported by the documents or context messages (a true fact the context
- * does not contain is N).</li>
+ * <li>Y: the claim is stated in, or directly inferable (paraphrase, simple arithmetic, combining statements) from,
+ * the documents or the non-assistant context messages; a claim that they lack something is Y when they do. A true
+ * fact the context does not contain is N. The prompts, earlier assistant turns and web results are not context.</li>
  * <li>Special rule: without usable context (no non-blank document or context message) the metric scores 1.0 without
  * asking a judge, with a diagnostic that says so, as DeepRails does.</li>
  * <li>Needs: documents or context messages to be meaningful. Default threshold 0.8.</li>
@@ -39,7 +40,7 @@ public final class ContextAdherenceMetric extends DeclaredJudgedMetric {
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
         return concat(Evidence.documents(request.modelInput()), Evidence.context(request.modelInput()),
-                Evidence.prompts(request.modelInput()));
+                Evidence.userPrompt(request.modelInput()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
 import dev.railguard.api.InputRequirement;
 import dev.railguard.api.JudgedMetric;
+import dev.railguard.api.ModelInput;
 import dev.railguard.api.UnitKind;
 import dev.railguard.engine.PromptResources;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public abstract class DeclaredJudgedMetric implements JudgedMetric {
     private final UnitKind unitKind;
     private final String rubric;
     private final String codeRubric;
+    private final String holisticRubric;
     private final Aggregation aggregation;
     private final Set<InputRequirement> requires;
 
@@ -35,14 +37,22 @@ public abstract class DeclaredJudgedMetric implements JudgedMetric {
         this.description = description;
         this.unitKind = unitKind;
         this.rubric = PromptResources.load(getClass(), promptPath(name));
-        this.codeRubric = getClass().getResource(promptPath(name + ".code")) != null
-                ? PromptResources.load(getClass(), promptPath(name + ".code")) : rubric;
+        // a code rubric adds to the base rubric, so a prose claim is judged by the same rules in every mode
+        this.codeRubric = hasPrompt(name + ".code")
+                ? rubric + " " + PromptResources.load(getClass(), promptPath(name + ".code")) : rubric;
+        // a metric without a holistic rubric (the catalogue's) is judged in the one-call mode by its plain rubric
+        this.holisticRubric = hasPrompt(name + ".holistic")
+                ? PromptResources.load(getClass(), promptPath(name + ".holistic")) : rubric;
         this.aggregation = aggregation;
         this.requires = Set.copyOf(requires);
     }
 
     private static String promptPath(String name) {
         return "prompts/" + name + "." + UnitKinds.VERSION + ".txt";
+    }
+
+    private boolean hasPrompt(String name) {
+        return getClass().getResource(promptPath(name)) != null;
     }
 
     @Override
@@ -75,10 +85,19 @@ public abstract class DeclaredJudgedMetric implements JudgedMetric {
         return rubric;
     }
 
-    /** The code rubric resource {@code prompts/<name>.code.<version>.txt} when the metric has one, else the rubric. */
+    /**
+     * The rubric followed by the code addendum {@code prompts/<name>.code.<version>.txt} when the metric has one,
+     * else the rubric.
+     */
     @Override
     public final String codeRubric() {
         return codeRubric;
+    }
+
+    /** The resource {@code prompts/<name>.holistic.<version>.txt}: units and score of the one-call mode. */
+    @Override
+    public final String holisticRubric() {
+        return holisticRubric;
     }
 
     @Override

@@ -11,9 +11,12 @@ import java.util.Set;
  * {@code ground_truth_adherence}: how closely the output agrees with a known reference answer.
  * <ul>
  * <li>Unit: an atomic claim of the output.</li>
- * <li>Y: the claim matches the reference or is semantically equivalent to it.</li>
+ * <li>Y: the claim matches the reference, or says the same less specifically; the reference is authoritative (the
+ * judge does not use its own knowledge). A claim the reference does not address is Y with low confidence and does
+ * not count.</li>
  * <li>Special rule: a request without ground truth is rejected at validation. High adherence means alignment with
- * the reference, not quality.</li>
+ * the reference, not quality. The measure is a precision: reference points the output leaves out are not units, so
+ * an answer that states one of five reference points correctly scores 1.0 (use completeness for the rest).</li>
  * <li>Needs: {@code modelInput.groundTruth}. Default threshold 0.8.</li>
  * </ul>
  */
@@ -30,6 +33,6 @@ public final class GroundTruthAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return concat(Evidence.groundTruth(request.modelInput()), Evidence.prompts(request.modelInput()));
+        return concat(Evidence.groundTruth(request.modelInput()), Evidence.userPrompt(request.modelInput()));
     }
 }

@@ -223,7 +223,8 @@ class RunModesThroughOpenAiTest {
             assertThat(disputed.votes()).hasSize(2 * passes + 1);
             assertThat(disputed.judge()).isEqualTo("strong-1");
             assertThat(disputed.satisfied()).isFalse();
-            assertThat(correctness.score().getAsDouble()).isEqualTo(2.0 / 3.0);
+            // two true claims against one false claim, which weighs twice: 2 / (2 + 2)
+            assertThat(correctness.score().getAsDouble()).isEqualTo(0.5);
         }
         assertThat(correctness.units().get(0).votes()).extracting(v -> v.pass()).contains(passes);
         assertThat(correctness.diagnostics()).anySatisfy(d -> assertThat(d.message())
@@ -271,9 +272,9 @@ class RunModesThroughOpenAiTest {
                 .filter(r -> r.schemaName().startsWith("railguard_partition_")).toList());
         assertThat(partitions).hasSize(2);
         assertThat(partitions).filteredOn(r -> r.schemaName().endsWith("_claim"))
-                .allSatisfy(r -> assertThat(r.systemText()).contains("every code block"));
+                .allSatisfy(r -> assertThat(r.systemText()).contains("each code block"));
         assertThat(partitions).filteredOn(r -> r.schemaName().endsWith("_instruction"))
-                .allSatisfy(r -> assertThat(r.systemText()).doesNotContain("every code block"));
+                .allSatisfy(r -> assertThat(r.systemText()).doesNotContain("each code block"));
         CorrectnessMetric correctness = new CorrectnessMetric();
         assertThat(correctness.codeRubric()).isNotEqualTo(correctness.rubric()).contains("code_checks");
         assertThat(new ContextAdherenceMetric().codeRubric()).isEqualTo(new ContextAdherenceMetric().rubric());

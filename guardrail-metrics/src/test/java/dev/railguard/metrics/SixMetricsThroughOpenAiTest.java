@@ -96,12 +96,13 @@ class SixMetricsThroughOpenAiTest {
     void scores_equal_the_weighted_share_of_the_scripted_verdicts_and_thresholds_decide() {
         EvaluationResult result = evaluateAllSix("Paris is the capital of France; about 80 million people live there.");
 
-        // correctness: Y certain (1) + N high (1) + Y medium (0.6) -> 1.6 / 2.6
-        assertThat(result.metric("correctness").score().getAsDouble()).isCloseTo(1.6 / 2.6, within(1e-9));
-        assertThat(result.metric("correctness").verdict()).isEqualTo(Verdict.PASS); // threshold 0.6 set by request
-        // completeness: N high (1), Y medium (0.6), Y high, Y high, N low (0) -> 2.6 / 3.6, default threshold 0.7
-        assertThat(result.metric("completeness").score().getAsDouble()).isCloseTo(2.6 / 3.6, within(1e-9));
-        assertThat(result.metric("completeness").verdict()).isEqualTo(Verdict.PASS);
+        // correctness: Y certain (1) + N high (1, a false claim weighing 2) + Y medium (0.6) -> 1.6 / 3.6
+        assertThat(result.metric("correctness").score().getAsDouble()).isCloseTo(1.6 / 3.6, within(1e-9));
+        assertThat(result.metric("correctness").verdict()).isEqualTo(Verdict.FAIL); // threshold 0.6 set by request
+        // completeness: the one coverage unit carries 2/3 of the weight, the four others 1/12 each:
+        // coverage N high (8/12), Y medium (0.6/12), Y high, Y high, N low (0) -> 2.6 / 10.6, default threshold 0.7
+        assertThat(result.metric("completeness").score().getAsDouble()).isCloseTo(2.6 / 10.6, within(1e-9));
+        assertThat(result.metric("completeness").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.metric("instruction_adherence").score().getAsDouble()).isEqualTo(1.0);
         // context adherence: one of two high-confidence claims -> 0.5 < 0.8
         assertThat(result.metric("context_adherence").score().getAsDouble()).isEqualTo(0.5);
@@ -138,7 +139,7 @@ class SixMetricsThroughOpenAiTest {
         evaluateAllSix(INJECTION);
 
         for (RecordedRequest r : server.requests()) {
-            Matcher m = Pattern.compile("N being the nonce ([0-9]{20})\\.").matcher(r.systemText());
+            Matcher m = Pattern.compile("N = ([0-9]{12}); only N").matcher(r.systemText());
             assertThat(m.find()).as("system prompt names the nonce").isTrue();
             String nonce = m.group(1);
             String user = r.userText();

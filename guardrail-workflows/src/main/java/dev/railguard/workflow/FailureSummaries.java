@@ -55,27 +55,55 @@ public final class FailureSummaries {
         return out;
     }
 
-    /** The findings section of a repair prompt: each failing metric with its rationale and failing units. */
+    /**
+     * The findings section of a repair prompt: each failed metric with its failing units, or its rationale when it
+     * has none to list (the rationale quotes the same units, so it is not repeated above them). A metric that could
+     * not be evaluated (ERROR, SKIPPED) is no finding: there is nothing in the response to fix for it.
+     */
     public static String findings(Map<String, MetricResult> metrics) {
         StringBuilder sb = new StringBuilder();
         for (MetricResult m : metrics.values()) {
-            if (m.passed()) {
-                continue;
-            }
-            sb.append("- ").append(headline(m)).append(": ").append(m.rationale()).append('\n');
-            List<UnitVerdict> failing = m.failingUnits();
-            for (UnitVerdict u : failing.subList(0, Math.min(MAX_UNITS_PER_METRIC, failing.size()))) {
-                sb.append("  * failing item: '").append(u.text()).append('\'');
-                if (!u.label().isEmpty()) {
-                    sb.append(" [").append(u.label()).append(']');
-                }
-                if (!u.reason().isEmpty()) {
-                    sb.append(": ").append(u.reason());
-                }
-                sb.append('\n');
+            if (m.verdict() == Verdict.FAIL) {
+                finding(sb, m);
             }
         }
         return sb.toString().stripTrailing();
+    }
+
+    /**
+     * Every metric that did not pass, for a reader rather than a repair: the {@link #findings} of each failed metric,
+     * and each metric that could not be evaluated with why ({@code - correctness could not be evaluated (error): ...}),
+     * so a judge error is never silent. Empty when all passed.
+     */
+    public static String feedback(Map<String, MetricResult> metrics) {
+        StringBuilder sb = new StringBuilder();
+        for (MetricResult m : metrics.values()) {
+            if (m.verdict() == Verdict.FAIL) {
+                finding(sb, m);
+            } else if (!m.passed()) {
+                sb.append("- ").append(headline(m)).append(": ").append(m.rationale()).append('\n');
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static void finding(StringBuilder sb, MetricResult m) {
+        List<UnitVerdict> failing = m.failingUnits();
+        sb.append("- ").append(headline(m));
+        if (failing.isEmpty()) {
+            sb.append(": ").append(m.rationale());
+        }
+        sb.append('\n');
+        for (UnitVerdict u : failing.subList(0, Math.min(MAX_UNITS_PER_METRIC, failing.size()))) {
+            sb.append("  * failing item: '").append(u.text()).append('\'');
+            if (!u.label().isEmpty()) {
+                sb.append(" [").append(u.label()).append(']');
+            }
+            if (!u.reason().isEmpty()) {
+                sb.append(": ").append(u.reason());
+            }
+            sb.append('\n');
+        }
     }
 
     static String headline(MetricResult m) {

@@ -19,12 +19,12 @@ import java.util.Set;
 
 /**
  * The generator requests of a workflow's improvement actions. REGEN: the original prompt again, at a raised
- * temperature. FIXIT: a repair prompt (template {@code prompts/fixit.v1.txt}) with the original prompt, the failed
+ * temperature. FIXIT: a repair prompt (template {@code prompts/fixit.v2.txt}) with the original prompt, the failed
  * output and the findings, each in a nonce-fenced section.
  */
 final class RepairPrompts {
 
-    static final String FIXIT_TEMPLATE = "prompts/fixit.v1.txt";
+    static final String FIXIT_TEMPLATE = "prompts/fixit.v2.txt";
 
     private RepairPrompts() {}
 

@@ -145,7 +145,7 @@ public final class RailguardSpringEvaluators {
         String feedback = pass ? "every metric passed: " + String.join(", ", result.metrics().keySet())
                 : result.failure() != null && result.metrics().isEmpty()
                         ? "the evaluation " + result.status().name().toLowerCase(Locale.ROOT) + ": " + result.failure()
-                        : FailureSummaries.findings(result.metrics());
+                        : FailureSummaries.feedback(result.metrics());
         return new EvaluationResponse(pass, (float) lowest, feedback, metadata);
     }
 }

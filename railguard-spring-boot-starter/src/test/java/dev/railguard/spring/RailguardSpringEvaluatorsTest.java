@@ -58,7 +58,10 @@ class RailguardSpringEvaluatorsTest {
     @Test
     void a_judge_error_is_never_a_pass() {
         ScriptedChatModel broken = ScriptedChatModel.answering(r -> "not JSON");
-        try (RailguardEvaluator e = RailguardEvaluator.builder().judges(JudgePanel.single("judge", broken)).build()) {
+        // one attempt: a reply that is not JSON counts as broken in transport and would be retried for the 30 s
+        // retry budget, which is the engine's business (RepairThroughOpenAiTest), not this mapping's
+        try (RailguardEvaluator e = RailguardEvaluator.builder().judges(JudgePanel.single("judge", broken))
+                .maxCallAttempts(1).build()) {
             EvaluationResponse response = RailguardSpringEvaluators.of(e, "correctness")
                     .evaluate(new EvaluationRequest(Judging.QUESTION, Judging.RIGHT));
             assertThat(response.isPass()).isFalse();

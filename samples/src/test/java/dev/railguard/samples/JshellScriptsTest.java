@@ -210,7 +210,7 @@ class JshellScriptsTest {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out())
-                .containsPattern("(?m)^correctness +FAIL +0\\.50 +0\\.80  1 of 2 claim units were judged N")
+                .containsPattern("(?m)^correctness +FAIL +0\\.33 +0\\.80  1 of 2 claim units were judged N")
                 .containsPattern("(?m)^completeness +PASS +1\\.00 +0\\.70  All 2 ")
                 .containsPattern("(?m)^comprehensive_safety +PASS +1\\.00 +1\\.00  ")
                 .contains("passed: false   judge calls: 3   tokens: 1620   event: evt_")
@@ -226,10 +226,10 @@ class JshellScriptsTest {
                 "evaluating 4 outputs from samples/jshell/data/capitals.jsonl on [correctness, completeness]",
                 "france       PASS 1.00              PASS 1.00              yes",
                 "australia    FAIL 0.00              PASS 1.00              no",
-                "boiling      FAIL 0.63              PASS 1.00              no",
-                "population   FAIL 0.00              FAIL 0.50              no",
-                "correctness                 1      3      0      0.406",
-                "completeness                3      1      0      0.875",
+                "boiling      FAIL 0.45              PASS 1.00              no",
+                "population   FAIL 0.00              FAIL 0.33              no",
+                "correctness                 1      3      0      0.364",
+                "completeness                3      1      0      0.833",
                 "outputs passed: 1 of 4   judge calls: 8   tokens: 4320");
     }
 
@@ -249,9 +249,9 @@ class JshellScriptsTest {
         assertThat(run.out()).contains("comparing [fast, super_fast] on 4 outputs");
         // fast: the scripted verdicts, computed by hand
         assertThat(run.out()).containsPattern("(?m)^france +correctness +PASS 1\\.00 ")
-                .containsPattern("(?m)^boiling +correctness +FAIL 0\\.63 ")
-                .containsPattern("(?m)^population +completeness +FAIL 0\\.50 ")
-                .containsPattern("(?m)^fast +1/4 +0\\.641 +8 +4320 ");
+                .containsPattern("(?m)^boiling +correctness +FAIL 0\\.45 ")
+                .containsPattern("(?m)^population +completeness +FAIL 0\\.33 ")
+                .containsPattern("(?m)^fast +1/4 +0\\.598 +8 +4320 ");
         // every mode: what the engine itself returns for the same data through the same stub
         boolean allAvailable = true;
         try (RailguardEvaluator evaluator = RailguardEvaluator.builder().judges(JudgeEnvironment.from(

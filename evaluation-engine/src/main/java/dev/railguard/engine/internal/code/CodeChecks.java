@@ -46,17 +46,28 @@ public final class CodeChecks {
 
     private CodeChecks() {}
 
+    /** The outcome of one check: a block the checker could not check neither passed nor failed. */
+    public enum Status {
+        OK, FAILED, NOT_CHECKED
+    }
+
     /**
      * One check of one block.
      *
      * @param block    the 1-based number of the fenced block in the output
      * @param language the language checked
-     * @param ok       whether it compiled or parsed
-     * @param detail   what the compiler or parser said (the first problems), or "compiles" / "parses"
+     * @param status   whether it compiled or parsed, or could not be checked
+     * @param detail   what the compiler or parser said (the first problems), "compiles" / "parses", or why it was
+     *                 not checked
      */
-    public record Check(int block, String language, boolean ok, String detail) {
+    public record Check(int block, String language, Status status, String detail) {
+        /** Whether it compiled or parsed. */
+        public boolean ok() {
+            return status == Status.OK;
+        }
+
         public String line() {
-            return "code block " + block + " (" + language + "): " + (ok ? "OK, " : "FAILED, ") + detail;
+            return "code block " + block + " (" + language + "): " + status.name().replace('_', ' ') + ", " + detail;
         }
     }
 
@@ -70,7 +81,10 @@ public final class CodeChecks {
 
         /** The evidence text handed to the judges. */
         public String text() {
-            StringBuilder sb = new StringBuilder("Results of checking the output's code in process (no network):");
+            StringBuilder sb = new StringBuilder("Results of checking the output's code in process against the JDK"
+                    + " alone (no third-party library, no network). A failure about a package or symbol outside the"
+                    + " JDK, or about a fragment that is not a complete unit, and a NOT CHECKED line say nothing about"
+                    + " the code:");
             checks.forEach(c -> sb.append("\n- ").append(c.line()));
             return sb.toString();
         }
@@ -115,11 +129,11 @@ public final class CodeChecks {
     private static Check parse(int block, String language, Parse parse) {
         try {
             parse.run();
-            return new Check(block, language, true, "parses");
+            return new Check(block, language, Status.OK, "parses");
         } catch (Exception e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             int nl = msg.indexOf('\n');
-            return new Check(block, language, false, "does not parse: " + (nl < 0 ? msg : msg.substring(0, nl)));
+            return new Check(block, language, Status.FAILED, "does not parse: " + (nl < 0 ? msg : msg.substring(0, nl)));
         }
     }
 
@@ -140,7 +154,7 @@ public final class CodeChecks {
     public static Check java(int block, String code) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
-            return new Check(block, "java", false, "not checked: this JVM has no Java compiler (a JRE, not a JDK)");
+            return new Check(block, "java", Status.NOT_CHECKED, "this JVM has no Java compiler (a JRE, not a JDK)");
         }
         Matcher type = TYPE.matcher(code);
         String className;
@@ -186,7 +200,7 @@ public final class CodeChecks {
             ok = compiler.getTask(null, inMemory, diagnostics, List.of("-proc:none", "-Xlint:none", "-nowarn"), null,
                     List.of(file)).call();
         } catch (RuntimeException e) {
-            return new Check(block, "java", false, "the compiler failed: " + EvaluationFailures.describe(e));
+            return new Check(block, "java", Status.NOT_CHECKED, "the compiler failed: " + EvaluationFailures.describe(e));
         } finally {
             try {
                 inMemory.close();
@@ -195,10 +209,10 @@ public final class CodeChecks {
             }
         }
         if (ok) {
-            return new Check(block, "java", true, "compiles");
+            return new Check(block, "java", Status.OK, "compiles");
         }
         List<String> errors = diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Kind.ERROR)
                 .limit(3).map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT)).toList();
-        return new Check(block, "java", false, "does not compile: " + String.join("; ", errors));
+        return new Check(block, "java", Status.FAILED, "does not compile: " + String.join("; ", errors));
     }
 }

@@ -31,20 +31,28 @@ import java.util.stream.Collectors;
  */
 public final class JudgePrompts {
 
-    public static final String UNITS_TEMPLATE = "prompts/units.v2.txt";
-    public static final String UNITS_VERSION = "units.v2";
+    // prompt set v3: every template of the set carries the set's number, so no v2 cache entry or stored result is
+    // ever taken for a v3 one
+    public static final String UNITS_TEMPLATE = "prompts/units.v3.txt";
+    public static final String UNITS_VERSION = "units.v3";
 
-    public static final String PARTITION_TEMPLATE = "prompts/partition.v1.txt";
-    public static final String PARTITION_VERSION = "partition.v1";
-    public static final String CODEX_PARTITION = "prompts/codex_partition.v1.txt";
-    public static final String VERIFY_TEMPLATE = "prompts/verify.v1.txt";
-    public static final String VERIFY_VERSION = "verify.v1";
-    public static final String HOLISTIC_TEMPLATE = "prompts/holistic.v1.txt";
-    public static final String HOLISTIC_VERSION = "holistic.v1";
-    public static final String VERDICTS_TEMPLATE = "prompts/verdicts.v1.txt";
-    public static final String VERDICTS_VERSION = "verdicts.v1";
+    public static final String PARTITION_TEMPLATE = "prompts/partition.v3.txt";
+    public static final String PARTITION_VERSION = "partition.v3";
+    public static final String CODEX_PARTITION = "prompts/codex_partition.v3.txt";
+    public static final String VERIFY_TEMPLATE = "prompts/verify.v3.txt";
+    public static final String VERIFY_VERSION = "verify.v3";
+    public static final String HOLISTIC_TEMPLATE = "prompts/holistic.v3.txt";
+    public static final String HOLISTIC_VERSION = "holistic.v3";
+    public static final String VERDICTS_TEMPLATE = "prompts/verdicts.v3.txt";
+    public static final String VERDICTS_VERSION = "verdicts.v3";
+    // the steps call (G-Eval) is no unit reply and keeps its own number
     public static final String STEPS_TEMPLATE = "prompts/steps.v1.txt";
     public static final String STEPS_VERSION = "steps.v1";
+    /** The one definition of the four confidence levels, shared by every template that asks for one. */
+    public static final String CONFIDENCE = "prompts/confidence.v3.txt";
+
+    /** What a unit line of the verify call shows for a line break inside the unit. */
+    static final String LINE_BREAK = " \u23CE ";
 
     private JudgePrompts() {}
 
@@ -59,7 +67,7 @@ public final class JudgePrompts {
      */
     public static JudgeCall holistic(JudgedMetric metric, EvaluationRequest request, Judge judge) {
         return findAndJudge(metric, request, judge, HOLISTIC_TEMPLATE, HOLISTIC_VERSION,
-                Schemas.holisticUnits(metric.name()));
+                Schemas.holisticUnits(metric.name(), metric.unitKind()));
     }
 
     /**
@@ -77,7 +85,7 @@ public final class JudgePrompts {
                 }
             }
             described.append("Metric \"").append(metric.name()).append("\": ").append(metric.description())
-                    .append("\nHow to judge it:\n").append(rubric(metric, request)).append("\n\n");
+                    .append('\n').append(metric.holisticRubric()).append("\n\n");
             version.append('/').append(metric.name()).append('.').append(metric.promptVersion());
         }
         // the output last, as in every other prompt
@@ -114,15 +122,18 @@ public final class JudgePrompts {
         if (readsOutput(kind.source())) {
             sections.add(new Evidence("model_output", request.modelOutput()));
         }
-        boolean codex = codeAware && kind.source() == UnitKind.Source.OUTPUT;
+        // code items become unlabelled units of their own, so a labelled kind (safety chunks per category) never
+        // gets the addendum
+        boolean codex = codeAware && kind.source() == UnitKind.Source.OUTPUT && kind.labels().isEmpty();
         Untrusted untrusted = Untrusted.forTexts(sections.stream().map(Evidence::text).toList());
         Map<String, String> values = new LinkedHashMap<>();
         values.put("kind", kind.name());
         values.put("partition", kind.partitionInstructions());
         values.put("codex", codex ? PromptResources.load(JudgePrompts.class, CODEX_PARTITION) + "\n" : "");
+        values.put("label", kind.labels().isEmpty() ? "" : "; \"label\": one of " + labelNames(kind));
         values.put("preface", untrusted.preface());
         String system = PromptResources.render(PromptResources.load(JudgePrompts.class, PARTITION_TEMPLATE), values);
-        return new JudgeCall(judge, system, fenced(sections, untrusted), Schemas.partition(kind.name()),
+        return new JudgeCall(judge, system, fenced(sections, untrusted), Schemas.partition(kind),
                 PARTITION_VERSION + (codex ? "+codex" : "") + "/" + kind.name() + "."
                         + Integer.toHexString(kind.partitionInstructions().hashCode()));
     }
@@ -140,7 +151,8 @@ public final class JudgePrompts {
         for (int n = 0; n < units.size(); n++) {
             int i = pass % 2 == 0 ? units.size() - 1 - n : n;
             UnitReplies.Unit u = units.get(i);
-            listed.append(n == 0 ? "" : "\n").append('[').append(i + 1).append("] ").append(u.text());
+            listed.append(n == 0 ? "" : "\n").append('[').append(i + 1).append("] ")
+                    .append(u.text().strip().replaceAll("\\R+", LINE_BREAK));
             if (!u.label().isEmpty()) {
                 listed.append(" (").append(u.label()).append(')');
             }
@@ -149,8 +161,8 @@ public final class JudgePrompts {
         Untrusted untrusted = Untrusted.forTexts(sections.stream().map(Evidence::text).toList());
         Map<String, String> values = new LinkedHashMap<>();
         values.put("metric", metric.name());
-        values.put("description", metric.description());
         values.put("rubric", rubric(metric, request));
+        values.put("confidence", PromptResources.load(JudgePrompts.class, CONFIDENCE));
         values.put("preface", untrusted.preface());
         String system = PromptResources.render(PromptResources.load(JudgePrompts.class, VERIFY_TEMPLATE), values);
         // the pass is part of the call's identity, so a cache never answers pass 3 with pass 1's reply; a reply that
@@ -180,7 +192,8 @@ public final class JudgePrompts {
 
     /** The call that partitions the material into the metric's units and verifies each one. */
     public static JudgeCall units(JudgedMetric metric, EvaluationRequest request, Judge judge) {
-        return findAndJudge(metric, request, judge, UNITS_TEMPLATE, UNITS_VERSION, Schemas.judgedUnits(metric.name()));
+        return findAndJudge(metric, request, judge, UNITS_TEMPLATE, UNITS_VERSION,
+                Schemas.judgedUnits(metric.name(), metric.unitKind()));
     }
 
     /** A call whose judge finds the metric's units and judges each in the same reply ({@code fast}, {@code super_fast}). */
@@ -190,13 +203,20 @@ public final class JudgePrompts {
         Untrusted untrusted = Untrusted.forTexts(sections.stream().map(Evidence::text).toList());
         Map<String, String> values = new LinkedHashMap<>();
         values.put("metric", metric.name());
-        values.put("description", metric.description());
         values.put("partition", metric.unitKind().partitionInstructions());
         values.put("rubric", rubric(metric, request));
+        values.put("label", metric.unitKind().labels().isEmpty() ? ""
+                : ", \"label\" (one of " + labelNames(metric.unitKind()) + ")");
+        values.put("confidence", PromptResources.load(JudgePrompts.class, CONFIDENCE));
         values.put("preface", untrusted.preface());
         String system = PromptResources.render(PromptResources.load(JudgePrompts.class, template), values);
         return new JudgeCall(judge, system, fenced(sections, untrusted), schema,
                 version + "/" + metric.name() + "." + metric.promptVersion());
+    }
+
+    /** The labels of {@code kind}, quoted and comma-separated. */
+    private static String labelNames(UnitKind kind) {
+        return kind.labels().stream().map(l -> "\"" + l + "\"").collect(Collectors.joining(", "));
     }
 
     /**

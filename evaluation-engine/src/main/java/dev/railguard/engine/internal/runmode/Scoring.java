@@ -21,6 +21,13 @@ public final class Scoring {
 
     private Scoring() {}
 
+    /**
+     * The result of {@code units}. Confidence says how sure the judge is: a LOW unit weighs 0. A LOW "N" is a unit
+     * the judge could not decide; a LOW "Y" one the rubric says does not count. Undecided units never pass or fail
+     * an output on their own: a weighted share with more undecided units than decided ones is ERROR, and so is an
+     * any-failure metric with an undecided unit and no decided failure. Each decided unit weighs its confidence
+     * weight times the metric's {@link JudgedMetric#unitWeight unit weight}.
+     */
     public static MetricResult score(JudgedMetric metric, double threshold, List<UnitVerdict> units, Usage usage,
             List<Diagnostic> diagnostics) {
         List<Diagnostic> notes = new ArrayList<>(diagnostics);
@@ -29,28 +36,46 @@ public final class Scoring {
             return MetricResult.error(metric.name(), threshold, "the judge found no " + kind
                     + " units to score; an empty unit list is not a pass", usage, notes);
         }
+        long undecided = units.stream().filter(Scoring::undecided).count();
+        long decided = units.stream().filter(u -> u.confidence() != Confidence.LOW).count();
         double score;
         if (metric.aggregation() == Aggregation.ANY_FAILURE_FAILS) {
-            score = units.stream().allMatch(UnitVerdict::satisfied) ? 1.0 : 0.0;
+            boolean failed = units.stream().anyMatch(u -> !u.satisfied() && u.confidence() != Confidence.LOW);
+            if (!failed && undecided > 0) {
+                return undecidedError(metric, threshold, "the judge could not decide " + undecided + " of "
+                        + units.size() + " " + kind + " units (N with low confidence) and found no failure it was"
+                        + " sure of; any undecided unit could fail the output: " + undecidedList(units), units, usage,
+                        notes);
+            }
+            score = failed ? 0.0 : 1.0;
         } else if (metric.aggregation() == Aggregation.AVERAGE_PRECISION) {
             score = averagePrecision(units);
         } else {
+            if (undecided > decided) {
+                return undecidedError(metric, threshold, "the judge could not decide " + undecided + " of "
+                        + units.size() + " " + kind + " units (N with low confidence), more than the " + decided
+                        + " it decided; a score from those would not be reliable: " + undecidedList(units), units,
+                        usage, notes);
+            }
             double total = 0;
             double yes = 0;
             for (UnitVerdict u : units) {
-                total += u.confidence().weight();
+                double weight = metric.unitWeight(u, units);
+                if (!(weight > 0) || Double.isInfinite(weight)) {
+                    return MetricResult.error(metric.name(), threshold, "metric " + metric.name()
+                            + " gave unit '" + shorten(u.text()) + "' the weight " + weight + "; a unit weight must be"
+                            + " positive and finite", usage, notes);
+                }
+                total += weight * u.confidence().weight();
                 if (u.satisfied()) {
-                    yes += u.confidence().weight();
+                    yes += weight * u.confidence().weight();
                 }
             }
             if (total == 0) {
-                long y = units.stream().filter(UnitVerdict::satisfied).count();
-                score = (double) y / units.size();
-                notes.add(Diagnostic.warning("every " + kind + " unit was judged with low confidence, which weighs 0;"
-                        + " the unweighted share of Y units was used"));
-            } else {
-                score = yes / total;
+                return MetricResult.error(metric.name(), threshold, "every " + kind + " unit was judged with low"
+                        + " confidence, which weighs 0; no unit counted, so there is no score", usage, notes);
             }
+            score = yes / total;
         }
         return MetricResult.scored(metric.name(), clamp(score), threshold, rationale(metric, units, score), units,
                 usage, notes);
@@ -72,16 +97,47 @@ public final class Scoring {
         return relevant == 0 ? 0.0 : sum / relevant;
     }
 
+
+    /** An ERROR that keeps the units and their votes, so a reader sees what the judges could not decide. */
+    private static MetricResult undecidedError(JudgedMetric metric, double threshold, String reason,
+            List<UnitVerdict> units, Usage usage, List<Diagnostic> notes) {
+        MetricResult error = MetricResult.error(metric.name(), threshold, reason, usage, notes);
+        return new MetricResult(error.metric(), error.score(), error.threshold(), error.verdict(), error.rationale(),
+                units, error.usage(), error.diagnostics());
+    }
+
+    /** A unit the judge could not decide: N with low confidence (an even split of votes is one too). */
+    public static boolean undecided(UnitVerdict unit) {
+        return !unit.satisfied() && unit.confidence() == Confidence.LOW;
+    }
+
+    private static String undecidedList(List<UnitVerdict> units) {
+        List<String> texts = units.stream().filter(Scoring::undecided).limit(RATIONALE_UNITS)
+                .map(u -> "'" + shorten(u.text()) + "'" + (u.label().isEmpty() ? "" : " [" + u.label() + "]")).toList();
+        long more = units.stream().filter(Scoring::undecided).count() - texts.size();
+        return String.join("; ", texts) + (more > 0 ? "; and " + more + " more" : "") + ".";
+    }
+
+    /**
+     * The rationale of a scored result: the decided N units first (at most five, with confidence and reason), then
+     * how many units were left undecided.
+     */
     public static String rationale(JudgedMetric metric, List<UnitVerdict> units, double score) {
         String kind = metric.unitKind().name().replace('_', ' ');
-        List<UnitVerdict> failing = units.stream().filter(u -> !u.satisfied()).toList();
+        List<UnitVerdict> failing = units.stream().filter(u -> !u.satisfied() && !undecided(u)).toList();
+        long undecided = units.stream().filter(Scoring::undecided).count();
         String scoreText = String.format(Locale.ROOT, "%.2f", score);
-        if (failing.isEmpty()) {
+        String open = undecided == 0 ? "" : " (" + undecided + " undecided, not counted)";
+        if (failing.isEmpty() && undecided == 0) {
             return "All " + units.size() + " " + kind + " units were judged Y (score " + scoreText + ").";
+        }
+        if (failing.isEmpty()) {
+            return "All " + (units.size() - undecided) + " decided " + kind + " units of " + units.size()
+                    + " were judged Y" + open + " (score " + scoreText + ").";
         }
         StringBuilder sb = new StringBuilder();
         sb.append(failing.size()).append(" of ").append(units.size()).append(' ').append(kind)
-                .append(" units were judged N (score ").append(scoreText).append("): ");
+                .append(" units were judged N").append(open).append(" (score ").append(scoreText).append("): ");
         for (int i = 0; i < Math.min(RATIONALE_UNITS, failing.size()); i++) {
             UnitVerdict u = failing.get(i);
             if (i > 0) {
@@ -139,7 +195,7 @@ public final class Scoring {
         if (yes == no) {
             long y = votes.stream().filter(UnitVote::satisfied).count();
             return new UnitVerdict(text, kind, label, false, Confidence.LOW, CONSENSUS, "the votes split evenly (" + y
-                    + " Y, " + (votes.size() - y) + " N); counted as N with low confidence", votes);
+                    + " Y, " + (votes.size() - y) + " N); undecided (N with low confidence)", votes);
         }
         boolean satisfied = yes > no;
         List<UnitVote> winners = votes.stream().filter(v -> v.satisfied() == satisfied).toList();

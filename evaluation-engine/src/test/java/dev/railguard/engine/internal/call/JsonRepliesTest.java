@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.api.UnitKind;
 import org.junit.jupiter.api.Test;
 
 class JsonRepliesTest {
@@ -12,7 +13,8 @@ class JsonRepliesTest {
             + "\"confidence\":\"high\",\"reason\":\"r\"}]}";
 
     private static JsonNode read(String text) throws Exception {
-        return JsonReplies.read(text, Schemas.judgedUnits("m").rootElement());
+        return JsonReplies.read(text, Schemas.judgedUnits("m", new UnitKind("claim", "Split.", UnitKind.Source.OUTPUT))
+                .rootElement());
     }
 
     @Test

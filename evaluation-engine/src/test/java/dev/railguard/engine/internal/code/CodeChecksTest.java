@@ -119,7 +119,7 @@ class CodeChecksTest {
                 assertThat(server.requests()).filteredOn(r -> r.schemaName().startsWith("railguard_partition_"))
                         .singleElement().satisfies(r -> {
                             assertThat(r.model()).isEqualTo("code-1");
-                            assertThat(r.systemText()).contains("every code block");
+                            assertThat(r.systemText()).contains("each code block");
                         });
                 assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.toString())
                         .startsWith("WARNING: code block 3 (json): FAILED, does not parse"));
@@ -132,5 +132,18 @@ class CodeChecksTest {
     private static OpenAiChatModel model(StubOpenAiServer server, String name) {
         return OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("k").modelName(name).maxRetries(0)
                 .timeout(Duration.ofSeconds(20)).build();
+    }
+
+    @Test
+    void a_block_that_could_not_be_checked_is_not_reported_failed_and_the_report_states_its_limits() {
+        // main reported "FAILED, not checked: this JVM has no Java compiler", which a literal judge reads as N
+        CodeChecks.Report report = new CodeChecks.Report(List.of(
+                new CodeChecks.Check(1, "java", CodeChecks.Status.NOT_CHECKED, "this JVM has no Java compiler"),
+                new CodeChecks.Check(2, "json", CodeChecks.Status.OK, "parses")));
+        assertThat(report.text()).isEqualTo("Results of checking the output's code in process against the JDK alone"
+                + " (no third-party library, no network). A failure about a package or symbol outside the JDK, or"
+                + " about a fragment that is not a complete unit, and a NOT CHECKED line say nothing about the code:\n"
+                + "- code block 1 (java): NOT CHECKED, this JVM has no Java compiler\n"
+                + "- code block 2 (json): OK, parses");
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * What an evaluator's judge calls share: the executor, the dispatcher with its limits, the retry policy, the cache,
@@ -50,12 +51,24 @@ public final class JudgeEngine {
     final EvaluationObserver observer;
     /** The per-call prompt budget in estimated tokens (characters / 4); a larger prompt is not sent. */
     final long maxPromptTokens;
+    /** The time source of the retry budget and the per-minute budgets, in nanoseconds. */
+    final LongSupplier ticker;
 
     public JudgeEngine(Executor executor, Options options) {
         this(executor, options, EvaluationObserver.NONE);
     }
 
     public JudgeEngine(Executor executor, Options options, EvaluationObserver observer) {
+        this(executor, options, observer, System::nanoTime);
+    }
+
+    /**
+     * An engine whose retry budget and per-minute budgets read {@code ticker} (nanoseconds) instead of
+     * {@code System.nanoTime()}, so a test can decide how much time an attempt took. Timeouts and retry delays still
+     * run on the timer in real time.
+     */
+    public JudgeEngine(Executor executor, Options options, EvaluationObserver observer, LongSupplier ticker) {
+        this.ticker = ticker;
         this.options = options;
         this.settings = new JudgeSettings(options.settings().maxJudgeOutputTokens(), 0.0);
         this.executor = executor;
@@ -69,7 +82,7 @@ public final class JudgeEngine {
         timer.setRemoveOnCancelPolicy(true);
         this.dispatcher = new Dispatcher(executor, timer, options.settings().maxConcurrentJudgeCalls(),
                 judge -> options.judgeLimits().getOrDefault(judge, JudgeLimits.ofConcurrency(options.perJudgeLimit())),
-                options.settings().adaptiveConcurrency(), options.settings().callTimeout(), counters);
+                options.settings().adaptiveConcurrency(), options.settings().callTimeout(), counters, ticker);
         this.cache = options.settings().cache() ? new JudgeCache(options.settings().cacheMaximumSize(),
                 options.settings().cacheExpiry(),
                 options.cacheDirectory(), Clock.systemUTC(), counters, executor, options.cacheSecret() != null

@@ -10,6 +10,7 @@ import dev.railguard.engine.internal.cache.JudgeCache;
 import dev.railguard.engine.internal.call.EngineCounters;
 import dev.railguard.engine.internal.call.JudgeSettings;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,14 @@ public final class JudgeEngine {
      */
     public record Options(EvaluatorSettings settings, Map<String, JudgeLimits> judgeLimits, PriceTable prices,
             Path cacheDirectory, String cacheSecret) {
+
+        /** The options without the cache secret: whether one is set, never its value. */
+        @Override
+        public String toString() {
+            return "Options[settings=" + settings + ", judgeLimits=" + judgeLimits + ", prices=" + prices
+                    + ", cacheDirectory=" + cacheDirectory + ", cacheSecret="
+                    + (cacheSecret == null ? "none" : "(set, not shown)") + "]";
+        }
 
         int perJudgeLimit() {
             return settings.maxConcurrentCallsPerJudge() == 0 ? settings.maxConcurrentJudgeCalls()
@@ -86,7 +95,7 @@ public final class JudgeEngine {
         this.cache = options.settings().cache() ? new JudgeCache(options.settings().cacheMaximumSize(),
                 options.settings().cacheExpiry(),
                 options.cacheDirectory(), Clock.systemUTC(), counters, executor, options.cacheSecret() != null
-                        ? options.cacheSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        ? options.cacheSecret().getBytes(StandardCharsets.UTF_8)
                         : JudgeCache.secretFromEnvironment()) : null;
         this.maxPromptTokens = options.settings().maxPromptTokens();
         this.observer = observer;

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What the stubs of other providers' wire formats share: the loopback HTTP server of {@link StubOpenAiServer}
- * (127.0.0.1, a free port, every request recorded, the responder on the server's threads), its requests and its
- * closing. A subclass adds its base URL and the factories of its provider's reply shapes.
+ * What the stubs of other providers' wire formats ({@link StubAnthropicServer}, {@link StubGeminiServer}) share: the
+ * loopback HTTP server of {@link StubOpenAiServer} (127.0.0.1, a free port, every request recorded, the responder on
+ * the server's threads), its requests and its closing. Each stub adds its base URL and the factories of its
+ * provider's reply shapes; only this package's stubs extend it.
  */
-abstract class ProviderStubServer implements AutoCloseable {
+public abstract class ProviderStubServer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 

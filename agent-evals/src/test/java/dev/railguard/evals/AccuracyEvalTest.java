@@ -192,7 +192,7 @@ class AccuracyEvalTest {
         AccuracyResult parallel = (AccuracyResult) eval().numIterations(3).parallelism(3).build()
                 .run(Subject.of(in -> {
                     try {
-                        barrier.await(5, TimeUnit.SECONDS);   // only passes if three calls run at once
+                        barrier.await(20, TimeUnit.SECONDS);  // only passes if three calls run at once
                     } catch (Exception e) {
                         throw new IllegalStateException("not parallel: " + e);
                     }
@@ -214,7 +214,9 @@ class AccuracyEvalTest {
     void a_hanging_agent_is_a_timeout_error_entry_not_a_hang() {
         judge(r -> StubJudge.accuracy(7));
         AtomicInteger calls = new AtomicInteger();
-        EvalRun run = eval().numIterations(2).timeout(Duration.ofMillis(300)).build().run(Subject.of(in -> {
+        // The timeout bounds the good iteration too (its answer and its judge call): 3 s, which a loaded machine does
+        // not reach, where 300 ms let a slow judge call time out as well. The hanging one sleeps far past it.
+        EvalRun run = eval().numIterations(2).timeout(Duration.ofSeconds(3)).build().run(Subject.of(in -> {
             if (calls.incrementAndGet() == 1) {
                 try {
                     Thread.sleep(30_000);
@@ -225,7 +227,7 @@ class AccuracyEvalTest {
             return "4";
         }));
         AccuracyResult r = (AccuracyResult) run.evalData();
-        assertThat(r.results().get(0).error()).isEqualTo("timeout: exceeded 300 ms");
+        assertThat(r.results().get(0).error()).isEqualTo("timeout: exceeded 3000 ms");
         assertThat(r.results().get(1).score()).isEqualTo(7);
         assertThat(r.evalStatus()).isEqualTo(EvalStatus.ERROR);
     }

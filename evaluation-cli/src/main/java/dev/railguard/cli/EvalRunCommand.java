@@ -10,6 +10,7 @@ import dev.railguard.cli.internal.CommonOptions;
 import dev.railguard.cli.internal.JudgeOptions;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.RailguardHttp;
+import dev.railguard.engine.Redaction;
 import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.config.RailguardProject;
 import dev.railguard.evals.AgentEvals;
@@ -208,6 +209,7 @@ final class EvalRunCommand implements Callable<Integer> {
     private java.util.function.Function<String, String> agent(String model, JudgeEnvironment judges,
             Map<String, String> env) {
         String key = firstSet(env, "RAILGUARD_AGENT_API_KEY", "RAILGUARD_JUDGE_API_KEY", "OPENAI_API_KEY");
+        Redaction.register(key); // an agent endpoint that echoes the key must not put it in the record
         ChatModel chat = OpenAiChatModel.builder().httpClientBuilder(RailguardHttp.retryAfterAware())
                 .baseUrl(agentBaseUrl != null ? agentBaseUrl : judges.baseUrl())
                 .apiKey(key != null ? key : "not-needed").modelName(model).timeout(Duration.ofSeconds(120))

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railguard.engine.Redaction;
 import dev.railguard.evals.AgnoEvalRecord;
 import dev.railguard.store.EventStore;
 import dev.railguard.testkit.StubOpenAiServer;
+import dev.railguard.testkit.StubReply;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,5 +76,19 @@ class EvalRunRecordTest {
                 "--store", dir.resolve("x.db").toString(), "--db-id", "no spaces");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("dbId must be 1 to 64 letters, digits, '_', '.' or '-', but was: 'no spaces'");
+    }
+
+    @Test
+    void an_agent_key_echoed_by_the_agent_endpoint_never_reaches_the_record_or_the_terminal() throws Exception {
+        // a gateway key of no known shape: only registration can mask it
+        String key = "gw-agent-" + "Qx7v".repeat(8);
+        try (StubOpenAiServer server = StubOpenAiServer.start(r -> new StubReply(401,
+                "{\"error\":{\"message\":\"invalid key " + key + "\",\"type\":\"auth\"}}",
+                Map.of("Content-Type", "application/json"), Duration.ZERO))) {
+            Cli r = Cli.run(Map.of("RAILGUARD_JUDGE_BASE_URL", server.baseUrl(), "RAILGUARD_AGENT_API_KEY", key),
+                    "eval-run", body().toString());
+            assertThat(server.requests()).isNotEmpty();
+            assertThat(r.out() + r.err()).doesNotContain(key).doesNotContain("Qx7vQx7v").contains(Redaction.MASK);
+        }
     }
 }

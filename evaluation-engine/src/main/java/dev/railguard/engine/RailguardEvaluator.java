@@ -50,6 +50,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -108,7 +109,7 @@ public final class RailguardEvaluator implements Evaluator {
         this.settings = b.settings();
         this.observer = EvaluationObserver.of(b.observers);
         this.engine = new JudgeEngine(executor, new JudgeEngine.Options(settings, Map.copyOf(b.judgeLimits),
-                b.prices, b.cacheDirectory, b.cacheSecret), observer);
+                b.prices, b.cacheDirectory, b.cacheSecret), observer, b.ticker);
         this.client = new JudgeClient(engine, Ticket.NONE);
         Map<RunMode, RunModePlan> p = new EnumMap<>(RunMode.class);
         for (RunMode mode : RunMode.values()) {
@@ -465,8 +466,19 @@ public final class RailguardEvaluator implements Evaluator {
         private String cacheSecret;
         private SelfJudging selfJudging = EvaluatorSettings.DEFAULTS.selfJudging();
         private String howToAllowSelfJudging = DEFAULT_HOW_TO_ALLOW_SELF_JUDGING;
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder() {}
+
+        /**
+         * The time source (nanoseconds) of the retry budget and the per-minute budgets; {@code System::nanoTime}.
+         * Package-private: tests in this package move it by hand so that what they check does not depend on how
+         * fast a loaded machine runs.
+         */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
+            return this;
+        }
 
         /**
          * Adds observers that hear every evaluation, judge call and the judge traffic's gauges: OpenTelemetry spans

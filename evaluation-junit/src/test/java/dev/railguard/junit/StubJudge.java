@@ -69,6 +69,8 @@ final class StubJudge {
     static RailguardEvaluator evaluator(StubOpenAiServer server) {
         OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("test-key")
                 .modelName("judge-model").maxRetries(0).timeout(Duration.ofSeconds(10)).build();
-        return RailguardEvaluator.builder().judges(JudgePanel.single("judge", model)).build();
+        // a judge reply in error is retried within the budget: milliseconds of backoff, not the default seconds
+        return RailguardEvaluator.builder().judges(JudgePanel.single("judge", model))
+                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5)).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.railguard.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.railguard.engine.EvaluationObserver;
 import dev.railguard.event.EventObserver;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,25 @@ class CapturedLogsTest {
                 .filter(l -> l.message().contains("exporter down")).toList();
         assertThat(lines).extracting(CapturedLogs.Line::level).containsExactly(Level.WARN, Level.DEBUG);
         assertThat(lines.get(0).message()).contains("threw in monitorIntake");
+    }
+
+    @Test
+    void a_throwing_evaluation_observer_is_logged_by_the_same_rule_under_its_own_logger() {
+        CapturedLogs.clear();
+        EvaluationObserver broken = new EvaluationObserver() {
+            @Override
+            public void judgeTrafficBound(JudgeTrafficGauges gauges) {
+                throw new IllegalStateException("registry down");
+            }
+        };
+        EvaluationObserver all = EvaluationObserver.of(List.of(broken));
+        all.judgeTrafficBound(null);
+        all.judgeTrafficBound(null);
+        List<CapturedLogs.Line> lines = CapturedLogs.lines().stream()
+                .filter(l -> l.message().contains("registry down")).toList();
+        assertThat(lines).extracting(CapturedLogs.Line::level).containsExactly(Level.WARN, Level.DEBUG);
+        assertThat(lines).extracting(CapturedLogs.Line::logger).containsOnly(EvaluationObserver.class.getName());
+        assertThat(lines.get(0).message()).contains("threw in judgeTrafficBound");
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,7 +133,17 @@ class LoggingTest {
 
     @Test
     void a_rejected_monitor_event_and_an_evaluator_closed_with_work_pending_are_warnings() throws Exception {
-        try (StubOpenAiServer server = StubOpenAiServer.start(r -> good(r).delayed(Duration.ofMillis(500)))) {
+        // Replies are held until the end, so the monitor's slot stays taken and the last evaluation is still pending
+        // when the evaluator closes, however slow the machine: with a 500 ms delay a stalled test thread saw it done.
+        CountDownLatch answer = new CountDownLatch(1);
+        try (StubOpenAiServer server = StubOpenAiServer.start(r -> {
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return good(r);
+        })) {
             RailguardEvaluator evaluator = RailguardEvaluator.builder().judges(JudgePanel.single("judge",
                     model(server))).build();
             Monitor monitor = Monitor.builder().name("support bot").evaluator(evaluator).metrics("correctness")
@@ -143,9 +155,17 @@ class LoggingTest {
             assertThat(events).anySatisfy(e -> assertThat(e.status()).isEqualTo(EvaluationStatus.FAILED));
             monitor.close(true);
 
+            int before = server.requestCount();
             EvaluationHandle pending = evaluator.submit(request(9));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (server.requestCount() == before && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(server.requestCount()).as("the pending evaluation's call reached the judge").isGreaterThan(before);
             evaluator.close();
             assertThat(pending.result().join().status()).isEqualTo(EvaluationStatus.CANCELED);
+        } finally {
+            answer.countDown();
         }
         assertThat(at(Level.WARN, "monitor", "support bot", "rejected")).isNotEmpty();
         assertThat(at(Level.WARN, "closed", "1 evaluation")).hasSize(1);

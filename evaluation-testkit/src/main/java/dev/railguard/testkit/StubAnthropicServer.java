@@ -1,10 +1,7 @@
 package dev.railguard.testkit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -19,29 +16,20 @@ import java.util.function.Function;
  * }
  * }</pre>
  */
-public final class StubAnthropicServer implements AutoCloseable {
+public final class StubAnthropicServer extends ProviderStubServer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final StubOpenAiServer http;
-
-    private StubAnthropicServer(StubOpenAiServer http) {
-        this.http = http;
+    private StubAnthropicServer(Function<RecordedRequest, StubReply> responder) {
+        super(responder);
     }
 
     /** Starts a server that answers every request with what {@code responder} returns for it. */
     public static StubAnthropicServer start(Function<RecordedRequest, StubReply> responder) {
-        return new StubAnthropicServer(StubOpenAiServer.start(responder));
+        return new StubAnthropicServer(responder);
     }
 
     /** The base URL for an Anthropic client, {@code http://127.0.0.1:PORT/v1/}. */
     public String baseUrl() {
-        return http.rootUrl() + "/v1/";
-    }
-
-    /** The requests received so far, in order of arrival. */
-    public List<RecordedRequest> requests() {
-        return http.requests();
+        return rootUrl() + "/v1/";
     }
 
     /** A message whose one text block is {@code text}, stop reason {@code end_turn}, 100 input and 20 output tokens. */
@@ -56,13 +44,13 @@ public final class StubAnthropicServer implements AutoCloseable {
         root.putArray("content").addObject().put("type", "text").put("text", text);
         root.put("stop_reason", "end_turn").putNull("stop_sequence");
         root.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", outputTokens);
-        return json(200, root.toString());
+        return StubReply.json(200, root.toString());
     }
 
     /** A 429 {@code rate_limit_error} with a {@code retry-after} header in whole seconds (rounded up). */
     public static StubReply rateLimited(Duration retryAfter) {
         return error(429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit")
-                .withHeader("retry-after", Long.toString(Math.max(0, (retryAfter.toMillis() + 999) / 1000)));
+                .withHeader("retry-after", StubReply.retryAfterSeconds(retryAfter));
     }
 
     /** A 401 {@code authentication_error} whose message echoes {@code key}, as a careless gateway's might. */
@@ -74,16 +62,6 @@ public final class StubAnthropicServer implements AutoCloseable {
     public static StubReply error(int status, String type, String message) {
         ObjectNode root = JSON.createObjectNode().put("type", "error");
         root.putObject("error").put("type", type).put("message", message);
-        return json(status, root.toString());
-    }
-
-    private static StubReply json(int status, String body) {
-        return new StubReply(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
-    }
-
-    /** Stops the server. */
-    @Override
-    public void close() {
-        http.close();
+        return StubReply.json(status, root.toString());
     }
 }

@@ -1,10 +1,7 @@
 package dev.railguard.testkit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -13,29 +10,20 @@ import java.util.function.Function;
  * Gemini's shapes: candidates with text parts and {@code usageMetadata}; errors as
  * {@code {"error":{"code","message","status"}}}.
  */
-public final class StubGeminiServer implements AutoCloseable {
+public final class StubGeminiServer extends ProviderStubServer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final StubOpenAiServer http;
-
-    private StubGeminiServer(StubOpenAiServer http) {
-        this.http = http;
+    private StubGeminiServer(Function<RecordedRequest, StubReply> responder) {
+        super(responder);
     }
 
     /** Starts a server that answers every request with what {@code responder} returns for it. */
     public static StubGeminiServer start(Function<RecordedRequest, StubReply> responder) {
-        return new StubGeminiServer(StubOpenAiServer.start(responder));
+        return new StubGeminiServer(responder);
     }
 
     /** The base URL for a Gemini client, {@code http://127.0.0.1:PORT/v1beta}. */
     public String baseUrl() {
-        return http.rootUrl() + "/v1beta";
-    }
-
-    /** The requests received so far, in order of arrival. */
-    public List<RecordedRequest> requests() {
-        return http.requests();
+        return rootUrl() + "/v1beta";
     }
 
     /** A candidate whose one text part is {@code text}, finish reason {@code STOP}, 100 prompt and 20 output tokens. */
@@ -53,13 +41,13 @@ public final class StubGeminiServer implements AutoCloseable {
         root.putObject("usageMetadata").put("promptTokenCount", promptTokens)
                 .put("candidatesTokenCount", candidateTokens).put("totalTokenCount", promptTokens + candidateTokens);
         root.put("modelVersion", "gemini-stub");
-        return json(200, root.toString());
+        return StubReply.json(200, root.toString());
     }
 
     /** A 429 {@code RESOURCE_EXHAUSTED} with a {@code Retry-After} header in whole seconds (rounded up). */
     public static StubReply rateLimited(Duration retryAfter) {
         return error(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).")
-                .withHeader("Retry-After", Long.toString(Math.max(0, (retryAfter.toMillis() + 999) / 1000)));
+                .withHeader("Retry-After", StubReply.retryAfterSeconds(retryAfter));
     }
 
     /** A 401 {@code UNAUTHENTICATED} whose message echoes {@code key}, as a careless gateway's might. */
@@ -71,16 +59,6 @@ public final class StubGeminiServer implements AutoCloseable {
     public static StubReply error(int status, String code, String message) {
         ObjectNode root = JSON.createObjectNode();
         root.putObject("error").put("code", status).put("message", message).put("status", code);
-        return json(status, root.toString());
-    }
-
-    private static StubReply json(int status, String body) {
-        return new StubReply(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
-    }
-
-    /** Stops the server. */
-    @Override
-    public void close() {
-        http.close();
+        return StubReply.json(status, root.toString());
     }
 }

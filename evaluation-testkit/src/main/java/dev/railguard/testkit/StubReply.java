@@ -103,8 +103,12 @@ public record StubReply(int status, String body, Map<String, String> headers, Du
 
     /** A 429 with a {@code Retry-After} header in whole seconds (rounded up). */
     public static StubReply rateLimited(Duration retryAfter) {
-        long seconds = Math.max(0, (retryAfter.toMillis() + 999) / 1000);
-        return status(429).withHeader("Retry-After", Long.toString(seconds));
+        return status(429).withHeader("Retry-After", retryAfterSeconds(retryAfter));
+    }
+
+    /** {@code retryAfter} in whole seconds, rounded up, as a {@code Retry-After} header says it. */
+    static String retryAfterSeconds(Duration retryAfter) {
+        return Long.toString(Math.max(0, (retryAfter.toMillis() + 999) / 1000));
     }
 
     /** A 200 whose body is not JSON at all. */
@@ -112,7 +116,8 @@ public record StubReply(int status, String body, Map<String, String> headers, Du
         return new StubReply(200, body, Map.of("Content-Type", "text/plain"), Duration.ZERO);
     }
 
-    private static StubReply json(int status, String body) {
+    /** A reply of {@code status} whose body is {@code body}, typed {@code application/json}. */
+    static StubReply json(int status, String body) {
         return new StubReply(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
     }
 

@@ -57,6 +57,7 @@ class WorkflowOutputGuardrailTest {
                 .maxRetries(0).timeout(Duration.ofSeconds(10)).build();
         evaluator = RailguardEvaluator.builder().judges(JudgePanel.single("judge", judge))
                 .metrics(MetricRegistry.of(TestMetrics.judged("correctness", 0.8), TestMetrics.judged("tone", 0.7)))
+                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5)) // a broken judge is retried in ms, not 50 s
                 .build();
     }
 

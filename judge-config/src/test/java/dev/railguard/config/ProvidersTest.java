@@ -190,4 +190,15 @@ class ProvidersTest {
             JudgeModels.requireModule(JudgeProvider.OLLAMA, bare);
         }
     }
+
+    @Test
+    void a_judge_spec_says_whether_it_has_a_key_but_never_prints_it() {
+        JudgeModels.Spec withKey = new JudgeModels.Spec(JudgeProvider.ANTHROPIC, "claude-haiku-4-5", null, KEY,
+                Duration.ofSeconds(60));
+        assertThat(withKey.toString()).doesNotContain(KEY).doesNotContain("Zq9")
+                .isEqualTo("Spec[provider=anthropic, model=claude-haiku-4-5, baseUrl=null, apiKey=(set, not shown),"
+                        + " timeout=PT1M]");
+        assertThat(new JudgeModels.Spec(JudgeProvider.OLLAMA, "llama3.1", "http://127.0.0.1:11434/v1", null,
+                Duration.ofSeconds(5)).toString()).contains("apiKey=none");
+    }
 }

@@ -81,7 +81,9 @@ class RailguardGuardAdvisorTest {
     @Test
     void a_judge_error_blocks_too() {
         ScriptedChatModel broken = ScriptedChatModel.answering(r -> "not JSON");
-        try (RailguardEvaluator e = RailguardEvaluator.builder().judges(JudgePanel.single("judge", broken)).build();
+        // its replies are retried within the budget: milliseconds of backoff, not 50 s of the default seconds
+        try (RailguardEvaluator e = RailguardEvaluator.builder().judges(JudgePanel.single("judge", broken))
+                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5)).build();
                 Workflow w = Workflow.builder().name("answers").evaluator(e).metric("correctness", 0.9).build()) {
             ChatClient client = ChatClient.builder(model(Judging.RIGHT)).defaultAdvisors(RailguardGuardAdvisor.of(w)).build();
             assertThatThrownBy(() -> client.prompt().user(Judging.QUESTION).call().content())

@@ -2,11 +2,10 @@ package dev.railguard.event.internal;
 
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
+import dev.railguard.engine.EvaluationFailures;
 import dev.railguard.event.EventObserver;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -14,14 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Event observers told in turn, each call guarded as the engine guards its evaluation observers: whatever an observer
- * throws (everything but a {@link VirtualMachineError}) is logged, at WARN the first time per observer class and
- * method, then at DEBUG, and never reaches the event.
+ * Event observers told in turn, each call guarded by the rule the engine guards its evaluation observers with
+ * ({@link EvaluationFailures#tellEach}): whatever an observer throws (everything but a {@link VirtualMachineError}) is
+ * logged, at WARN the first time per observer class and method, then at DEBUG, and never reaches the event.
  */
 public final class GuardedEventObservers implements EventObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventObserver.class);
-    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private final List<EventObserver> observers;
 
@@ -29,26 +27,8 @@ public final class GuardedEventObservers implements EventObserver {
         this.observers = observers;
     }
 
-    private static void failed(Object observer, String method, Throwable e) {
-        String key = observer.getClass().getName() + "." + method;
-        if (WARNED.add(key)) {
-            LOG.warn("observer {} threw in {} (ignored; further failures are logged at DEBUG): {}",
-                    observer.getClass().getName(), method, e.toString());
-        } else {
-            LOG.debug("observer {} threw in {}: {}", observer.getClass().getName(), method, e.toString());
-        }
-    }
-
     private void each(String method, Consumer<EventObserver> call) {
-        for (EventObserver o : observers) {
-            try {
-                call.accept(o);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                failed(o, method, e);
-            }
-        }
+        EvaluationFailures.tellEach(LOG, observers, method, call);
     }
 
     /**
@@ -81,7 +61,7 @@ public final class GuardedEventObservers implements EventObserver {
                     } catch (VirtualMachineError error) {
                         throw error;
                     } catch (Throwable t) {
-                        failed(e, "captureContext", t);
+                        EvaluationFailures.listenerThrew(LOG, e, "captureContext", t);
                     }
                     once.run();
                     if (thrown[0] != null) {

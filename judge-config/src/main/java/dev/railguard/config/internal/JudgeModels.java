@@ -37,6 +37,13 @@ public final class JudgeModels {
             Objects.requireNonNull(model, "model must not be null");
             Objects.requireNonNull(timeout, "timeout must not be null");
         }
+
+        /** The spec without its key: whether one is set, never its value (a record would print the key). */
+        @Override
+        public String toString() {
+            return "Spec[provider=" + provider.wireName() + ", model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
+                    + (apiKey == null ? "none" : "(set, not shown)") + ", timeout=" + timeout + "]";
+        }
     }
 
     /**

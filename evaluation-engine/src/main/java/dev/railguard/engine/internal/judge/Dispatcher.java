@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Admits judge call attempts to the executor under a global limit and a limit per judge, without parking threads:
@@ -47,6 +48,8 @@ public final class Dispatcher {
     private final boolean adaptive;
     private final Duration callTimeout;
     private final EngineCounters counters;
+    /** The time source of the budgets and the decrease cooldown, in nanoseconds ({@code System::nanoTime}). */
+    private final LongSupplier ticker;
 
     private final Object lock = new Object();
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
@@ -56,6 +59,17 @@ public final class Dispatcher {
 
     public Dispatcher(Executor executor, ScheduledExecutorService timer, int globalLimit,
             Function<String, JudgeLimits> limitsFor, boolean adaptive, Duration callTimeout, EngineCounters counters) {
+        this(executor, timer, globalLimit, limitsFor, adaptive, callTimeout, counters, System::nanoTime);
+    }
+
+    /**
+     * A dispatcher whose per-minute budgets and decrease cooldown read {@code ticker} (nanoseconds) instead of
+     * {@code System.nanoTime()}, so a test can move time by hand. The timer still wakes the queue after real delays.
+     */
+    public Dispatcher(Executor executor, ScheduledExecutorService timer, int globalLimit,
+            Function<String, JudgeLimits> limitsFor, boolean adaptive, Duration callTimeout, EngineCounters counters,
+            LongSupplier ticker) {
+        this.ticker = ticker;
         this.executor = executor;
         this.timer = timer;
         this.globalLimit = globalLimit;
@@ -72,7 +86,7 @@ public final class Dispatcher {
     public <T> CompletableFuture<T> submit(String judge, Ticket ticket, long estimatedTokens, Callable<T> work) {
         Task<T> task = new Task<>(judge, ticket, Math.max(1, estimatedTokens), work);
         synchronized (lock) {
-            lanes.computeIfAbsent(judge, j -> new Lane(limitsFor.apply(j))).queue.add(task);
+            lanes.computeIfAbsent(judge, j -> new Lane(limitsFor.apply(j), ticker.getAsLong())).queue.add(task);
         }
         pump();
         return task.result;
@@ -119,7 +133,7 @@ public final class Dispatcher {
                     if (head == null || lane.inFlight >= lane.currentLimit()) {
                         continue;
                     }
-                    long now = System.nanoTime();
+                    long now = ticker.getAsLong();
                     long wait = lane.budgetWait(head.tokens, now);
                     if (wait > 0) {
                         wakeIn = Math.min(wakeIn, wait);
@@ -135,7 +149,7 @@ public final class Dispatcher {
                 roundRobin = (roundRobin + 1) % Math.max(1, order.size()); // never overflows in a long-lived evaluator
             }
             if (wakeIn != Long.MAX_VALUE) {
-                long at = System.nanoTime() + wakeIn;
+                long at = ticker.getAsLong() + wakeIn;
                 if (at < pumpScheduledAt && !timer.isShutdown()) {
                     pumpScheduledAt = at;
                     try {
@@ -193,7 +207,7 @@ public final class Dispatcher {
                 if (outcome == Outcome.SUCCESS) {
                     lane.increase();
                 } else if (outcome == Outcome.RATE_LIMITED) {
-                    lane.decrease(System.nanoTime());
+                    lane.decrease(ticker.getAsLong());
                 }
             }
         }
@@ -290,13 +304,14 @@ public final class Dispatcher {
         final Bucket tokens;
         double limit;
         int inFlight;
-        long lastDecrease = System.nanoTime() - DECREASE_COOLDOWN_NANOS;
+        long lastDecrease;
 
-        public Lane(JudgeLimits limits) {
+        public Lane(JudgeLimits limits, long now) {
             this.ceiling = limits.maxConcurrency();
             this.limit = ceiling;
-            this.requests = limits.requestsPerMinute() > 0 ? new Bucket(limits.requestsPerMinute()) : null;
-            this.tokens = limits.tokensPerMinute() > 0 ? new Bucket(limits.tokensPerMinute()) : null;
+            this.lastDecrease = now - DECREASE_COOLDOWN_NANOS;
+            this.requests = limits.requestsPerMinute() > 0 ? new Bucket(limits.requestsPerMinute(), now) : null;
+            this.tokens = limits.tokensPerMinute() > 0 ? new Bucket(limits.tokensPerMinute(), now) : null;
         }
 
         public int currentLimit() {
@@ -345,11 +360,11 @@ public final class Dispatcher {
         double available;
         long last;
 
-        public Bucket(long perMinute) {
+        public Bucket(long perMinute, long now) {
             this.perNano = perMinute / 60e9;
             this.capacity = Math.max(1.0, perMinute / 60.0);
             this.available = capacity;
-            this.last = System.nanoTime();
+            this.last = now;
         }
 
         private void refill(long now) {

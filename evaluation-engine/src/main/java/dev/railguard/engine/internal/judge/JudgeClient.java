@@ -222,21 +222,21 @@ public final class JudgeClient {
                     + " raise the budget with RailguardEvaluator.Builder.maxPromptTokens", Usage.NONE, null));
             return result;
         }
-        attempt(call, messages, chars / 4, 1, System.nanoTime(), Usage.NONE, result);
+        attempt(call, messages, chars / 4, 1, engine.ticker.getAsLong(), Usage.NONE, result);
         return result;
     }
 
     /**
-     * Why no further attempt may follow attempt {@code n} begun at {@code since} (nanoTime of the first attempt) when
-     * the next would start after {@code delay}, or null: the attempt cap is reached, or the next attempt would start
-     * after the retry budget is spent.
+     * Why no further attempt may follow attempt {@code n} begun at {@code since} (the engine's ticker at the first
+     * attempt) when the next would start after {@code delay}, or null: the attempt cap is reached, or the next attempt
+     * would start after the retry budget is spent.
      */
     private String noMoreAttempts(int n, long since, Duration delay) {
         if (n >= engine.options.settings().maxCallAttempts()) {
             return n + " attempts";
         }
         Duration budget = engine.options.settings().retryBudget();
-        Duration spent = Duration.ofNanos(System.nanoTime() - since);
+        Duration spent = Duration.ofNanos(engine.ticker.getAsLong() - since);
         if (spent.plus(delay).compareTo(budget) > 0) {
             return n + " attempt" + (n == 1 ? "" : "s") + " in " + spent.toMillis() + " ms (retry budget of "
                     + budget.toMillis() + " ms spent; the next attempt was due in " + delay.toMillis() + " ms)";

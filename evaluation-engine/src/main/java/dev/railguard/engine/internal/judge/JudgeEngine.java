@@ -10,6 +10,7 @@ import dev.railguard.engine.internal.cache.JudgeCache;
 import dev.railguard.engine.internal.call.EngineCounters;
 import dev.railguard.engine.internal.call.JudgeSettings;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * What an evaluator's judge calls share: the executor, the dispatcher with its limits, the retry policy, the cache,
@@ -32,6 +34,14 @@ public final class JudgeEngine {
      */
     public record Options(EvaluatorSettings settings, Map<String, JudgeLimits> judgeLimits, PriceTable prices,
             Path cacheDirectory, String cacheSecret) {
+
+        /** The options without the cache secret: whether one is set, never its value. */
+        @Override
+        public String toString() {
+            return "Options[settings=" + settings + ", judgeLimits=" + judgeLimits + ", prices=" + prices
+                    + ", cacheDirectory=" + cacheDirectory + ", cacheSecret="
+                    + (cacheSecret == null ? "none" : "(set, not shown)") + "]";
+        }
 
         int perJudgeLimit() {
             return settings.maxConcurrentCallsPerJudge() == 0 ? settings.maxConcurrentJudgeCalls()
@@ -50,12 +60,24 @@ public final class JudgeEngine {
     final EvaluationObserver observer;
     /** The per-call prompt budget in estimated tokens (characters / 4); a larger prompt is not sent. */
     final long maxPromptTokens;
+    /** The time source of the retry budget and the per-minute budgets, in nanoseconds. */
+    final LongSupplier ticker;
 
     public JudgeEngine(Executor executor, Options options) {
         this(executor, options, EvaluationObserver.NONE);
     }
 
     public JudgeEngine(Executor executor, Options options, EvaluationObserver observer) {
+        this(executor, options, observer, System::nanoTime);
+    }
+
+    /**
+     * An engine whose retry budget and per-minute budgets read {@code ticker} (nanoseconds) instead of
+     * {@code System.nanoTime()}, so a test can decide how much time an attempt took. Timeouts and retry delays still
+     * run on the timer in real time.
+     */
+    public JudgeEngine(Executor executor, Options options, EvaluationObserver observer, LongSupplier ticker) {
+        this.ticker = ticker;
         this.options = options;
         this.settings = new JudgeSettings(options.settings().maxJudgeOutputTokens(), 0.0);
         this.executor = executor;
@@ -69,11 +91,11 @@ public final class JudgeEngine {
         timer.setRemoveOnCancelPolicy(true);
         this.dispatcher = new Dispatcher(executor, timer, options.settings().maxConcurrentJudgeCalls(),
                 judge -> options.judgeLimits().getOrDefault(judge, JudgeLimits.ofConcurrency(options.perJudgeLimit())),
-                options.settings().adaptiveConcurrency(), options.settings().callTimeout(), counters);
+                options.settings().adaptiveConcurrency(), options.settings().callTimeout(), counters, ticker);
         this.cache = options.settings().cache() ? new JudgeCache(options.settings().cacheMaximumSize(),
                 options.settings().cacheExpiry(),
                 options.cacheDirectory(), Clock.systemUTC(), counters, executor, options.cacheSecret() != null
-                        ? options.cacheSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        ? options.cacheSecret().getBytes(StandardCharsets.UTF_8)
                         : JudgeCache.secretFromEnvironment()) : null;
         this.maxPromptTokens = options.settings().maxPromptTokens();
         this.observer = observer;

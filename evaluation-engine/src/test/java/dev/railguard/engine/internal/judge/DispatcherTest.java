@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,6 +83,33 @@ class DispatcherTest {
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(started.get(2).get(10, TimeUnit.SECONDS)))
                 .isGreaterThanOrEqualTo(1900);
+    }
+
+    @Test
+    void a_requests_per_minute_budget_starts_one_call_per_refill_of_a_clock_moved_by_hand() throws Exception {
+        // 240 a minute = 4 a second, a burst of 4. The clock stands still unless the test moves it, so what starts is
+        // decided by the budget alone, not by how fast this machine runs; the timer only wakes the queue.
+        AtomicLong clock = new AtomicLong();
+        Dispatcher d = new Dispatcher(pool, timer, 8, j -> JudgeLimits.ofConcurrency(8).withRequestsPerMinute(240),
+                true, Duration.ofSeconds(10), new EngineCounters(), clock::get);
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            calls.add(d.submit("judge", Ticket.NONE, 1, () -> n));
+        }
+        // admission is decided in submit: the burst of four starts, four wait for the budget
+        assertThat(d.queued()).isEqualTo(4);
+        CompletableFuture.allOf(calls.subList(0, 4).toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(d.queued()).as("no time has passed, so nothing refilled").isEqualTo(4);
+
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(300)); // 1.2 calls' worth
+        assertThat(calls.get(4).get(10, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThat(d.queued()).isEqualTo(3);
+        assertThat(calls.subList(5, 8)).noneMatch(CompletableFuture::isDone);
+
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(800)); // 0.2 + 3.2 calls' worth
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(d.queued()).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.railguard.engine.ScaleFixtures;
 import dev.railguard.engine.internal.cache.DiskCache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.railguard.api.EvaluationHandle;
@@ -22,10 +23,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -43,8 +48,12 @@ class JudgeTrafficTest {
     @TempDir
     Path dir;
 
+    /** Opened when a test ends: a held reply never comes while the test runs, however slow or fast the machine. */
+    private final CountDownLatch gate = new CountDownLatch(1);
+
     @AfterEach
     void closeAll() throws Exception {
+        gate.countDown();
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
@@ -54,6 +63,30 @@ class JudgeTrafficTest {
         StubOpenAiServer s = StubOpenAiServer.start(responder);
         open.add(s);
         return s;
+    }
+
+    /** The good reply, held until the test has ended. */
+    private StubReply held(RecordedRequest r) {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ScaleFixtures.goodReply(r);
+    }
+
+    /**
+     * Waits until {@code condition} holds. The bound only stops a hang: a condition that never comes fails the test
+     * with its name, and nothing is decided by how long it took.
+     */
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("waited 20 s for: " + what);
+            }
+            Thread.sleep(5);
+        }
     }
 
     private RailguardEvaluator.Builder builder(StubOpenAiServer server) {
@@ -104,19 +137,20 @@ class JudgeTrafficTest {
         assertThat(r.metric(ScaleFixtures.METRIC).verdict()).isNotEqualTo(Verdict.ERROR);
         List<RecordedRequest> requests = server.requests();
         assertThat(requests).hasSize(2);
-        long gapMillis = Duration.between(timeOf(requests.get(0)), timeOf(requests.get(1))).toMillis();
+        long gapMillis = TimeUnit.NANOSECONDS.toMillis(timeOf(requests.get(1)) - timeOf(requests.get(0)));
         assertThat(gapMillis).as("the retry waited for Retry-After, not the 10-50 ms backoff").isGreaterThanOrEqualTo(550);
     }
 
-    private final List<java.time.Instant> arrivals = new CopyOnWriteArrayList<>();
+    /** System.nanoTime() at each request's arrival, by its sequence number. */
+    private final Map<Integer, Long> arrivals = new ConcurrentHashMap<>();
 
-    private java.time.Instant timeOf(RecordedRequest r) {
+    private long timeOf(RecordedRequest r) {
         return arrivals.get(r.sequence());
     }
 
     private Function<RecordedRequest, StubReply> timed(Function<RecordedRequest, StubReply> f) {
         return r -> {
-            arrivals.add(java.time.Instant.now());
+            arrivals.put(r.sequence(), System.nanoTime());
             return f.apply(r);
         };
     }
@@ -135,7 +169,7 @@ class JudgeTrafficTest {
 
     @Test
     void a_call_slower_than_the_call_timeout_is_abandoned_and_ends_as_an_error() {
-        StubOpenAiServer server = server(r -> ScaleFixtures.goodReply(r).delayed(Duration.ofSeconds(3)));
+        StubOpenAiServer server = server(this::held);
         RailguardEvaluator evaluator = build(builder(server).callTimeout(Duration.ofMillis(200)).maxCallAttempts(2));
         MetricResult m = evaluator.evaluate(ScaleFixtures.request(1)).metric(ScaleFixtures.METRIC);
         assertThat(m.verdict()).isEqualTo(Verdict.ERROR);
@@ -146,7 +180,7 @@ class JudgeTrafficTest {
 
     @Test
     void an_evaluation_over_its_timeout_fails_with_the_cause() {
-        StubOpenAiServer server = server(r -> ScaleFixtures.goodReply(r).delayed(Duration.ofSeconds(3)));
+        StubOpenAiServer server = server(this::held);
         RailguardEvaluator evaluator = build(builder(server).evaluationTimeout(Duration.ofMillis(300)));
         EvaluationResult r = evaluator.evaluate(ScaleFixtures.request(1));
         assertThat(r.status()).isEqualTo(EvaluationStatus.FAILED);
@@ -155,17 +189,31 @@ class JudgeTrafficTest {
     }
 
     @Test
-    void queued_evaluations_wait_for_capacity_and_a_canceled_one_never_reaches_the_judge() {
-        StubOpenAiServer server = server(r -> ScaleFixtures.goodReply(r).delayed(Duration.ofMillis(500)));
+    void queued_evaluations_wait_for_capacity_and_a_canceled_one_never_reaches_the_judge() throws Exception {
+        // The first call is held until it has been seen waiting: with a reply delayed 500 ms, a slow machine could
+        // finish it before the second evaluation's status was read.
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        StubOpenAiServer server = server(r -> {
+            if (r.sequence() == 0) {
+                try {
+                    releaseFirst.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ScaleFixtures.goodReply(r);
+        });
         RailguardEvaluator evaluator = build(builder(server).maxConcurrentJudgeCalls(1));
         EvaluationHandle first = evaluator.submit(ScaleFixtures.request(1));
         EvaluationHandle second = evaluator.submit(ScaleFixtures.request(2));
         EvaluationHandle third = evaluator.submit(ScaleFixtures.request(3));
+        waitUntil(() -> server.requestCount() == 1, "the first call reaches the judge");
         assertThat(second.status()).isEqualTo(EvaluationStatus.QUEUED);
         assertThat(third.cancel()).isTrue();
         assertThat(third.cancel()).isFalse();
         assertThat(third.status()).isEqualTo(EvaluationStatus.CANCELED);
         assertThat(third.result().join().failure()).isEqualTo("canceled by the caller");
+        releaseFirst.countDown();
         assertThat(first.result().join().status()).isEqualTo(EvaluationStatus.COMPLETED);
         assertThat(second.result().join().status()).isEqualTo(EvaluationStatus.COMPLETED);
         assertThat(server.requests()).extracting(ScaleFixtures::outputOf)
@@ -173,14 +221,11 @@ class JudgeTrafficTest {
     }
 
     @Test
-    void canceling_a_running_evaluation_abandons_its_call() {
-        StubOpenAiServer server = server(r -> ScaleFixtures.goodReply(r).delayed(Duration.ofSeconds(5)));
+    void canceling_a_running_evaluation_abandons_its_call() throws Exception {
+        StubOpenAiServer server = server(this::held);
         RailguardEvaluator evaluator = build(builder(server));
         EvaluationHandle h = evaluator.submit(ScaleFixtures.request(1));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.requestCount() == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        waitUntil(() -> server.requestCount() == 1, "the call reaches the judge");
         assertThat(h.status()).isEqualTo(EvaluationStatus.IN_PROGRESS);
         assertThat(h.cancel()).isTrue();
         assertThat(h.result().join().status()).isEqualTo(EvaluationStatus.CANCELED);
@@ -283,25 +328,29 @@ class JudgeTrafficTest {
     }
     @Test
     void a_requests_per_minute_budget_spaces_the_calls_to_its_judge() {
+        // The exact spacing is DispatcherTest's, on a clock moved by hand. Here the budget is checked through the
+        // evaluator as a lower bound that holds on any machine: its bucket is made after t0 and holds 4 calls, and
+        // 240 a minute refill 4 a second, so the 8th call cannot reach the stub before t0 + 1 s. (Measured from the
+        // first call's arrival instead, a first call delayed by a loaded machine made the gap look short.)
         StubOpenAiServer server = server(timed(ScaleFixtures::goodReply));
         RailguardEvaluator evaluator = build(builder(server)
                 .judgeLimits("judge", JudgeLimits.ofConcurrency(8).withRequestsPerMinute(240)));
+        long t0 = System.nanoTime();
         List<CompletableFuture<EvaluationResult>> results = IntStream.range(0, 8)
                 .mapToObj(i -> evaluator.submit(ScaleFixtures.request(i)).result()).toList();
         results.forEach(CompletableFuture::join);
-        // 240 per minute = 4 per second with a burst of 4: the 8th call cannot start before one second has passed.
         List<RecordedRequest> requests = server.requests();
         assertThat(requests).hasSize(8);
-        assertThat(Duration.between(timeOf(requests.get(0)), timeOf(requests.get(7))).toMillis())
-                .isGreaterThanOrEqualTo(900);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(timeOf(requests.get(7)) - t0)).isGreaterThanOrEqualTo(990);
     }
 
     @Test
-    void closing_the_evaluator_cancels_what_is_still_running() {
-        StubOpenAiServer server = server(r -> ScaleFixtures.goodReply(r).delayed(Duration.ofSeconds(5)));
+    void closing_the_evaluator_cancels_what_is_still_running() throws Exception {
+        StubOpenAiServer server = server(this::held);
         RailguardEvaluator evaluator = builder(server).maxConcurrentJudgeCalls(1).build();
         EvaluationHandle running = evaluator.submit(ScaleFixtures.request(1));
         EvaluationHandle queued = evaluator.submit(ScaleFixtures.request(2));
+        waitUntil(() -> server.requestCount() == 1, "the first call reaches the judge");
         evaluator.close();
         assertThat(running.result().join().status()).isEqualTo(EvaluationStatus.CANCELED);
         assertThat(queued.result().join().failure()).isEqualTo("the evaluator was closed");
@@ -332,15 +381,16 @@ class JudgeTrafficTest {
     }
 
     @Test
-    void when_the_evaluation_that_started_a_shared_cached_call_is_canceled_the_others_still_get_an_answer() {
-        StubOpenAiServer server = server(r -> ScaleFixtures.goodReply(r).delayed(Duration.ofMillis(400)));
+    void when_the_evaluation_that_started_a_shared_cached_call_is_canceled_the_others_still_get_an_answer()
+            throws Exception {
+        // The starter's call is held, so it cannot answer before the cancel, and the joiner is seen joining (a cache
+        // hit) before it: with a 400 ms delay a slow machine let the first reply come first and serve both.
+        StubOpenAiServer server = server(r -> r.sequence() == 0 ? held(r) : ScaleFixtures.goodReply(r));
         RailguardEvaluator evaluator = build(builder(server).cache(true));
         EvaluationHandle starter = evaluator.submit(ScaleFixtures.request(9));
         EvaluationHandle joiner = evaluator.submit(ScaleFixtures.request(9));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.requestCount() == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        waitUntil(() -> server.requestCount() == 1, "the starter's call reaches the judge");
+        waitUntil(() -> evaluator.judgeStats().cacheHits() == 1, "the joiner joins the starter's call");
         starter.cancel();
         EvaluationResult r = joiner.result().join();
         assertThat(r.status()).isEqualTo(EvaluationStatus.COMPLETED);

@@ -74,6 +74,10 @@ public final class ScaleBenchmarks {
             CatalogueTokens.run();
             return;
         }
+        if (args.length > 0 && args[0].equals("batchapi")) {
+            BatchApiBenchmark.run();
+            return;
+        }
         if (args.length > 0 && args[0].equals("telemetry")) {
             TelemetryOverhead.run();
             return;
@@ -283,7 +287,7 @@ public final class ScaleBenchmarks {
         return OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("bench").modelName(model).maxRetries(0).build();
     }
 
-    private static String sentences(String pattern, int targetTokens) {
+    static String sentences(String pattern, int targetTokens) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (tokens(sb.toString()) < targetTokens) {
@@ -293,7 +297,7 @@ public final class ScaleBenchmarks {
         return sb.toString().trim();
     }
 
-    private static int tokens(String text) {
+    static int tokens(String text) {
         return CL100K.countTokens(text);
     }
 }

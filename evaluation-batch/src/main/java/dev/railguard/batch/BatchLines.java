@@ -96,6 +96,8 @@ public final class BatchLines {
         long out = 0;
         long judgeMs = 0;
         double cost = 0;
+        long cached = 0;
+        double syncCost = 0;
         for (ResultLine r : records) {
             boolean passed = r.passed();
             passedEvents += passed ? 1 : 0;
@@ -135,6 +137,8 @@ public final class BatchLines {
             out += r.usage().outputTokens();
             judgeMs += r.usage().judgeTime().toMillis();
             cost += r.usage().cost();
+            cached += r.usage().cachedInputTokens();
+            syncCost += r.usage().synchronousCost();
             r.usage().callsByJudge().forEach((judge, n) -> byJudge.merge(judge, n, Integer::sum));
         }
         Map<String, BatchSummary.MetricStats> metrics = new TreeMap<>();
@@ -152,7 +156,7 @@ public final class BatchLines {
         tags.forEach((tag, t) -> nametags.put(tag, new BatchSummary.NametagStats(t[0], t[1], t[2], t[3], t[4], t[5])));
         return new BatchSummary(resultsFile, inputLines, records.size(), evaluatedNow, resumed, passedEvents,
                 failedEvents, failingEvents, partlyChecked, metrics, nametags, (int) calls, (int) hits, in, out, cost, Duration.ofMillis(judgeMs),
-                byJudge, skipped, wall, interrupted);
+                byJudge, skipped, wall, interrupted, cached, syncCost);
     }
 
     /** The summary as a JSON object text (for {@code summary.json} and the report). */
@@ -195,7 +199,8 @@ public final class BatchLines {
         });
         ObjectNode usage = o.putObject("usage");
         usage.put("judge_calls", s.judgeCalls()).put("cache_hits", s.cacheHits()).put("input_tokens", s.inputTokens())
-                .put("output_tokens", s.outputTokens()).put("cost", s.cost())
+                .put("output_tokens", s.outputTokens()).put("cached_input_tokens", s.cachedInputTokens())
+                .put("cost", s.cost()).put("synchronous_cost", s.synchronousCost())
                 .put("judge_time_ms", s.judgeTime().toMillis());
         ObjectNode byJudge = usage.putObject("calls_by_judge");
         s.callsByJudge().forEach(byJudge::put);

@@ -40,6 +40,9 @@ import java.util.Objects;
  * @param skippedLines    input lines not evaluated, with their line numbers and reasons
  * @param wallTime        how long this run took
  * @param interrupted     whether this run stopped before the end of its input (it can be resumed)
+ * @param cachedInputTokens prompt tokens the providers served from their prompt caches
+ * @param synchronousCost what the same judge calls cost through the synchronous APIs at list prices ({@code cost}
+ *                        is lower when calls went through a batch API)
  */
 public record BatchSummary(
         Path resultsFile,
@@ -62,7 +65,9 @@ public record BatchSummary(
         Map<String, Integer> callsByJudge,
         List<SkippedLine> skippedLines,
         Duration wallTime,
-        boolean interrupted) {
+        boolean interrupted,
+        long cachedInputTokens,
+        double synchronousCost) {
 
     /** Copies. */
     public BatchSummary {

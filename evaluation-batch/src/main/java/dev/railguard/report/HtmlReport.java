@@ -180,8 +180,11 @@ public final class HtmlReport {
                 .append(row("cache hits", String.valueOf(s.cacheHits())))
                 .append(row("input tokens", String.valueOf(s.inputTokens())))
                 .append(row("output tokens", String.valueOf(s.outputTokens())))
+                .append(row("cached input tokens", String.valueOf(s.cachedInputTokens())))
                 .append(row("cost", s.cost() > 0 ? String.format(Locale.ROOT, "%.4f", s.cost())
                         : s.judgeCalls() == 0 ? "0 (no judge called)" : "not priced (no price table set)"))
+                .append(row("cost through the synchronous API", s.synchronousCost() > 0
+                        ? String.format(Locale.ROOT, "%.4f", s.synchronousCost()) : "-"))
                 .append(row("judge time (sum of call latencies)", seconds(s.judgeTime().toMillis())))
                 .append(row("wall time of the last run", seconds(s.wallTime().toMillis())))
                 .append(row("evaluated by the last run / resumed", s.evaluatedNow() + " / " + s.resumed()))

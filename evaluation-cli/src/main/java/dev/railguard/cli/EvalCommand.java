@@ -7,6 +7,7 @@ import dev.railguard.api.Thresholds;
 import dev.railguard.api.Verdict;
 import dev.railguard.batch.ResultsFile;
 import dev.railguard.format.ResultLine;
+import dev.railguard.cli.internal.BatchApiOptions;
 import dev.railguard.cli.internal.CliFailure;
 import dev.railguard.cli.internal.CommonOptions;
 import dev.railguard.cli.internal.JudgeOptions;
@@ -17,6 +18,7 @@ import dev.railguard.config.RailguardProject;
 import dev.railguard.cli.internal.Style;
 import dev.railguard.batch.BatchEvaluator;
 import dev.railguard.batch.BatchSummary;
+import dev.railguard.engine.batchapi.BatchApi;
 import dev.railguard.report.HtmlReport;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.config.JudgeEnvironment;
@@ -138,6 +140,9 @@ final class EvalCommand implements Callable<Integer> {
     Path cacheDir;
 
     @Mixin
+    BatchApiOptions batchOptions;
+
+    @Mixin
     JudgeOptions judge;
 
     @Mixin
@@ -157,8 +162,17 @@ final class EvalCommand implements Callable<Integer> {
         boolean judgeConfigured = project.map(p -> p.panel().isPresent()).orElse(judges.configured());
         String reportTitle = title != null ? title : project.flatMap(RailguardProject::reportTitle)
                 .orElse("Railguard report");
+        BatchApi batch;
+        try { // several datasets: one job file in the directory above theirs
+            batch = batchOptions.batchApi(project, judges, inputs.stream().map(Input::file).toList(),
+                    inputs.size() == 1 ? inputs.get(0).dir() : inputs.get(0).dir().getParent(), resume, root.err());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        int window = batch != null && !spec.commandLine().getParseResult().hasMatchedOption("--concurrency")
+                ? 10_000 : concurrency; // with a batch API, the whole file in one round
         CliFailure first = null;
-        try (RailguardEvaluator evaluator = evaluator(project, judges);
+        try (RailguardEvaluator evaluator = evaluator(project, judges, batch);
              Overrides overrides = new Overrides(evaluator, project.isPresent() ? project.get()::withThresholds
                      : r -> r, metrics, mode, thresholds)) {
             known("--metrics", metrics, evaluator.metricNames());
@@ -169,7 +183,8 @@ final class EvalCommand implements Callable<Integer> {
                     root.err().println("railguard eval: dataset " + in.name() + " -> " + in.dir());
                 }
                 try {
-                    run(in, overrides, project.flatMap(RailguardProject::runMode), gates, judgeConfigured, reportTitle);
+                    run(in, overrides, project.flatMap(RailguardProject::runMode), gates, judgeConfigured, reportTitle,
+                            window);
                 } catch (CliFailure f) {
                     if (inputs.size() > 1) {
                         root.err().println("railguard eval: dataset " + in.name() + ": " + f.getMessage());
@@ -185,13 +200,16 @@ final class EvalCommand implements Callable<Integer> {
         return RailguardCommand.OK;
     }
 
-    private RailguardEvaluator evaluator(Optional<RailguardProject> project, JudgeEnvironment judges) {
+    private RailguardEvaluator evaluator(Optional<RailguardProject> project, JudgeEnvironment judges, BatchApi batch) {
         if (project.isEmpty()) {
-            return judge.evaluator(judges, cacheDir);
+            return judge.evaluator(judges, cacheDir, batch);
         }
         RailguardEvaluator.Builder b = project.get().evaluatorBuilder();
         if (cacheDir != null) {
             b.cacheDirectory(cacheDir);
+        }
+        if (batch != null) {
+            b.batchApi(batch);
         }
         try {
             return b.build();
@@ -220,7 +238,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void run(Input in, Overrides evaluator, Optional<RunMode> fileRunMode, RunGates gates,
-            boolean judgeConfigured, String reportTitle) {
+            boolean judgeConfigured, String reportTitle, int window) {
         Path results = in.dir().resolve("results.jsonl");
         Path summaryFile = in.dir().resolve("summary.json");
         Path report = in.dir().resolve("report.html");
@@ -238,7 +256,7 @@ final class EvalCommand implements Callable<Integer> {
         if (in.dataset() != null) {
             in.dataset().applyTo(batch);
         }
-        BatchSummary summary = batch.output(results).summaryFile(summaryFile).maxInFlight(concurrency)
+        BatchSummary summary = batch.output(results).summaryFile(summaryFile).maxInFlight(window)
                 .progress(progress).log(root.err()).build().run();
         HtmlReport.write(summary, report, reportTitle, HtmlReport.DEFAULT_MAX_EVENTS);
         List<String> gate = gates.rateFailures(summary);
@@ -361,6 +379,8 @@ final class EvalCommand implements Callable<Integer> {
         });
         o.printf(Locale.ROOT, "%s; skipped input lines: %d, judge calls: %d%n", s.headline(), s.skippedLines().size(),
                 s.judgeCalls());
+        o.printf(Locale.ROOT, "judge tokens: %d in (%d cached), %d out; cost %.4f (synchronously: %.4f)%n",
+                s.inputTokens(), s.cachedInputTokens(), s.outputTokens(), s.cost(), s.synchronousCost());
         o.println("results: " + results);
         o.println("summary: " + summaryFile);
         o.println("report:  " + report);

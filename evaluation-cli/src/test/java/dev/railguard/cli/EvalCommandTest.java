@@ -50,9 +50,12 @@ class EvalCommandTest {
         assertThat(lines.get(1)).matches("correctness\\s+2\\s+1\\s+0\\s+0\\s+66\\.7%");
         assertThat(lines.get(2)).matches("pii\\s+2\\s+1\\s+0\\s+0\\s+66\\.7%");
         assertThat(lines.get(3)).startsWith("3 events: 1 passed every metric, 2 failing (a metric FAIL or ERROR);");
-        assertThat(lines.subList(4, 7)).containsExactly("results: " + out.resolve("results.jsonl"),
+        // no price table set: the calls cost 0, synchronously too
+        assertThat(lines.get(4)).matches("judge tokens: [1-9]\\d* in \\(0 cached\\), [1-9]\\d* out; cost 0\\.0000"
+                + " \\(synchronously: 0\\.0000\\)");
+        assertThat(lines.subList(5, 8)).containsExactly("results: " + out.resolve("results.jsonl"),
                 "summary: " + out.resolve("summary.json"), "report:  " + out.resolve("report.html"));
-        assertThat(lines).hasSize(7);
+        assertThat(lines).hasSize(8);
         // progress lines went to stderr; the key never appears anywhere
         assertThat(r.err()).contains("railguard batch:");
         assertThat(r.out() + r.err() + Files.readString(out.resolve("results.jsonl"))

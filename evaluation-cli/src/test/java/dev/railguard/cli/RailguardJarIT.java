@@ -36,6 +36,8 @@ class RailguardJarIT {
             Pattern.compile("[a-z][a-z0-9_]*\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(\\d+(\\.\\d)?%|-)"),
             Pattern.compile("\\d+ events: \\d+ passed every metric, \\d+ failing \\(a metric FAIL or ERROR\\)(, \\d+ only"
                     + " partly checked \\(a metric SKIPPED\\))?; skipped input lines: \\d+, judge calls: \\d+"),
+            Pattern.compile("judge tokens: \\d+ in \\(\\d+ cached\\), \\d+ out; cost \\d+\\.\\d{4} \\(synchronously:"
+                    + " \\d+\\.\\d{4}\\)"),
             Pattern.compile("(results|summary|report): +\\S+"));
 
     private static final Path JAR = Path.of(System.getProperty("railguard.jar", "target/railguard.jar"));

@@ -67,9 +67,10 @@ class TerminalProgressIT {
             assertThat(lines.get(2)).matches("metric\\s+pass\\s+fail\\s+error\\s+skipped\\s+pass rate");
             assertThat(lines.get(3)).matches("correctness\\s+20\\s+0\\s+0\\s+0\\s+100\\.0%");
             assertThat(lines.get(4)).startsWith("20 events: 20 passed every metric, 0 failing (a metric FAIL or ERROR);");
-            assertThat(lines.subList(5, 8)).allMatch(l -> l.matches("(results|summary|report): +out/\\S+"));
-            assertThat(lines.get(8)).isEqualTo("EXIT=0");
-            assertThat(lines).hasSize(9);
+            assertThat(lines.get(5)).startsWith("judge tokens: ");
+            assertThat(lines.subList(6, 9)).allMatch(l -> l.matches("(results|summary|report): +out/\\S+"));
+            assertThat(lines.get(9)).isEqualTo("EXIT=0");
+            assertThat(lines).hasSize(10);
             assertThat(last).doesNotContain("\u001b").doesNotContain("railguard batch: 1/");
         } finally {
             tmux(socket, "kill-server");

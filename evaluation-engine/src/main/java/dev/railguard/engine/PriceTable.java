@@ -21,11 +21,20 @@ import java.util.Optional;
  *
  * A judge is priced by its model name ({@link Judge#modelName()}), which for an {@code OpenAiChatModel} is the model it
  * was built with.
+ *
+ * <p><b>Batch and cached-input prices.</b> Calls sent through a provider's batch API ({@code BatchApi}) are billed at
+ * the batch price: by default {@link #DEFAULT_BATCH_FRACTION} of the list price, as OpenAI and Anthropic sell them;
+ * {@link Builder#batchFraction} changes the fraction and {@link Builder#batchPerMillionTokens} sets a model's batch
+ * prices outright. Input tokens the provider reports as served from its prompt cache cost the cached-input price
+ * ({@link Builder#cachedInputPerMillionTokens}, the input price when not set; at batch prices, times the fraction).
  */
 public final class PriceTable {
 
     /** No prices: every call costs 0. */
-    public static final PriceTable NONE = new PriceTable(Map.of());
+    public static final PriceTable NONE = new PriceTable(Map.of(), Map.of(), Map.of(), 0.5);
+
+    /** The default batch price as a fraction of the list price: half, as OpenAI's and Anthropic's batch APIs bill. */
+    public static final double DEFAULT_BATCH_FRACTION = 0.5;
 
     /**
      * The price of one model.
@@ -45,9 +54,16 @@ public final class PriceTable {
     }
 
     private final Map<String, Price> prices;
+    private final Map<String, Price> batchPrices;
+    private final Map<String, Double> cachedInput;
+    private final double batchFraction;
 
-    private PriceTable(Map<String, Price> prices) {
+    private PriceTable(Map<String, Price> prices, Map<String, Price> batchPrices, Map<String, Double> cachedInput,
+            double batchFraction) {
         this.prices = prices;
+        this.batchPrices = batchPrices;
+        this.cachedInput = cachedInput;
+        this.batchFraction = batchFraction;
     }
 
     /** An empty builder. */
@@ -66,16 +82,86 @@ public final class PriceTable {
         return p == null ? 0.0 : (inputTokens * p.inputPerMillion() + outputTokens * p.outputPerMillion()) / 1_000_000.0;
     }
 
+    /**
+     * The cost of one call on {@code model}: {@code cachedInputTokens} of the {@code inputTokens} at the cached-input
+     * price, the rest at the input price, the output at the output price; at batch prices when {@code batch}. 0 for a
+     * model without a price.
+     */
+    public double cost(String model, long inputTokens, long cachedInputTokens, long outputTokens, boolean batch) {
+        Price list = prices.get(model);
+        Price batchPrice = batchPrices.get(model);
+        if (list == null && batchPrice == null) {
+            return 0.0;
+        }
+        Price p = !batch ? list : batchPrice != null ? batchPrice
+                : new Price(list.inputPerMillion() * batchFraction, list.outputPerMillion() * batchFraction);
+        if (p == null) {
+            return 0.0;
+        }
+        double cachedPrice = cachedInput.containsKey(model)
+                ? cachedInput.get(model) * (batch ? batchFraction : 1.0) : p.inputPerMillion();
+        return ((inputTokens - cachedInputTokens) * p.inputPerMillion() + cachedInputTokens * cachedPrice
+                + outputTokens * p.outputPerMillion()) / 1_000_000.0;
+    }
+
     @Override
     public String toString() {
-        return "PriceTable" + prices;
+        return "PriceTable" + prices + (batchPrices.isEmpty() ? "" : ", batch " + batchPrices)
+                + (cachedInput.isEmpty() ? "" : ", cached input " + cachedInput) + ", batch fraction " + batchFraction;
     }
 
     /** Builds a {@link PriceTable}; not thread-safe, reusable. */
     public static final class Builder {
         private final Map<String, Price> prices = new LinkedHashMap<>();
+        private final Map<String, Price> batchPrices = new LinkedHashMap<>();
+        private final Map<String, Double> cachedInput = new LinkedHashMap<>();
+        private double batchFraction = DEFAULT_BATCH_FRACTION;
 
         private Builder() {}
+
+        /**
+         * Sets the batch prices of {@code model} per million input and output tokens, instead of the list price times
+         * the batch fraction.
+         *
+         * @throws IllegalArgumentException if {@code model} is blank or a price is negative, infinite or NaN
+         */
+        public Builder batchPerMillionTokens(String model, double input, double output) {
+            batchPrices.put(checkModel(model), new Price(input, output));
+            return this;
+        }
+
+        /**
+         * Sets the price of a million input tokens of {@code model} that the provider served from its prompt cache
+         * (OpenAI reports them as {@code prompt_tokens_details.cached_tokens}); default the input price.
+         *
+         * @throws IllegalArgumentException if {@code model} is blank or the price is negative, infinite or NaN
+         */
+        public Builder cachedInputPerMillionTokens(String model, double cachedInput) {
+            this.cachedInput.put(checkModel(model), new Price(cachedInput, 0).inputPerMillion());
+            return this;
+        }
+
+        /**
+         * The batch price as a fraction of the list price, for models without {@link #batchPerMillionTokens}; default
+         * {@link #DEFAULT_BATCH_FRACTION}.
+         *
+         * @throws IllegalArgumentException if {@code fraction} is not in (0, 1]
+         */
+        public Builder batchFraction(double fraction) {
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("batchFraction must be in (0, 1], but was: " + fraction);
+            }
+            this.batchFraction = fraction;
+            return this;
+        }
+
+        private static String checkModel(String model) {
+            Objects.requireNonNull(model, "model must not be null");
+            if (model.isBlank()) {
+                throw new IllegalArgumentException("model must not be blank, but was: '" + model + "'");
+            }
+            return model;
+        }
 
         /**
          * Sets the price of {@code model} per million input and output tokens.
@@ -83,17 +169,13 @@ public final class PriceTable {
          * @throws IllegalArgumentException if {@code model} is blank or a price is negative, infinite or NaN
          */
         public Builder perMillionTokens(String model, double input, double output) {
-            Objects.requireNonNull(model, "model must not be null");
-            if (model.isBlank()) {
-                throw new IllegalArgumentException("model must not be blank, but was: '" + model + "'");
-            }
-            prices.put(model, new Price(input, output));
+            prices.put(checkModel(model), new Price(input, output));
             return this;
         }
 
         /** Builds the table. */
         public PriceTable build() {
-            return new PriceTable(Map.copyOf(prices));
+            return new PriceTable(Map.copyOf(prices), Map.copyOf(batchPrices), Map.copyOf(cachedInput), batchFraction);
         }
     }
 }

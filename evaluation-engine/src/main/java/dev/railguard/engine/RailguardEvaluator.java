@@ -3,6 +3,7 @@ package dev.railguard.engine;
 import dev.railguard.engine.internal.call.Ticket;
 import dev.railguard.engine.internal.judge.JudgeClient;
 import dev.railguard.engine.internal.cache.DiskCache;
+import dev.railguard.engine.batchapi.BatchApi;
 import dev.railguard.engine.internal.judge.JudgeEngine;
 import dev.railguard.engine.internal.evaluation.EventHandle;
 import dev.railguard.engine.internal.evaluation.EvaluationSteps;
@@ -109,7 +110,7 @@ public final class RailguardEvaluator implements Evaluator {
         this.settings = b.settings();
         this.observer = EvaluationObserver.of(b.observers);
         this.engine = new JudgeEngine(executor, new JudgeEngine.Options(settings, Map.copyOf(b.judgeLimits),
-                b.prices, b.cacheDirectory, b.cacheSecret), observer, b.ticker);
+                b.prices, b.cacheDirectory, b.cacheSecret, b.batchApi), observer, b.ticker);
         this.client = new JudgeClient(engine, Ticket.NONE);
         Map<RunMode, RunModePlan> p = new EnumMap<>(RunMode.class);
         for (RunMode mode : RunMode.values()) {
@@ -460,6 +461,7 @@ public final class RailguardEvaluator implements Evaluator {
         private Duration cacheExpiry = EvaluatorSettings.DEFAULTS.cacheExpiry();
         private Path cacheDirectory;
         private PriceTable prices = PriceTable.NONE;
+        private BatchApi batchApi;
         private int maxInFlightEvaluations = EvaluatorSettings.DEFAULTS.maxInFlightEvaluations();
         private final List<EvaluationObserver> observers = new ArrayList<>();
         private long maxPromptTokens = EvaluatorSettings.DEFAULTS.maxPromptTokens();
@@ -570,6 +572,16 @@ public final class RailguardEvaluator implements Evaluator {
          */
         public Builder prices(PriceTable prices) {
             this.prices = Objects.requireNonNull(prices, "prices must not be null");
+            return this;
+        }
+
+        /**
+         * Sends the judge calls through a provider's batch API, billed at batch prices and answered within hours, in
+         * rounds (see {@link BatchApi}); default none (every call through the judge's synchronous API). For offline
+         * runs: a {@code BatchEvaluator} whose {@code maxInFlight} covers its file makes one batch per round.
+         */
+        public Builder batchApi(BatchApi batchApi) {
+            this.batchApi = Objects.requireNonNull(batchApi, "batchApi must not be null");
             return this;
         }
 

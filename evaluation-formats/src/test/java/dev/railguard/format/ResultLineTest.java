@@ -57,6 +57,19 @@ class ResultLineTest {
     }
 
     @Test
+    void a_line_billed_at_batch_prices_keeps_its_cached_tokens_and_synchronous_cost() {
+        ResultLine older = ResultLine.read(OLDER_LINE);
+        Usage batch = new Usage(2, 0, 300, 40, Duration.ofMillis(900), 0.0005, Map.of("j1", 2), 120, 0.001);
+        ResultLine r = new ResultLine(older.line(), older.inputHash(), older.id(), older.eventId(), older.status(),
+                older.passed(), older.outcome(), older.nametag(), older.runMode(), older.modelUsed(),
+                older.errorMessage(), older.metrics(), older.units(), older.diagnostics(), batch, older.elapsedMs(),
+                older.userPrompt(), older.groundTruth(), older.modelOutput(), older.warnings());
+
+        assertThat(r.write()).contains("\"cost\":5.0E-4,\"cached_input_tokens\":120,\"synchronous_cost\":0.001");
+        assertThat(ResultLine.read(r.write()).usage()).isEqualTo(batch);
+    }
+
+    @Test
     void texts_are_mapped_and_made_well_formed_when_written() {
         Map<String, ResultLine.MetricLine> metrics = new LinkedHashMap<>();
         metrics.put("m", new ResultLine.MetricLine(null, "key sk-secret", 0.5, Verdict.SKIPPED));

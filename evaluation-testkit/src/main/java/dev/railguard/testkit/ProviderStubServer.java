@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What the stubs of other providers' wire formats ({@link StubAnthropicServer}, {@link StubGeminiServer}) share: the
- * loopback HTTP server of {@link StubOpenAiServer} (127.0.0.1, a free port, every request recorded, the responder on
- * the server's threads), its requests and its closing. Each stub adds its base URL and the factories of its
- * provider's reply shapes; only this package's stubs extend it.
+ * What the stubs of other providers' wire formats ({@link StubAnthropicServer}, {@link StubGeminiServer}) and of the
+ * providers' batch endpoints ({@link StubBatchServer}) share: the loopback HTTP server of {@link StubOpenAiServer}
+ * (127.0.0.1, a free port, every request recorded, the responder on the server's threads), its requests and its
+ * closing. Each stub adds its base URL and the factories of its provider's reply shapes; only this package's stubs
+ * extend it.
  */
 public abstract class ProviderStubServer implements AutoCloseable {
 

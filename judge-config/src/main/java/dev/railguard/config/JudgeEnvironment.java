@@ -1,8 +1,10 @@
 package dev.railguard.config;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.railguard.config.internal.BatchApiSection;
 import dev.railguard.config.internal.JudgeModels;
 import dev.railguard.engine.JudgePanel;
+import dev.railguard.engine.batchapi.BatchApi;
 import dev.railguard.engine.PriceTable;
 import dev.railguard.engine.Redaction;
 import dev.railguard.engine.JudgeTier;
@@ -136,6 +138,26 @@ public final class JudgeEnvironment {
     /** The base URL judges are called at: the one set, else the provider's default (empty for Azure OpenAI). */
     public String baseUrl() {
         return settings.getOrDefault("baseUrl", provider().defaultBaseUrl().orElse(""));
+    }
+
+    /**
+     * The batch API of {@code provider} (one of {@link BatchApi.Provider#ids()}; null or blank for the judges'
+     * provider) at this configuration's base URL and key, or at the provider's public endpoint when no base URL is set.
+     *
+     * @throws IllegalArgumentException for a provider without a batch API Railguard can use, or another provider than
+     *                                  the judges'
+     */
+    public BatchApi.Builder batchApi(String provider) {
+        String judges = provider().wireName();
+        boolean named = provider != null && !provider.isBlank();
+        BatchApi.Provider p = named ? BatchApi.Provider.named(provider) : BatchApiSection.batchProvider(judges)
+                .orElseThrow(() -> new IllegalArgumentException(BatchApiSection.noBatchApi(judges)));
+        if (!p.id().equals(judges)) {
+            throw new IllegalArgumentException(BatchApiSection.mismatch(p.id(), "each judge of the environment"
+                    + " (RAILGUARD_JUDGE_PROVIDER)", judges, "set RAILGUARD_JUDGE_PROVIDER=" + p.id() + " to judge"
+                    + " with that provider's models"));
+        }
+        return BatchApi.of(p.id(), settings.get("baseUrl"), settings.getOrDefault("apiKey", "not-needed"));
     }
 
     /** The model names of {@code tier}. */

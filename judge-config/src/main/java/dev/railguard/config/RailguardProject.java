@@ -3,6 +3,7 @@ package dev.railguard.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.RunMode;
+import dev.railguard.config.internal.BatchApiSection;
 import dev.railguard.config.internal.JudgeSection;
 import dev.railguard.config.internal.LocatedTree;
 import dev.railguard.config.internal.ProjectChecks;
@@ -12,6 +13,7 @@ import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.PriceTable;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.SelfJudging;
+import dev.railguard.engine.batchapi.BatchApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +58,10 @@ public final class RailguardProject {
     private final ProjectGates gates;
     private final JudgeSection judges;
     private final JudgeEnvironment environment;
+    private final Optional<BatchApiSection> batch;
 
     private RailguardProject(Path file, JsonNode root, ProjectChecks.Checked checked, JudgeSection judges,
-            JudgeEnvironment environment) {
+            JudgeEnvironment environment, Optional<BatchApiSection> batch) {
         this.file = file;
         this.root = root;
         this.metrics = checked.metrics();
@@ -67,6 +70,7 @@ public final class RailguardProject {
         this.gates = checked.gates();
         this.judges = judges;
         this.environment = environment;
+        this.batch = batch;
     }
 
     /** The project file in {@code dir}, the first of {@link #FILE_NAMES} that exists. */
@@ -87,7 +91,8 @@ public final class RailguardProject {
      * Loads {@code file} with {@code env} as the environment and {@code properties} as the {@code railguard.judge.*}
      * settings {@link JudgeEnvironment} reads when the file declares no judges.
      *
-     * @throws ProjectFileException naming every problem of the file, an unset variable it refers to included
+     * @throws ProjectFileException naming every problem of the file, an unset variable it refers to included, and a
+     *                              {@code batch_api:} the environment's judges (the file declares none) cannot use
      */
     public static RailguardProject load(Path file, Map<String, String> env, Properties properties) {
         Objects.requireNonNull(env, "env must not be null");
@@ -98,11 +103,19 @@ public final class RailguardProject {
         }
         ProjectChecks.Checked checked = ProjectChecks.check(tree, problems);
         JudgeSection judges = tree.root().has("judges") ? JudgeSection.read(tree, env, true, problems) : null;
+        Optional<BatchApiSection> batch = BatchApiSection.read(tree, problems);
         if (!problems.isEmpty()) {
             throw new ProjectFileException(problems);
         }
         JudgeEnvironment environment = judges == null ? JudgeEnvironment.from(env, properties) : null;
-        return new RailguardProject(file, tree.root(), checked, judges, environment);
+        if (environment != null && batch.isPresent()) { // the environment's judges must have that batch API
+            try {
+                environment.batchApi(batch.get().provider().orElse(null));
+            } catch (IllegalArgumentException e) {
+                throw new ProjectFileException(List.of(tree.problemAt("/batch_api", e.getMessage())));
+            }
+        }
+        return new RailguardProject(file, tree.root(), checked, judges, environment, batch);
     }
 
     /**
@@ -122,6 +135,7 @@ public final class RailguardProject {
             if (tree.root().has("judges")) {
                 JudgeSection.read(tree, Map.of(), false, problems);
             }
+            BatchApiSection.read(tree, problems);
         }
         return List.copyOf(problems);
     }
@@ -237,6 +251,50 @@ public final class RailguardProject {
     /** The evaluator of {@link #evaluatorBuilder()}; close it when done. */
     public RailguardEvaluator evaluator() {
         return evaluatorBuilder().build();
+    }
+
+    /**
+     * The batch API {@code batch_api:} asks for: see {@link #batchApi(String)}; empty when the file has no
+     * {@code batch_api:}.
+     */
+    public Optional<BatchApi.Builder> batchApi() {
+        return batch.map(b -> batchApi(b.provider().orElse(null)));
+    }
+
+    /**
+     * The batch API of {@code provider} (null for the one of {@code batch_api:}, else the judges' provider) at the
+     * endpoint and key of the file's judges of that provider, or of {@code RAILGUARD_JUDGE_*} when the file declares
+     * none; with the file's {@code sync_fallback} and {@code poll_seconds}. Give it a job file and pass it to
+     * {@link RailguardEvaluator.Builder#batchApi}: the evaluator of {@link #evaluatorBuilder()} calls synchronously.
+     *
+     * @throws IllegalArgumentException for a provider without a batch API, or another provider than the judges'
+     */
+    public BatchApi.Builder batchApi(String provider) {
+        String name = provider != null && !provider.isBlank() ? provider
+                : batch.flatMap(BatchApiSection::provider).orElse(null);
+        BatchApi.Builder b;
+        if (judges == null) {
+            b = environment.batchApi(name);
+        } else {
+            JudgeSection.Endpoint first = judges.endpoints().get(0);
+            String chosen = name != null ? BatchApi.Provider.named(name).id() : BatchApiSection.batchProvider(
+                    first.provider().wireName()).map(BatchApi.Provider::id).orElseThrow(() ->
+                            new IllegalArgumentException(BatchApiSection.noBatchApi(first.provider().wireName())));
+            for (int i = 0; i < judges.endpoints().size(); i++) {
+                JudgeSection.Endpoint e = judges.endpoints().get(i);
+                if (!e.provider().wireName().equals(chosen)) {
+                    throw new IllegalArgumentException(BatchApiSection.mismatch(chosen, "judges[" + i + "] ('"
+                            + e.name() + "') of " + file, e.provider().wireName(), "run without the batch API, or"
+                                    + " declare judges of that one provider"));
+                }
+            }
+            b = BatchApi.of(chosen, first.baseUrl(), first.apiKey() == null ? "not-needed" : first.apiKey());
+        }
+        batch.ifPresent(s -> {
+            b.synchronousFallback(s.synchronousFallback());
+            s.firstPoll().ifPresent(b::pollInterval);
+        });
+        return b;
     }
 
     /** {@code request} with the file's thresholds for its metrics that have none of their own. */

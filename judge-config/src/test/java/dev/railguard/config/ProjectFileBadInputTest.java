@@ -43,7 +43,7 @@ class ProjectFileBadInputTest {
         return Stream.of(
             Arguments.of("unknown top-level key", "judgez: []\n",
                     "1:1: judgez: unknown key 'judgez'; allowed here: [version, judges, run_mode, self_judging,"
-                            + " cache_dir, store, metrics, datasets, gates, output]"),
+                            + " cache_dir, store, batch_api, metrics, datasets, gates, output]"),
             Arguments.of("unknown judge key", "judges:\n  - provider: openai\n    model: gpt-4o\n    temprature: 0\n",
                     "4:5: judges[0].temprature: unknown key 'temprature'; allowed here: [name, provider, model,"
                             + " aliases, base_url, api_key, tiers, timeout_seconds, limits, prices]"),
@@ -137,6 +137,24 @@ class ProjectFileBadInputTest {
             Arguments.of("a duplicate key", "run_mode: fast\nrun_mode: precision\n",
                     "2:1: run_mode: the key appears twice in its mapping; keep one"),
             Arguments.of("not YAML", "judges: [\n", "1:10: not YAML: while parsing a flow node in 'reader', line 2, column 1: ^ expected the node content, but found '<stream end>'"),
+            Arguments.of("an unknown batch_api key", "batch_api:\n  provder: openai\n",
+                    "2:3: batch_api.provder: unknown key 'provder'; allowed here: [provider, sync_fallback,"
+                            + " poll_seconds]"),
+            Arguments.of("a batch_api provider without a batch API", "batch_api:\n  provider: ollama\n",
+                    "2:3: batch_api.provider: must be one of [openai, anthropic, gemini], but was: 'ollama'"),
+            Arguments.of("batch_api sync_fallback not a boolean", "batch_api:\n  sync_fallback: sometimes\n",
+                    "2:3: batch_api.sync_fallback: must be a boolean, but was: 'sometimes'"),
+            Arguments.of("batch_api poll_seconds out of range", "batch_api:\n  poll_seconds: 0\n",
+                    "2:3: batch_api.poll_seconds: must have a minimum value of 0.01, but was: 0"),
+            Arguments.of("batch_api for judges without a batch API", "judges:\n  - provider: ollama\n"
+                    + "    model: llama3.1\nbatch_api: {}\n",
+                    "4:1: batch_api: the judges' provider is ollama, which has no batch API Railguard can use; the"
+                            + " providers with one are [openai, anthropic, gemini]"),
+            Arguments.of("batch_api for judges of two providers", "judges:\n  - provider: openai\n    model: gpt-4o\n"
+                    + "  - provider: ollama\n    model: llama3.1\nbatch_api:\n  provider: openai\n",
+                    "7:3: batch_api.provider: every judge call goes through the batch API of openai, but judges[1]"
+                            + " ('llama3.1') is of provider ollama; declare judges of that one provider, or remove"
+                            + " batch_api"),
             Arguments.of("an unknown run mode", "run_mode: turbo\n",
                     "1:1: run_mode: must be one of [ultra_fast, super_fast, fast, precision, precision_codex,"
                             + " precision_max, precision_max_codex], but was: 'turbo'"));

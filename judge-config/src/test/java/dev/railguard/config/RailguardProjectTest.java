@@ -1,6 +1,8 @@
 package dev.railguard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.GuardrailMetric;
@@ -13,11 +15,13 @@ import dev.railguard.batch.MappedInput;
 import dev.railguard.engine.JudgeTier;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.SelfJudging;
+import dev.railguard.engine.batchapi.BatchApi;
 import dev.railguard.metrics.CriteriaMetric;
 import dev.railguard.metrics.OfflineCheck;
 import dev.railguard.metrics.PiiFinding;
 import dev.railguard.metrics.PiiMetric;
 import dev.railguard.testkit.JudgeReplies;
+import dev.railguard.testkit.StubBatchServer;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;
 import java.io.IOException;
@@ -25,6 +29,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -190,6 +195,83 @@ class RailguardProjectTest {
         assertThat(RailguardProject.load(declared, env, new Properties()).panel().orElseThrow().all())
                 .extracting(j -> j.name()).containsExactly("llama3.1");
         assertThat(RailguardProject.load(bare, Map.of(), new Properties()).panel()).isEmpty();
+    }
+
+    @Test
+    void batch_api_sends_a_datasets_calls_in_one_batch_at_the_judges_endpoint_with_the_files_options()
+            throws IOException {
+        try (StubBatchServer batches = StubBatchServer.start(req -> StubReply.content(UNIT))) {
+            Path file = write(FILE.replace("cache_dir: .railguard-cache\n", "batch_api: {sync_fallback: true,"
+                    + " poll_seconds: 0.02}\n"));
+            RailguardProject p = RailguardProject.load(file, Map.of("JUDGE_URL", batches.openAiBaseUrl()),
+                    new Properties());
+            BatchApi api = p.batchApi().orElseThrow().build();
+            assertThat(api.provider()).isEqualTo(BatchApi.Provider.OPENAI);
+            assertThat(api.baseUrl()).hasToString(batches.openAiBaseUrl());
+            assertThat(api.synchronousFallback()).isTrue();
+            assertThat(api.initialPoll()).isEqualTo(Duration.ofMillis(20));
+            assertThat(api.maxPoll()).isEqualTo(Duration.ofMinutes(5));
+            BatchSummary s;
+            try (RailguardEvaluator evaluator = p.evaluatorBuilder().batchApi(api).build()) {
+                s = p.dataset("qa").applyTo(BatchEvaluator.builder()).evaluator(evaluator).maxInFlight(100)
+                        .output(dir.resolve("out/results.jsonl")).log(QUIET).progress(BatchEvaluator.Progress.QUIET)
+                        .build().run();
+            }
+            assertThat(s.metrics().get("correctness").pass()).isEqualTo(2);
+            assertThat(batches.batchSizes()).containsExactly(2);
+            assertThat(s.synchronousCost()).isCloseTo(2 * s.cost(), within(1e-12)).isPositive();
+            assertThat(RailguardProject.load(write(FILE), Map.of("JUDGE_URL", "http://127.0.0.1:9/v1"),
+                    new Properties()).batchApi()).isEmpty();
+        }
+    }
+
+    @Test
+    void gemini_judges_go_through_geminis_batch_mode_at_their_endpoint() throws IOException {
+        try (StubBatchServer batches = StubBatchServer.start(req -> StubReply.content(UNIT))) {
+            Path file = write(FILE.replace("cache_dir: .railguard-cache\n", "batch_api: {poll_seconds: 0.02}\n")
+                    .replace("provider: openai", "provider: gemini").replace("model: gpt-4o", "model: gemini-2.5-flash")
+                    .replace("base_url: ${JUDGE_URL}", "base_url: ${JUDGE_URL}\n    api_key: ${GEMINI_KEY}"));
+            RailguardProject p = RailguardProject.load(file, Map.of("JUDGE_URL", batches.geminiBaseUrl(),
+                    "GEMINI_KEY", "gemini-test-key"), new Properties());
+            BatchApi api = p.batchApi().orElseThrow().build();
+            assertThat(api.provider()).isEqualTo(BatchApi.Provider.GEMINI);
+            BatchSummary s;
+            try (RailguardEvaluator evaluator = p.evaluatorBuilder().batchApi(api).build()) {
+                s = p.dataset("qa").applyTo(BatchEvaluator.builder()).evaluator(evaluator).maxInFlight(100)
+                        .output(dir.resolve("out/results.jsonl")).log(QUIET).progress(BatchEvaluator.Progress.QUIET)
+                        .build().run();
+            }
+            assertThat(s.metrics().get("correctness").pass()).isEqualTo(2);
+            assertThat(batches.batchSizes()).containsExactly(2);
+        }
+    }
+
+    @Test
+    void batch_api_defaults_to_the_judges_provider_and_without_judges_asks_the_environments() throws IOException {
+        Path anthropic = Files.writeString(dir.resolve("anthropic.yaml"), "judges:\n  - provider: anthropic\n"
+                + "    model: claude-haiku-4-5\n    api_key: ${CLAUDE_KEY}\nbatch_api: {}\n");
+        BatchApi api = RailguardProject.load(anthropic, Map.of("CLAUDE_KEY", "sk-ant-test"), new Properties())
+                .batchApi().orElseThrow().build();
+        assertThat(api.provider()).isEqualTo(BatchApi.Provider.ANTHROPIC);
+        assertThat(api.baseUrl()).hasToString("https://api.anthropic.com");
+        assertThat(api.synchronousFallback()).isFalse();
+        assertThat(api.initialPoll()).isEqualTo(Duration.ofSeconds(5));
+
+        Path bare = Files.writeString(dir.resolve("bare.yaml"), "batch_api: {}\n");
+        assertThat(RailguardProject.load(bare, Map.of("RAILGUARD_JUDGE_API_KEY", "sk-test"), new Properties())
+                .batchApi().orElseThrow().build().provider()).isEqualTo(BatchApi.Provider.OPENAI);
+        Map<String, String> ollamaEnv = Map.of("RAILGUARD_JUDGE_PROVIDER", "ollama");
+        assertThatThrownBy(() -> RailguardProject.load(bare, ollamaEnv, new Properties()))
+                .isInstanceOf(ProjectFileException.class).hasMessage(bare + ":1:1: batch_api: the judges' provider is"
+                        + " ollama, which has no batch API Railguard can use; the providers with one are [openai,"
+                        + " anthropic, gemini]");
+        RailguardProject ollama = RailguardProject.load(Files.writeString(dir.resolve("sync.yaml"), "run_mode: fast\n"),
+                ollamaEnv, new Properties());
+        assertThat(ollama.batchApi()).isEmpty();
+        assertThatThrownBy(() -> ollama.batchApi("openai")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("every judge call goes through the batch API of openai, but each judge of the environment"
+                        + " (RAILGUARD_JUDGE_PROVIDER) is of provider ollama; set RAILGUARD_JUDGE_PROVIDER=openai to"
+                        + " judge with that provider's models");
     }
 
     @Test

@@ -1,11 +1,16 @@
 package dev.railguard.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.railguard.cli.RailguardCommand;
 import dev.railguard.config.RailguardProject;
 import dev.railguard.testkit.JudgeReplies;
 import dev.railguard.testkit.StubAnthropicServer;
+import dev.railguard.testkit.StubBatchServer;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;
 import java.io.ByteArrayOutputStream;
@@ -82,6 +87,30 @@ class ReadmeProjectFileTest {
                     "no_internal_links=1.0");
             assertThat(gated.code()).isEqualTo(1);
             assertThat(gated.err()).contains("gate failed: no_internal_links pass rate 0.500 < 1.0");
+        }
+    }
+
+    @Test
+    void the_readme_nightly_project_file_sends_the_sample_through_one_batch_at_half_the_cost() throws Exception {
+        String readme = Files.readString(README);
+        int start = readme.indexOf("## Offline runs at batch prices");
+        String yaml = block(readme.substring(start, readme.indexOf("\n## ", start + 5)), "yaml");
+        Files.copy(Path.of("src/main/resources/dev/railguard/samples/sample-events.jsonl"),
+                dir.resolve("events.jsonl"));
+        try (StubBatchServer batches = StubBatchServer.start(r -> StubReply.content(JudgeReplies.satisfying(r)))) {
+            Path file = Files.writeString(dir.resolve("railguard.yaml"), yaml.replace("    api_key: ${OPENAI_API_KEY}",
+                    "    api_key: ${OPENAI_API_KEY}\n    base_url: " + batches.openAiBaseUrl()));
+            assertThat(RailguardProject.check(file)).isEmpty();
+
+            Run run = railguard(Map.of("OPENAI_API_KEY", "sk-test-openai"), "eval", "--config", file.toString(),
+                    "--progress", "quiet", "--batch-poll", "20");   // the option wins over poll_seconds: 30
+            assertThat(run.err()).contains("round 1: submitted batch batch_", "recorded in "
+                    + dir.resolve("nightly/batch-jobs.json"));
+            assertThat(batches.batchesCreated()).isEqualTo(1);
+            JsonNode usage = new ObjectMapper().readTree(dir.resolve("nightly/summary.json").toFile()).path("usage");
+            assertThat(usage.path("judge_calls").asInt()).isEqualTo(batches.linesAnswered()).isPositive();
+            assertThat(usage.path("synchronous_cost").asDouble()).isCloseTo(2 * usage.path("cost").asDouble(),
+                    within(1e-12)).isPositive();
         }
     }
 }

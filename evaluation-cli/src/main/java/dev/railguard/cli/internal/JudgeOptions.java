@@ -4,6 +4,7 @@ import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.SelfJudging;
+import dev.railguard.engine.batchapi.BatchApi;
 import dev.railguard.config.JudgeEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
@@ -83,6 +84,15 @@ public final class JudgeOptions {
      * @throws CliFailure (exit 3) when a judge setting is invalid
      */
     public RailguardEvaluator evaluator(JudgeEnvironment judges, Path cacheDir) {
+        return evaluator(judges, cacheDir, null);
+    }
+
+    /**
+     * {@link #evaluator(JudgeEnvironment, Path)} whose judge calls go through {@code batchApi} when it is not null.
+     *
+     * @throws CliFailure (exit 2) when the batch job file cannot be resumed (another input, another provider)
+     */
+    public RailguardEvaluator evaluator(JudgeEnvironment judges, Path cacheDir, BatchApi batchApi) {
         Optional<JudgePanel> panel;
         try {
             panel = judges.panel();
@@ -102,6 +112,13 @@ public final class JudgeOptions {
         if (cacheDir != null) {
             b.cacheDirectory(cacheDir);
         }
-        return b.build();
+        if (batchApi == null) {
+            return b.build();
+        }
+        try {
+            return b.batchApi(batchApi).build();
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(2, e.getMessage(), e);
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class ResultLineJson {
             "reason", "disputed");
     private static final Set<String> DIAGNOSTIC_KEYS = Set.of("severity", "message");
     private static final Set<String> USAGE_KEYS = Set.of("judge_calls", "cache_hits", "input_tokens", "output_tokens",
-            "judge_time_ms", "cost", "calls_by_judge");
+            "judge_time_ms", "cost", "calls_by_judge", "cached_input_tokens", "synchronous_cost");
 
     private ResultLineJson() {}
 
@@ -134,6 +134,11 @@ public final class ResultLineJson {
         n.put("output_tokens", u.outputTokens());
         n.put("judge_time_ms", u.judgeTime().toMillis());
         n.put("cost", u.cost());
+        if (u.cachedInputTokens() != 0 || u.synchronousCost() != u.cost()) {
+            // only where a batch API or a prompt cache made a difference: synchronous lines keep their layout
+            n.put("cached_input_tokens", u.cachedInputTokens());
+            n.put("synchronous_cost", u.synchronousCost());
+        }
         ObjectNode byJudge = n.putObject("calls_by_judge");
         new TreeMap<>(u.callsByJudge()).forEach(byJudge::put);
         return n;
@@ -230,12 +235,15 @@ public final class ResultLineJson {
             calls.fieldNames().forEachRemaining(judge -> byJudge.put(judge,
                     (int) integer(calls, judge, "usage.calls_by_judge." + judge, 0)));
         }
+        double cost = number(u, "cost", "usage.cost", 0);
+        // lines written before batch prices have neither field: no cached tokens, billed at the synchronous price
         return new Usage((int) integer(u, "judge_calls", "usage.judge_calls", 0),
                 (int) integer(u, "cache_hits", "usage.cache_hits", 0),
                 integer(u, "input_tokens", "usage.input_tokens", 0),
                 integer(u, "output_tokens", "usage.output_tokens", 0),
                 Duration.ofMillis(integer(u, "judge_time_ms", "usage.judge_time_ms", 0)),
-                number(u, "cost", "usage.cost", 0), byJudge);
+                cost, byJudge, integer(u, "cached_input_tokens", "usage.cached_input_tokens", 0),
+                number(u, "synchronous_cost", "usage.synchronous_cost", cost));
     }
 
     private static <E> E lookup(E[] values, Function<E, String> wire, String name, String path) {

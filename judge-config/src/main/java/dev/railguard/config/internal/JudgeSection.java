@@ -23,9 +23,27 @@ import java.util.regex.Pattern;
  *
  * @param panel  the judge panel
  * @param limits the limits per judge name
- * @param prices the prices by model
+ * @param prices    the prices by model
+ * @param endpoints each judge's provider, endpoint and key, in the file's order (for its batch API)
  */
-public record JudgeSection(JudgePanel panel, Map<String, JudgeLimits> limits, PriceTable prices) {
+public record JudgeSection(JudgePanel panel, Map<String, JudgeLimits> limits, PriceTable prices,
+        List<Endpoint> endpoints) {
+
+    /**
+     * Where one judge is called.
+     *
+     * @param name     the judge's name
+     * @param provider its provider
+     * @param baseUrl  its endpoint, or null for the provider's
+     * @param apiKey   its key, or null when it needs none; never shown by {@link #toString()}
+     */
+    public record Endpoint(String name, JudgeProvider provider, String baseUrl, String apiKey) {
+        @Override
+        public String toString() {
+            return "Endpoint[" + name + ": " + provider.wireName() + " at " + (baseUrl == null ? "its default"
+                    : baseUrl) + "]";
+        }
+    }
 
     private static final Pattern REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -41,6 +59,7 @@ public record JudgeSection(JudgePanel panel, Map<String, JudgeLimits> limits, Pr
         Map<String, JudgeLimits> limits = new LinkedHashMap<>();
         PriceTable.Builder prices = PriceTable.builder();
         Map<String, String> names = new LinkedHashMap<>();
+        List<Endpoint> endpoints = new ArrayList<>();
         int before = problems.size();
         for (int i = 0; i < judges.size(); i++) {
             JsonNode j = judges.get(i);
@@ -82,6 +101,7 @@ public record JudgeSection(JudgePanel panel, Map<String, JudgeLimits> limits, Pr
                 continue;
             }
             Redaction.register(key);
+            endpoints.add(new Endpoint(name, provider, baseUrl, key));
             var model4j = JudgeModels.build(new JudgeModels.Spec(provider, model, baseUrl, key,
                     Duration.ofSeconds(j.path("timeout_seconds").asLong(60))));
             List<JudgeTier> tiers = new ArrayList<>();
@@ -102,7 +122,8 @@ public record JudgeSection(JudgePanel panel, Map<String, JudgeLimits> limits, Pr
                         j.get("prices").get("output").asDouble());
             }
         }
-        return problems.size() > before || !resolveKeys ? null : new JudgeSection(panel.build(), limits, prices.build());
+        return problems.size() > before || !resolveKeys ? null : new JudgeSection(panel.build(), limits, prices.build(),
+                List.copyOf(endpoints));
     }
 
     /** {@code value} with each {@code ${NAME}} replaced by the variable; an unset variable is a problem. */

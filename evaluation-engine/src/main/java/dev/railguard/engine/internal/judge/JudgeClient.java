@@ -229,11 +229,15 @@ public final class JudgeClient {
     /**
      * Why no further attempt may follow attempt {@code n} begun at {@code since} (the engine's ticker at the first
      * attempt) when the next would start after {@code delay}, or null: the attempt cap is reached, or the next attempt
-     * would start after the retry budget is spent.
+     * would start after the retry budget is spent. A call through a batch API has no time budget (its batches take
+     * hours): only the attempt cap ends its rounds.
      */
-    private String noMoreAttempts(int n, long since, Duration delay) {
+    private String noMoreAttempts(int n, long since, Duration delay, boolean viaBatch) {
         if (n >= engine.options.settings().maxCallAttempts()) {
             return n + " attempts";
+        }
+        if (viaBatch) {
+            return null;
         }
         Duration budget = engine.options.settings().retryBudget();
         Duration spent = Duration.ofNanos(engine.ticker.getAsLong() - since);
@@ -252,23 +256,37 @@ public final class JudgeClient {
         }
         String judge = call.judge().name();
         AtomicLong started = new AtomicLong();
-        engine.dispatcher.submit(judge, ticket, tokens, () -> {
+        CompletableFuture<ChatResponse> sent;
+        boolean viaBatch = engine.batch != null && call.tools().isEmpty();
+        if (viaBatch) {
+            // through the provider's batch API: no dispatcher slot or call timeout while the batch is answered
             started.set(System.nanoTime());
             if (trace != null) {
                 trace.request();
             }
-            return send(call, messages);
-        }).whenComplete((response, error) -> {
+            ChatRequest request = request(call, messages);
+            sent = engine.batch.exchange(call.judge().modelName(), request, () -> call.judge().model().chat(request));
+        } else {
+            sent = engine.dispatcher.submit(judge, ticket, tokens, () -> {
+                started.set(System.nanoTime());
+                if (trace != null) {
+                    trace.request();
+                }
+                return send(call, messages);
+            });
+        }
+        sent.whenComplete((response, error) -> {
             long t0 = started.get();
             Duration latency = t0 == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - t0);
             if (error == null) {
                 if (trace != null) {
                     trace.response(response);
                 }
-                Usage usage = before.plus(usageOf(call.judge(), response, latency));
-                String broken = transportProblem(response);
+                Usage usage = before.plus(BilledUsage.of(call.judge(), response, latency, engine.options.prices()));
+                // a batch line answers the same again: a reply broken in transport goes to the repair round
+                String broken = viaBatch ? null : transportProblem(response);
                 Duration delay = broken == null ? Duration.ZERO : engine.retryDelay(n, null);
-                if (broken == null || noMoreAttempts(n, since, delay) != null) {
+                if (broken == null || noMoreAttempts(n, since, delay, viaBatch) != null) {
                     // the last broken reply goes on to the repair call
                     result.complete(new Sent(response, usage, messages));
                 } else {
@@ -292,7 +310,7 @@ public final class JudgeClient {
                 return;
             }
             Duration delay = engine.retryDelay(n, f.retryAfter());
-            String stop = noMoreAttempts(n, since, delay);
+            String stop = noMoreAttempts(n, since, delay, viaBatch);
             if (stop != null) {
                 result.completeExceptionally(new CallFailedException("judge '" + judge + "' call failed after "
                         + stop + ": " + f.describe(), usage, t, CallTrace.errorType(f)));
@@ -357,7 +375,12 @@ public final class JudgeClient {
      * the engine talks to a model; called by the dispatcher under the engine's limits.
      */
     public ChatResponse send(JudgeCall call, List<ChatMessage> messages) {
-        ChatRequest request = ChatRequest.builder()
+        return call.judge().model().chat(request(call, messages));
+    }
+
+    /** The request of {@code messages} to the call's judge: JSON of the call's schema, the engine's parameters. */
+    private ChatRequest request(JudgeCall call, List<ChatMessage> messages) {
+        return ChatRequest.builder()
                 .messages(messages)
                 .parameters(ChatRequestParameters.builder()
                         .temperature(settings.temperature())
@@ -369,14 +392,5 @@ public final class JudgeClient {
                         .toolSpecifications(call.tools().isEmpty() ? null : call.tools().specifications())
                         .build())
                 .build();
-        return call.judge().model().chat(request);
-    }
-
-    /** The usage of one response of {@code judge}, priced by the engine's price table. */
-    private Usage usageOf(Judge judge, ChatResponse response, Duration latency) {
-        TokenUsage tokens = response.tokenUsage();
-        long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
-        long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-        return Usage.ofCall(judge.name(), in, out, latency, engine.options.prices().cost(judge.modelName(), in, out));
     }
 }

@@ -6,6 +6,8 @@ import dev.railguard.engine.JudgeLimits;
 import dev.railguard.engine.JudgeStats;
 import dev.railguard.engine.PriceTable;
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.batchapi.BatchApi;
+import dev.railguard.engine.batchapi.internal.BatchTransport;
 import dev.railguard.engine.internal.cache.JudgeCache;
 import dev.railguard.engine.internal.call.EngineCounters;
 import dev.railguard.engine.internal.call.JudgeSettings;
@@ -33,14 +35,14 @@ public final class JudgeEngine {
      * {@link EvaluatorSettings}) and what is not a plain value.
      */
     public record Options(EvaluatorSettings settings, Map<String, JudgeLimits> judgeLimits, PriceTable prices,
-            Path cacheDirectory, String cacheSecret) {
+            Path cacheDirectory, String cacheSecret, BatchApi batchApi) {
 
         /** The options without the cache secret: whether one is set, never its value. */
         @Override
         public String toString() {
             return "Options[settings=" + settings + ", judgeLimits=" + judgeLimits + ", prices=" + prices
                     + ", cacheDirectory=" + cacheDirectory + ", cacheSecret="
-                    + (cacheSecret == null ? "none" : "(set, not shown)") + "]";
+                    + (cacheSecret == null ? "none" : "(set, not shown)") + ", batchApi=" + batchApi + "]";
         }
 
         int perJudgeLimit() {
@@ -62,6 +64,8 @@ public final class JudgeEngine {
     final long maxPromptTokens;
     /** The time source of the retry budget and the per-minute budgets, in nanoseconds. */
     final LongSupplier ticker;
+    /** The batch transport of judge calls, or null when they go through the synchronous API. */
+    final BatchTransport batch;
 
     public JudgeEngine(Executor executor, Options options) {
         this(executor, options, EvaluationObserver.NONE);
@@ -98,6 +102,7 @@ public final class JudgeEngine {
                         ? options.cacheSecret().getBytes(StandardCharsets.UTF_8)
                         : JudgeCache.secretFromEnvironment()) : null;
         this.maxPromptTokens = options.settings().maxPromptTokens();
+        this.batch = options.batchApi() == null ? null : BatchTransport.of(options.batchApi(), executor);
         this.observer = observer;
         observer.judgeTrafficBound(new EvaluationObserver.JudgeTrafficGauges() {
             @Override
@@ -141,5 +146,8 @@ public final class JudgeEngine {
 
     public void close() {
         timer.shutdownNow();
+        if (batch != null) {
+            batch.close();
+        }
     }
 }

@@ -1,0 +1,64 @@
+package dev.railguard.engine.batchapi.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** One provider's batch endpoints and wire format. Implementations are thread-safe; they never log the API key. */
+public interface BatchService {
+
+    /** The provider's name, as the job file records it. */
+    String name();
+
+    /** The request body of {@code request} to {@code model}, as one batch line carries it. */
+    ObjectNode body(String model, ChatRequest request);
+
+    /** One batch line: {@code body} under {@code customId}. */
+    String line(String customId, ObjectNode body);
+
+    /**
+     * Submits {@code lines}, all to {@code model}, as one batch job.
+     *
+     * @return the provider's batch id
+     * @throws BatchHttpException on an error reply (a 429 carries the delay the provider asked for)
+     */
+    String submit(String model, List<String> lines) throws IOException;
+
+    /** The state of batch {@code id}. */
+    Status status(String id) throws IOException;
+
+    /** The outcome of every line of the ended batch {@code id}, by custom id; lines without one are absent. */
+    Map<String, LineResult> results(String id) throws IOException;
+
+    /**
+     * A batch's state.
+     *
+     * @param state     the provider's word for it
+     * @param ended     whether no line will change any more (completed, expired, failed, canceled)
+     * @param total     lines in the batch
+     * @param succeeded lines answered
+     * @param failed    lines failed or expired
+     * @param problem   why the whole batch ended without answers (failed validation, expired, canceled), or null
+     */
+    record Status(String state, boolean ended, int total, int succeeded, int failed, String problem) {}
+
+    /**
+     * One line's outcome: a response, or the provider's reason it has none.
+     *
+     * @param response  the reply, or null
+     * @param error     why there is none, or null
+     * @param retriable whether sending the line again could help (expired, 429, 5xx), not for a refused request
+     */
+    record LineResult(ChatResponse response, String error, boolean retriable) {
+        public static LineResult ok(ChatResponse response) {
+            return new LineResult(response, null, false);
+        }
+
+        public static LineResult failed(String error, boolean retriable) {
+            return new LineResult(null, error, retriable);
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package dev.railguard.engine.batchapi.internal;
+
+import dev.railguard.engine.EvaluationFailures;
+import dev.railguard.engine.batchapi.BatchApi;
+import dev.railguard.engine.internal.call.Untrusted;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+
+/**
+ * Judge requests through a provider's batch API, in rounds. A request joins the pending round; when no request has
+ * arrived for the quiet period, the round's requests go out as one batch job per model (split at the provider's
+ * limits), each recorded in the {@link BatchJobs} before anyone waits for it. One worker thread submits and polls,
+ * with back-off, and completes each request with its line's reply; a failed, expired or missing line fails its
+ * request in a retriable way (the engine's retry puts it into the next round) or goes to the synchronous API when the
+ * configuration allows. A request already recorded in a batch of an earlier process waits for that batch.
+ */
+public final class BatchTransport implements AutoCloseable {
+
+    private static final int MAX_SUBMIT_ATTEMPTS = 6;
+    private static final int MAX_POLL_FAILURES = 10;
+
+    private final BatchApi api;
+    private final BatchService service;
+    private final BatchJobs jobs;
+    private final Executor executor;
+    private final ScheduledThreadPoolExecutor worker;
+
+    private final Object lock = new Object();
+    private final Map<String, Request> pending = new LinkedHashMap<>();
+    private final Map<String, Waiting> waiting = new HashMap<>();
+    /** The outcome of each batch that ended, so a request of a resumed run that comes late needs no second download. */
+    private final Map<String, Ended> ended = new HashMap<>();
+    private long lastArrival;
+    private boolean flushScheduled;
+    private int round;
+
+    public BatchTransport(BatchApi api, BatchService service, Executor executor) {
+        this.api = api;
+        this.service = service;
+        this.jobs = BatchJobs.open(api.jobFile(), api.runKey() == null ? "" : api.runKey(), service.name());
+        this.executor = executor;
+        this.round = jobs.lastRound();
+        this.worker = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "railguard-batch-api");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.setRemoveOnCancelPolicy(true);
+    }
+
+    /** The transport for {@code api}'s provider. */
+    public static BatchTransport of(BatchApi api, Executor executor) {
+        BatchService service = switch (api.provider()) {
+            case OPENAI -> new OpenAiBatchService(api.baseUrl(), api.apiKey());
+            case ANTHROPIC -> new AnthropicBatchService(api.baseUrl(), api.apiKey());
+            case GEMINI -> new GeminiBatchService(api.baseUrl(), api.apiKey());
+        };
+        return new BatchTransport(api, service, executor);
+    }
+
+    /** One request and everyone waiting for its reply. */
+    private static final class Request {
+        final String key;
+        final String model;
+        final ObjectNode body;
+        final Supplier<ChatResponse> synchronous;
+        final List<CompletableFuture<ChatResponse>> replies = new ArrayList<>();
+
+        Request(String key, String model, ObjectNode body, Supplier<ChatResponse> synchronous) {
+            this.key = key;
+            this.model = model;
+            this.body = body;
+            this.synchronous = synchronous;
+        }
+    }
+
+    /** An ended batch: its last state and its lines' outcomes. */
+    private record Ended(BatchService.Status status, Map<String, BatchService.LineResult> results) {}
+
+    /** A submitted batch being polled, and its lines' requests by custom id. */
+    private static final class Waiting {
+        final String id;
+        final int round;
+        final Map<String, Request> lines = new LinkedHashMap<>();
+        int pollFailures;
+
+        Waiting(String id, int round) {
+            this.id = id;
+            this.round = round;
+        }
+    }
+
+    /**
+     * Sends {@code request} to {@code model} in the next batch (or waits for the batch of an earlier process that
+     * holds it). Completes with the reply, or exceptionally with a {@link RetriableException} (the line failed or
+     * expired, the batch could not be submitted) or a {@link NonRetriableException} (the provider refused the line).
+     *
+     * @param synchronous sends the request through the synchronous API, for the fallback
+     */
+    public CompletableFuture<ChatResponse> exchange(String model, ChatRequest request,
+            Supplier<ChatResponse> synchronous) {
+        ObjectNode body = service.body(model, request);
+        String key = key(body.toString());
+        CompletableFuture<ChatResponse> reply = new CompletableFuture<>();
+        synchronized (lock) {
+            Optional<BatchJobs.Line> line = jobs.lookup(key);
+            if (line.isPresent()) {
+                String id = line.get().batchId();
+                Ended done = ended.get(id);
+                if (done != null) {
+                    Waiting late = new Waiting(id, roundOf(id));
+                    late.lines.put(line.get().customId(), new Request(key, model, body, synchronous));
+                    late.lines.values().forEach(q -> q.replies.add(reply));
+                    schedule(() -> complete(late, done.status(), done.results(), false), Duration.ZERO);
+                    return reply;
+                }
+                Waiting w = waiting.get(id);
+                if (w == null) {
+                    w = new Waiting(id, roundOf(id));
+                    waiting.put(id, w);
+                    api.progress().accept("railguard batch-api: picking up batch " + id + " of round " + w.round
+                            + " from " + api.jobFile());
+                    schedulePoll(w, Duration.ZERO, api.initialPoll());
+                }
+                w.lines.computeIfAbsent(line.get().customId(), c -> new Request(key, model, body, synchronous))
+                        .replies.add(reply);
+                return reply;
+            }
+            pending.computeIfAbsent(key, k -> new Request(k, model, body, synchronous)).replies.add(reply);
+            lastArrival = System.nanoTime();
+            if (!flushScheduled) {
+                flushScheduled = true;
+                schedule(this::flush, api.quietPeriod());
+            }
+        }
+        return reply;
+    }
+
+    private int roundOf(String batchId) {
+        return jobs.batches().stream().filter(b -> b.id().equals(batchId)).mapToInt(BatchJobs.Batch::round)
+                .findFirst().orElse(0);
+    }
+
+    private void flush() {
+        List<Request> take;
+        int r;
+        synchronized (lock) {
+            long idle = System.nanoTime() - lastArrival;
+            long quiet = api.quietPeriod().toNanos();
+            if (idle < quiet) {
+                schedule(this::flush, Duration.ofNanos(quiet - idle));
+                return;
+            }
+            flushScheduled = false;
+            take = new ArrayList<>(pending.values());
+            pending.clear();
+            if (take.isEmpty()) {
+                return;
+            }
+            r = ++round;
+        }
+        Map<String, List<Request>> byModel = new LinkedHashMap<>();
+        take.forEach(q -> byModel.computeIfAbsent(q.model, m -> new ArrayList<>()).add(q));
+        for (List<Request> requests : byModel.values()) {
+            List<Request> chunk = new ArrayList<>();
+            long bytes = 0;
+            for (Request q : requests) {
+                long size = q.body.toString().getBytes(StandardCharsets.UTF_8).length + 100L;
+                if (!chunk.isEmpty() && (chunk.size() >= api.maxRequestsPerBatch()
+                        || bytes + size > api.maxBytesPerBatch())) {
+                    submit(r, chunk);
+                    chunk = new ArrayList<>();
+                    bytes = 0;
+                }
+                chunk.add(q);
+                bytes += size;
+            }
+            submit(r, chunk);
+        }
+    }
+
+    /** Submits one batch (retrying a 429 or 5xx with back-off), records it, then polls it. */
+    private void submit(int r, List<Request> requests) {
+        Map<String, Request> lines = new LinkedHashMap<>();
+        List<String> text = new ArrayList<>();
+        for (Request q : requests) {
+            String id = jobs.nextLineId();
+            lines.put(id, q);
+            text.add(service.line(id, q.body));
+        }
+        String batchId = null;
+        Duration delay = api.initialPoll();
+        for (int attempt = 1; batchId == null; attempt++) {
+            try {
+                batchId = service.submit(requests.get(0).model, text);
+            } catch (IOException e) {
+                boolean retriable = !(e instanceof BatchHttpException h) || h.retriable();
+                if (!retriable || attempt >= MAX_SUBMIT_ATTEMPTS) {
+                    String reason = "could not submit a batch of " + requests.size() + " requests to "
+                            + service.name() + " (round " + r + ", attempt " + attempt + "): "
+                            + EvaluationFailures.describe(e);
+                    api.progress().accept("railguard batch-api: " + reason);
+                    lines.values().forEach(q -> fail(q, reason, retriable));
+                    return;
+                }
+                Duration wait = e instanceof BatchHttpException h && h.retryAfter() != null ? h.retryAfter() : delay;
+                api.progress().accept("railguard batch-api: " + service.name() + " refused the batch for now ("
+                        + EvaluationFailures.describe(e) + "); trying again in " + wait.toMillis() + " ms");
+                sleep(wait);
+                delay = min(delay.multipliedBy(2), api.maxPoll());
+            }
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        lines.forEach((id, q) -> keys.put(id, q.key));
+        jobs.record(new BatchJobs.Batch(batchId, r, keys));
+        Waiting w = new Waiting(batchId, r);
+        w.lines.putAll(lines);
+        synchronized (lock) {
+            waiting.put(batchId, w);
+        }
+        api.progress().accept("railguard batch-api: round " + r + ": submitted batch " + batchId + " to "
+                + service.name() + " with " + lines.size() + " request" + (lines.size() == 1 ? "" : "s")
+                + (api.jobFile() == null ? "" : "; recorded in " + api.jobFile()));
+        schedulePoll(w, api.initialPoll(), api.initialPoll());
+    }
+
+    private void schedulePoll(Waiting w, Duration after, Duration next) {
+        schedule(() -> poll(w, next), after);
+    }
+
+    private void poll(Waiting w, Duration delay) {
+        BatchService.Status s;
+        Map<String, BatchService.LineResult> results;
+        try {
+            s = service.status(w.id);
+            if (!s.ended()) {
+                api.progress().accept("railguard batch-api: batch " + w.id + " (round " + w.round + "): " + s.state()
+                        + ", " + s.succeeded() + "/" + s.total() + " answered, " + s.failed() + " failed; next check"
+                        + " in " + delay.toMillis() + " ms");
+                schedulePoll(w, delay, min(delay.multipliedBy(2), api.maxPoll()));
+                return;
+            }
+            results = service.results(w.id);
+        } catch (IOException | RuntimeException e) {
+            if (++w.pollFailures >= MAX_POLL_FAILURES) {
+                synchronized (lock) {
+                    waiting.remove(w.id);
+                }
+                String reason = "could not read batch " + w.id + " after " + w.pollFailures + " tries: "
+                        + EvaluationFailures.describe(e);
+                api.progress().accept("railguard batch-api: " + reason);
+                w.lines.values().forEach(q -> fail(q, reason, true));
+                return;
+            }
+            api.progress().accept("railguard batch-api: could not check batch " + w.id + " ("
+                    + EvaluationFailures.describe(e) + "); next check in " + delay.toMillis() + " ms");
+            schedulePoll(w, delay, min(delay.multipliedBy(2), api.maxPoll()));
+            return;
+        }
+        synchronized (lock) {
+            waiting.remove(w.id);
+            ended.put(w.id, new Ended(s, results));
+        }
+        complete(w, s, results, true);
+    }
+
+    /** Completes each request of {@code w} with its line's reply, or fails it with the line's reason. */
+    private void complete(Waiting w, BatchService.Status s, Map<String, BatchService.LineResult> results,
+            boolean report) {
+        Map<String, Request> lines;
+        synchronized (lock) {
+            lines = new LinkedHashMap<>(w.lines);
+        }
+        int answered = 0;
+        Set<String> reasons = new LinkedHashSet<>();
+        for (Map.Entry<String, Request> e : lines.entrySet()) {
+            BatchService.LineResult result = results.get(e.getKey());
+            if (result != null && result.response() != null) {
+                answered++;
+                e.getValue().replies.forEach(f -> f.complete(result.response()));
+                continue;
+            }
+            String reason = result != null ? result.error() : s.problem() != null ? s.problem()
+                    : "the line is missing from the results of batch " + w.id;
+            reasons.add(reason);
+            jobs.forget(e.getValue().key);
+            fail(e.getValue(), "batch " + w.id + " line " + e.getKey() + ": " + reason,
+                    result == null || result.retriable());
+        }
+        if (!report) {
+            return;
+        }
+        api.progress().accept("railguard batch-api: batch " + w.id + " (round " + w.round + ") " + s.state() + ": "
+                + answered + "/" + lines.size() + " answered" + (reasons.isEmpty() ? ""
+                        : ", " + (lines.size() - answered) + " failed (" + String.join("; ", reasons) + ")"
+                        + (api.synchronousFallback() ? ", sent to the synchronous API" : ", sent to the next round")));
+    }
+
+    /** Fails a request: to the synchronous API when allowed and sending again could help, else to the engine. */
+    private void fail(Request q, String reason, boolean retriable) {
+        if (retriable && api.synchronousFallback()) {
+            try {
+                executor.execute(() -> {
+                    try {
+                        ChatResponse response = q.synchronous.get();
+                        q.replies.forEach(f -> f.complete(response));
+                    } catch (RuntimeException e) {
+                        q.replies.forEach(f -> f.completeExceptionally(e));
+                    }
+                });
+                return;
+            } catch (RejectedExecutionException closed) {
+                // the evaluator is closing: fail as below
+            }
+        }
+        RuntimeException error = retriable ? new RetriableException(reason) : new NonRetriableException(reason);
+        q.replies.forEach(f -> f.completeExceptionally(error));
+    }
+
+    private void schedule(Runnable task, Duration after) {
+        try {
+            worker.schedule(task, after.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            // closed: the evaluations end canceled
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** The request's key: a hash of the provider's body with the per-call fence nonces normalised. */
+    private String key(String body) {
+        String normalised = body;
+        Matcher m = Untrusted.DELIMITER.matcher(body);
+        while (m.find()) {
+            normalised = normalised.replace(m.group(1), "{nonce}");
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest((service.name() + "\n" + normalised)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.engine.Redaction;
-import dev.railguard.evals.AgnoEvalRecord;
+import dev.railguard.format.AgnoEvalRun;
 import dev.railguard.store.EventStore;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;
@@ -60,8 +60,8 @@ class EvalRunRecordTest {
             assertThat(r.exitCode()).as(r.err()).isZero();
             String id = JSON.readTree(r.out()).path("id").asText();
             try (EventStore store = EventStore.builder(db.toString()).dbId("team-a").build()) {
-                AgnoEvalRecord kept = store.evalRuns("nightly").record(id).orElseThrow();
-                assertThat(JSON.readTree(kept.toJson())).isEqualTo(JSON.readTree(r.out()));
+                AgnoEvalRun kept = store.evalRuns("nightly").record(id).orElseThrow();
+                assertThat(JSON.readTree(kept.write())).isEqualTo(JSON.readTree(r.out()));
                 assertThat(store.evalRuns().record(id)).isEmpty();
             }
         }

@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.railguard.format.BadEvalRunCases;
+import dev.railguard.format.BadEventCases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code railguard eval-run} answers as Agno's /eval-runs does (seed 002) and keeps the run where Agno would. */
@@ -65,6 +69,15 @@ class EvalRunRecordTest {
                 assertThat(store.evalRuns().record(id)).isEmpty();
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.railguard.format.BadEvalRunCases#arguments")
+    void a_bad_body_is_a_usage_error_with_the_shared_tables_message(BadEventCases.Case c) throws Exception {
+        Path body = Files.writeString(dir.resolve("bad.json"), c.apply(BadEvalRunCases.BODY));
+        Cli r = Cli.run(Map.of(), "eval-run", body.toString(), "--agent-model", "m");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("eval-run: REQUEST.json: " + c.message() + " (see ");
     }
 
     @Test

@@ -28,6 +28,6 @@ public enum EvalType {
      * @throws IllegalArgumentException naming the value and the allowed names
      */
     public static EvalType fromWireName(String name) {
-        return valueOf(AgnoEvalRun.evalType(name).toUpperCase(Locale.ROOT));
+        return valueOf(AgnoEvalRun.checkEvalType(name).toUpperCase(Locale.ROOT));
     }
 }

@@ -54,16 +54,14 @@ public record AgnoEvalRun(String id, String agentId, String modelId, String mode
      * Validates and copies the JSON objects as immutable plain values, normalised through their JSON text, so that
      * two records are equal exactly when their JSON is.
      *
-     * @throws IllegalArgumentException naming the field, the value and what is allowed
+     * @throws NullPointerException     when {@code id}, {@code evalType} or {@code evalData} is null
+     * @throws IllegalArgumentException when the eval type is not one of {@link #EVAL_TYPES}, or an object holds a value
+     *                                  that is not plain JSON
      */
     public AgnoEvalRun {
-        if (id == null) {
-            throw new IllegalArgumentException("id is required (the run's id, a string), but was missing");
-        }
-        evalType(evalType);
-        if (evalData == null) {
-            throw new IllegalArgumentException("eval_data is required (the run's result, an object), but was missing");
-        }
+        Objects.requireNonNull(id, "id must not be null");
+        checkEvalType(Objects.requireNonNull(evalType, "evalType must not be null"));
+        Objects.requireNonNull(evalData, "evalData must not be null");
         evalData = AgnoRecords.plain(evalData, AgnoField.EVAL_DATA.key());
         evalInput = evalInput == null ? null : AgnoRecords.plain(evalInput, AgnoField.EVAL_INPUT.key());
         createdAt = createdAt == null ? null : createdAt.truncatedTo(ChronoUnit.MILLIS);
@@ -76,7 +74,7 @@ public record AgnoEvalRun(String id, String agentId, String modelId, String mode
      *
      * @throws IllegalArgumentException naming the value and the allowed names
      */
-    public static String evalType(String name) {
+    public static String checkEvalType(String name) {
         if (!EVAL_TYPES.contains(name)) {
             throw new IllegalArgumentException(AgnoField.EVAL_TYPE.key() + " must be one of "
                     + String.join(", ", EVAL_TYPES) + ", but was: " + name);
@@ -113,7 +111,7 @@ public record AgnoEvalRun(String id, String agentId, String modelId, String mode
      * the bytes allocated on the measuring thread stay under Railguard's own keys.
      */
     public static Map<String, Object> agnoEvalData(String evalType, String runId, Map<String, Object> data) {
-        return AgnoRecords.agnoData(evalType(evalType), runId, data);
+        return AgnoRecords.agnoData(checkEvalType(evalType), runId, data);
     }
 
     /** {@code evalInput} with the request's {@code input} (replacing one already there, else last). */

@@ -35,7 +35,7 @@ public record StoredEvalRun(String id, String evalType, String name, String agen
             throw new IllegalArgumentException("id must be a non-blank id of at most 64 characters, but was: "
                     + (id == null ? "null" : "'" + id + "'"));
         }
-        AgnoEvalRun.evalType(evalType);
+        AgnoEvalRun.checkEvalType(evalType);
         length(name, AgnoField.NAME);
         length(agentId, AgnoField.AGENT_ID);
         length(teamId, AgnoField.TEAM_ID);

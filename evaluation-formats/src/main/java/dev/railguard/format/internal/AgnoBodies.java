@@ -39,7 +39,7 @@ public final class AgnoBodies {
         List<String> toolCalls = get(n, AgnoField.EXPECTED_TOOL_CALLS.key()) == null ? null
                 : StrictJson.strings(n, AgnoField.EXPECTED_TOOL_CALLS.key(), AgnoField.EXPECTED_TOOL_CALLS.key());
         String allow = AgnoField.ALLOW_ADDITIONAL_TOOL_CALLS.key();
-        return new AgnoEvalRunBody(type == null ? null : AgnoEvalRun.evalType(type), string(n, AgnoField.INPUT),
+        return new AgnoEvalRunBody(type == null ? null : AgnoEvalRun.checkEvalType(type), string(n, AgnoField.INPUT),
                 string(n, AgnoField.EXPECTED_OUTPUT), string(n, AgnoField.CRITERIA),
                 string(n, AgnoField.SCORING_STRATEGY), integer(n, AgnoField.THRESHOLD.key()),
                 integer(n, AgnoField.NUM_ITERATIONS.key()), integer(n, AgnoField.WARMUP_RUNS.key()), toolCalls,

@@ -36,7 +36,7 @@ public final class AgnoRecords {
         JsonNode input = StrictJson.object(n, key(AgnoField.EVAL_INPUT), key(AgnoField.EVAL_INPUT));
         return new AgnoEvalRun(id, string(n, AgnoField.AGENT_ID), string(n, AgnoField.MODEL_ID),
                 string(n, AgnoField.MODEL_PROVIDER), string(n, AgnoField.TEAM_ID), string(n, AgnoField.WORKFLOW_ID),
-                string(n, AgnoField.NAME), string(n, AgnoField.EVALUATED_COMPONENT_NAME), AgnoEvalRun.evalType(type),
+                string(n, AgnoField.NAME), string(n, AgnoField.EVALUATED_COMPONENT_NAME), AgnoEvalRun.checkEvalType(type),
                 plain(data), input == null ? null : plain(input), instant(n, AgnoField.CREATED_AT),
                 instant(n, AgnoField.UPDATED_AT));
     }

@@ -6,8 +6,8 @@
  * service {@code Result}, each run on a {@link dev.railguard.evals.Subject}; {@link dev.railguard.evals.AgentEvals}
  * runs Agno's {@link dev.railguard.evals.EvalRunRequest} body. Every run is an {@link dev.railguard.evals.EvalRun}
  * with its own id; {@link dev.railguard.evals.EvalRun#toAgno} gives the record Agno's {@code /eval-runs} answers
- * ({@link dev.railguard.format.AgnoEvalRun}, whose codec in {@code evaluation-formats} alone spells Agno's keys). Judge calls go through
- * {@link dev.railguard.engine.RailguardEvaluator#ask}: fenced input, output and expected output, temperature 0,
- * schema-validated replies, one repair call. A judge or agent failure is an error entry, never a silent drop.
+ * ({@link dev.railguard.format.AgnoEvalRun}, whose codec in {@code evaluation-formats} alone spells Agno's keys).
+ * Judge calls go through {@link dev.railguard.engine.RailguardEvaluator#ask}: fenced input, output and expected
+ * output, temperature 0, schema-validated replies, one repair call. A judge or agent failure is an error entry, never a silent drop.
  */
 package dev.railguard.evals;

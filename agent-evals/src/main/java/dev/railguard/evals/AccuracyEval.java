@@ -7,9 +7,9 @@ import dev.railguard.evals.internal.EvalPrompts;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
 import dev.railguard.evals.internal.JudgedIterations;
+import dev.railguard.format.AgnoEvalInput;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,19 +141,9 @@ public final class AccuracyEval {
     }
 
     private Map<String, Object> evalInput(List<String> warnings) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input", input);
-        m.put("expected_output", expectedOutputs.size() == 1 ? expectedOutputs.get(0) : expectedOutputs);
-        m.put("num_iterations", numIterations);
-        m.put("additional_guidelines", additionalGuidelines);
-        m.put("additional_context", additionalContext);
-        m.put("threshold", threshold);
-        m.put("parallelism", iterations.parallelism());
-        m.put("judge_prompt_version", EvalPrompts.ACCURACY_VERSION);
-        if (!warnings.isEmpty()) {
-            m.put("warnings", warnings);
-        }
-        return m;
+        return new AgnoEvalInput.Accuracy(input, expectedOutputs, numIterations, additionalGuidelines,
+                additionalContext, threshold, iterations.parallelism(), EvalPrompts.ACCURACY_VERSION, warnings)
+                .toMap();
     }
 
     /**

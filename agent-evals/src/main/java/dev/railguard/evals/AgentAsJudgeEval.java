@@ -7,8 +7,8 @@ import dev.railguard.evals.internal.EvalPrompts;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
 import dev.railguard.evals.internal.JudgedIterations;
+import dev.railguard.format.AgnoEvalInput;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -204,17 +204,9 @@ public final class AgentAsJudgeEval {
     }
 
     private Map<String, Object> evalInput(List<String> warnings) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("criteria", criteria);
-        m.put("scoring_strategy", strategy.wireName());
-        m.put("threshold", strategy == ScoringStrategy.NUMERIC ? threshold : null);
-        m.put("additional_guidelines", additionalGuidelines);
-        m.put("additional_context", additionalContext);
-        m.put("judge_prompt_version", EvalPrompts.judgeVersion(strategy == ScoringStrategy.NUMERIC));
-        if (!warnings.isEmpty()) {
-            m.put("warnings", warnings);
-        }
-        return m;
+        boolean numeric = strategy == ScoringStrategy.NUMERIC;
+        return new AgnoEvalInput.AgentAsJudge(criteria, strategy.wireName(), numeric ? threshold : null,
+                additionalGuidelines, additionalContext, EvalPrompts.judgeVersion(numeric), warnings).toMap();
     }
 
     /** The scoring strategy. */

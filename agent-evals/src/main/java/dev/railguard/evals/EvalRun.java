@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.railguard.api.Usage;
 import dev.railguard.evals.internal.EvalJson;
+import dev.railguard.format.AgnoEvalRun;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,6 +93,24 @@ public record EvalRun(String id, EvalType evalType, String name, String evaluate
     /** Whether the run passed (status PASSED). */
     public boolean passed() {
         return status() == EvalStatus.PASSED;
+    }
+
+    /**
+     * Agno's record of this run (seed 002's response, written by {@link AgnoEvalRun#write}), with the ids the request
+     * named ({@code agent_id}, {@code team_id}, {@code model_provider}; {@code model_id} from the request, else the
+     * run's) and the request's {@code input} in {@code eval_input}; {@code eval_data} carries Agno's keys for the
+     * type besides Railguard's ({@link AgnoEvalRun#agnoEvalData}).
+     *
+     * @param request the request the run answered, or null (then the ids are null and the input is the run's own)
+     */
+    public AgnoEvalRun toAgno(EvalRunRequest request) {
+        Map<String, Object> data = AgnoEvalRun.agnoEvalData(evalType.wireName(), id,
+                EvalJson.MAPPER.convertValue(evalData, EvalJson.MAP));
+        Map<String, Object> input = request == null ? evalInput : AgnoEvalRun.withInput(evalInput, request.input());
+        String model = request != null && request.modelId() != null ? request.modelId() : modelId;
+        return new AgnoEvalRun(id, request == null ? null : request.agentId(), model,
+                request == null ? null : request.modelProvider(), request == null ? null : request.teamId(), null,
+                name, evaluatedComponentName, evalType.wireName(), data, input, createdAt, updatedAt);
     }
 
     /** The run as a JSON object with Agno's keys. */

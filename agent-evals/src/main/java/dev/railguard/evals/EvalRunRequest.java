@@ -2,7 +2,9 @@ package dev.railguard.evals;
 
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
+import dev.railguard.format.AgnoEvalRun;
 import dev.railguard.format.AgnoEvalRunBody;
+import dev.railguard.format.AgnoField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,34 +53,37 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
     /** Validates and copies. */
     public EvalRunRequest {
         if (evalType == null) {
-            throw new IllegalArgumentException("eval_type is required; allowed: accuracy, agent_as_judge,"
-                    + " performance, reliability");
+            throw new IllegalArgumentException(AgnoField.EVAL_TYPE.key() + " is required; allowed: "
+                    + String.join(", ", AgnoEvalRun.EVAL_TYPES));
         }
         if (input == null || input.isEmpty()) {
-            throw new IllegalArgumentException("input must be a string of at least 1 character, but was: "
-                    + (input == null ? "null" : "'" + input + "'"));
+            throw new IllegalArgumentException(AgnoField.INPUT.key() + " must be a string of at least 1 character,"
+                    + " but was: " + (input == null ? "null" : "'" + input + "'"));
         }
         expectedToolCallArguments = copyArguments(expectedToolCallArguments);
         scoringStrategy = scoringStrategy == null ? ScoringStrategy.BINARY : scoringStrategy;
         if (threshold != null) {
-            EvalSettings.range("threshold", threshold, 1, 10);
+            EvalSettings.range(AgnoField.THRESHOLD.key(), threshold, 1, 10);
         }
-        EvalSettings.range("num_iterations", numIterations, 1, 100);
-        EvalSettings.range("warmup_runs", warmupRuns, 0, 10);
+        EvalSettings.range(AgnoField.NUM_ITERATIONS.key(), numIterations, 1, 100);
+        EvalSettings.range(AgnoField.WARMUP_RUNS.key(), warmupRuns, 0, 10);
         expectedToolCalls = expectedToolCalls == null ? null
-                : EvalSettings.texts("expected_tool_calls", expectedToolCalls);
+                : EvalSettings.texts(AgnoField.EXPECTED_TOOL_CALLS.key(), expectedToolCalls);
         if (evalType == EvalType.ACCURACY && (expectedOutput == null || expectedOutput.isBlank())) {
-            throw new IllegalArgumentException("expected_output is required for eval_type accuracy, but was: "
-                    + (expectedOutput == null ? "null" : "'" + expectedOutput + "'"));
+            throw requiredFor(AgnoField.EXPECTED_OUTPUT, evalType, expectedOutput, "");
         }
         if (evalType == EvalType.AGENT_AS_JUDGE && (criteria == null || criteria.isBlank())) {
-            throw new IllegalArgumentException("criteria is required for eval_type agent_as_judge, but was: "
-                    + (criteria == null ? "null" : "'" + criteria + "'"));
+            throw requiredFor(AgnoField.CRITERIA, evalType, criteria, "");
         }
         if (evalType == EvalType.RELIABILITY && expectedToolCalls == null) {
-            throw new IllegalArgumentException("expected_tool_calls is required for eval_type reliability"
-                    + " (an empty list means no tool may be called), but was: null");
+            throw requiredFor(AgnoField.EXPECTED_TOOL_CALLS, evalType, null,
+                    " (an empty list means no tool may be called)");
         }
+    }
+
+    private static IllegalArgumentException requiredFor(AgnoField field, EvalType type, String value, String note) {
+        return new IllegalArgumentException(field.key() + " is required for " + AgnoField.EVAL_TYPE.key() + " "
+                + type.wireName() + note + ", but was: " + (value == null ? "null" : "'" + value + "'"));
     }
 
     private static Map<String, List<Map<String, Object>>> copyArguments(Map<String, List<Map<String, Object>>> in) {
@@ -88,8 +93,8 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         in.forEach((tool, specs) -> {
             if (tool == null || tool.isBlank() || specs == null) {
-                throw new IllegalArgumentException("expected_tool_call_arguments must map tool names to argument"
-                        + " specs, but had: " + tool + "=" + specs);
+                throw new IllegalArgumentException(AgnoField.EXPECTED_TOOL_CALL_ARGUMENTS.key() + " must map tool"
+                        + " names to argument specs, but had: " + tool + "=" + specs);
             }
             out.put(tool, specs.stream().map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList());
         });

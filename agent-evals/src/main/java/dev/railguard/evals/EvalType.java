@@ -1,9 +1,8 @@
 package dev.railguard.evals;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.railguard.format.AgnoEvalRun;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The four eval types, with the wire names of Agno's {@code eval_type}. */
 public enum EvalType {
@@ -29,12 +28,6 @@ public enum EvalType {
      * @throws IllegalArgumentException naming the value and the allowed names
      */
     public static EvalType fromWireName(String name) {
-        for (EvalType t : values()) {
-            if (t.wireName().equals(name)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("eval_type must be one of " + Arrays.stream(values())
-                .map(EvalType::wireName).collect(Collectors.joining(", ")) + ", but was: " + name);
+        return valueOf(AgnoEvalRun.checkEvalType(name).toUpperCase(Locale.ROOT));
     }
 }

@@ -5,6 +5,7 @@ import dev.railguard.evals.internal.EvalJson;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
 import dev.railguard.evals.internal.Stats;
+import dev.railguard.format.AgnoEvalInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,11 +167,8 @@ public final class PerformanceEval {
         PerformanceResult result = new PerformanceResult(times, bytes, t.mean(), t.min(), t.max(), t.stdDev(),
                 t.median(), t.p95(), b.mean(), b.min(), b.max(), b.stdDev(), b.median(), b.p95(), warmupRuns,
                 numIterations, errors, base[0], base[1], regressionFactor, regressions, status);
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("num_iterations", numIterations);
-        input.put("warmup_runs", warmupRuns);
-        input.put("baseline", baseline == null ? null : baseline.toString());
-        input.put("regression_factor", regressionFactor);
+        Map<String, Object> input = new AgnoEvalInput.Performance(numIterations, warmupRuns,
+                baseline == null ? null : baseline.toString(), regressionFactor).toMap();
         return EvalRun.of(EvalType.PERFORMANCE, name, component, modelId, null, input, result, created);
     }
 

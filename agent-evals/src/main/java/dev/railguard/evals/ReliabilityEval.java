@@ -3,12 +3,14 @@ package dev.railguard.evals;
 import dev.langchain4j.service.Result;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
+import dev.railguard.format.AgnoEvalInput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -231,21 +233,16 @@ public final class ReliabilityEval {
     }
 
     private Map<String, Object> evalInput() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("expected_tool_calls", expected);
-        m.put("allow_additional_tool_calls", allowAdditional);
-        m.put("order", order.name().toLowerCase(java.util.Locale.ROOT));
-        Map<String, Object> args = new LinkedHashMap<>();
+        Map<String, String> args = new LinkedHashMap<>();
         for (Spec s : specs) {
             args.put(s.tool(), s.describe());
         }
-        m.put("expected_tool_call_arguments", args);
         List<String> c = new ArrayList<>();
         for (CountRule r : counts) {
             c.add(r.tool() + " " + r.min() + ".." + (r.max() == Integer.MAX_VALUE ? "any" : r.max()));
         }
-        m.put("counts", c);
-        return m;
+        return new AgnoEvalInput.Reliability(expected, allowAdditional, order.name().toLowerCase(Locale.ROOT), args,
+                c).toMap();
     }
 
     /** Builds a {@link ReliabilityEval}. */

@@ -1,6 +1,5 @@
 package dev.railguard.evals;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.langchain4j.service.Result;
 import dev.langchain4j.service.tool.ToolExecution;
 import dev.railguard.evals.internal.EvalJson;
@@ -50,7 +49,7 @@ public record ToolCall(String name, Map<String, Object> arguments, boolean faile
             return Map.of();
         }
         try {
-            Map<String, Object> m = EvalJson.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+            Map<String, Object> m = EvalJson.MAPPER.readValue(json, EvalJson.MAP);
             return m == null ? Map.of() : m;
         } catch (java.io.IOException | RuntimeException e) {
             return Map.of("_raw", json);

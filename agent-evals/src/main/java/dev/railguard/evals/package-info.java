@@ -5,8 +5,9 @@
  * and {@link dev.railguard.evals.ReliabilityEval reliability} of tool calls read from a LangChain4j AI
  * service {@code Result}, each run on a {@link dev.railguard.evals.Subject}; {@link dev.railguard.evals.AgentEvals}
  * runs Agno's {@link dev.railguard.evals.EvalRunRequest} body. Every run is an {@link dev.railguard.evals.EvalRun}
- * with its own id that serialises to the JSON keys of Agno's {@code /eval-runs}. Judge calls go through
- * {@link dev.railguard.engine.RailguardEvaluator#ask}: fenced input, output and expected output, temperature 0,
- * schema-validated replies, one repair call. A judge or agent failure is an error entry, never a silent drop.
+ * with its own id; {@link dev.railguard.evals.EvalRun#toAgno} gives the record Agno's {@code /eval-runs} answers
+ * ({@link dev.railguard.format.AgnoEvalRun}, whose codec in {@code evaluation-formats} alone spells Agno's keys).
+ * Judge calls go through {@link dev.railguard.engine.RailguardEvaluator#ask}: fenced input, output and expected
+ * output, temperature 0, schema-validated replies, one repair call. A judge or agent failure is an error entry, never a silent drop.
  */
 package dev.railguard.evals;

@@ -2,8 +2,11 @@ package dev.railguard.evals;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.railguard.format.BadEvalRunCases;
+import dev.railguard.format.BadEventCases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad eval-run JSON bodies (Agno's {@code POST /eval-runs} shape): each fails at once naming the field, the value
@@ -36,5 +39,12 @@ class EvalRunBadInputTest {
     void a_bad_eval_run_body_fails_naming_field_value_and_what_is_allowed(String json, String message) {
         assertThatThrownBy(() -> EvalRunRequest.fromJson(json)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.railguard.format.BadEvalRunCases#arguments")
+    void the_shared_eval_run_table_gets_the_same_message_as_the_record_and_the_body(BadEventCases.Case c) {
+        assertThatThrownBy(() -> EvalRunRequest.fromJson(c.apply(BadEvalRunCases.BODY)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(c.message());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 enum Modules {
     API("evaluation-api", List.of("dev.railguard.api")),
     FORMATS("evaluation-formats", List.of("dev.railguard.format"), API),
-    TESTKIT("evaluation-testkit", List.of("dev.railguard.testkit")),
+    TESTKIT("evaluation-testkit", List.of("dev.railguard.testkit"), API),
     ENGINE("evaluation-engine", List.of("dev.railguard.engine"), API),
     METRICS("guardrail-metrics", List.of("dev.railguard.metrics"), ENGINE, API),
     EMBEDDINGS("guardrail-embeddings", List.of("dev.railguard.embeddings"), METRICS, ENGINE, API),
@@ -24,7 +24,7 @@ enum Modules {
     JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, BATCH, METRICS, ENGINE, API),
     META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), FORMATS, BATCH, METRICS, ENGINE, API),
     SPARK("evaluation-spark", List.of("dev.railguard.spark"), FORMATS, BATCH, CONFIG, METRICS, ENGINE, API),
-    STORE("event-store", List.of("dev.railguard.store"), FORMATS, WORKFLOWS, EVALS, API),
+    STORE("event-store", List.of("dev.railguard.store"), FORMATS, WORKFLOWS, API),
     CLI("evaluation-cli", List.of("dev.railguard.cli", "dev.railguard.diff"), FORMATS, META_EVAL, BATCH, EVALS, CONFIG,
             METRICS, STORE, ENGINE, API),
     TELEMETRY("evaluation-telemetry", List.of("dev.railguard.telemetry"), WORKFLOWS, ENGINE, API),

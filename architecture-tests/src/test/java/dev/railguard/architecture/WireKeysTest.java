@@ -24,14 +24,15 @@ class WireKeysTest {
     /** DeepRails' event keys and Agno's eval-run keys. */
     static final List<String> KEYS = List.of("model_input", "model_output", "model_used", "run_mode",
             "guardrail_metrics", "system_prompt", "user_prompt", "ground_truth", "eval_type", "eval_data", "eval_input",
-            "evaluated_component_name", "expected_output", "expected_tool_calls", "num_iterations", "scoring_strategy");
+            "evaluated_component_name", "expected_output", "expected_tool_calls", "num_iterations", "scoring_strategy",
+            "warmup_runs", "allow_additional_tool_calls", "expected_tool_call_arguments");
 
     /** File name to the keys it may spell, and why. */
     private static final Map<String, Set<String>> NOT_WIRE_KEYS = Map.ofEntries(
-            // the judge's prompt sections are labelled with the field they quote; the judge reads them, not a parser
-            Map.entry("JudgePrompts.java", Set.of("model_output", "system_prompt", "user_prompt")),
-            Map.entry("Evidence.java", Set.of("system_prompt", "user_prompt", "ground_truth")),
-            Map.entry("SimulatedJudges.java", Set.of("model_output", "user_prompt")),
+            // the judge's prompt sections are labelled with the field they quote; the judge reads them, not a parser.
+            // Evidence (evaluation-api) spells each label once as a constant; the engine writes the prompts and the
+            // testkit's simulated judges read them through those constants
+            Map.entry("Evidence.java", Set.of("system_prompt", "user_prompt", "ground_truth", "model_output")),
             Map.entry("EvalPrompts.java", Set.of("expected_output")),
             // DeepEval's template variables, filled to count the prompt tokens DeepEval sends
             Map.entry("CatalogueTokens.java", Set.of("expected_output")),
@@ -43,18 +44,7 @@ class WireKeysTest {
             // `railguard init`: a column name it guesses for the ground truth
             Map.entry("StarterFile.java", Set.of("expected_output")),
             // a Micrometer tag, named like the request field it carries
-            Map.entry("MicrometerObserver.java", Set.of("run_mode")),
-            // the field named in an error message of a range check
-            Map.entry("EvalRunRequest.java", Set.of("num_iterations", "expected_tool_calls")),
-            Map.entry("StoredEvalRun.java", Set.of("evaluated_component_name", "eval_data", "eval_input")),
-            // Agno's eval-run record and eval_input are still written by agent-evals (issue 20: move them to
-            // evaluation-formats next; the eval-run body already moved, AgnoEvalRunBody)
-            Map.entry("AgnoEvalRecord.java", Set.of("eval_type", "eval_data", "eval_input", "evaluated_component_name",
-                    "expected_output")),
-            Map.entry("AccuracyEval.java", Set.of("expected_output", "num_iterations")),
-            Map.entry("PerformanceEval.java", Set.of("num_iterations")),
-            Map.entry("AgentAsJudgeEval.java", Set.of("scoring_strategy")),
-            Map.entry("ReliabilityEval.java", Set.of("expected_tool_calls")));
+            Map.entry("MicrometerObserver.java", Set.of("run_mode")));
 
     @Test
     void only_evaluation_formats_spells_deeprails_or_agno_keys() throws IOException {
@@ -68,7 +58,8 @@ class WireKeysTest {
                     .forEach(p -> scan(root, p, found));
         }
         assertThat(found).as("DeepRails or Agno JSON keys outside evaluation-formats (take the spelling from"
-                + " dev.railguard.format: DeepRailsField, DeepRailsCodec, ResultLine, AgnoEvalRunBody)").isEmpty();
+                + " dev.railguard.format: DeepRailsField, DeepRailsCodec, ResultLine, AgnoField, AgnoEvalRun, AgnoEvalInput)")
+                .isEmpty();
     }
 
     @Test

@@ -14,6 +14,24 @@ import java.util.List;
  * @param text  the text; never {@code null}
  */
 public record Evidence(String label, String text) {
+
+    /**
+     * The labels of the sections that quote a request's parts, the one spelling the engine writes into judge prompts
+     * and a simulated judge reads back: {@value}.
+     */
+    public static final String SYSTEM_PROMPT = "system_prompt";
+    /** The user prompt's label: {@value}. */
+    public static final String USER_PROMPT = "user_prompt";
+    /** The conversation's label: {@value}. */
+    public static final String CONTEXT = "context";
+    /** The documents' label: {@value}. */
+    public static final String DOCUMENTS = "documents";
+    /** The ground truth's label: {@value}. */
+    public static final String GROUND_TRUTH = "ground_truth";
+    /** The tool calls' label: {@value}. */
+    public static final String TOOL_CALLS = "tool_calls";
+    /** The label of the output under evaluation: {@value}. */
+    public static final String MODEL_OUTPUT = "model_output";
     /** Validates. */
     public Evidence {
         Checks.nonBlank(label, "evidence.label");
@@ -24,7 +42,7 @@ public record Evidence(String label, String text) {
     public static List<Evidence> prompts(ModelInput input) {
         List<Evidence> out = new ArrayList<>();
         if (!Checks.isBlank(input.systemPrompt())) {
-            out.add(new Evidence("system_prompt", input.systemPrompt()));
+            out.add(new Evidence(SYSTEM_PROMPT, input.systemPrompt()));
         }
         out.addAll(userPrompt(input));
         return out;
@@ -36,7 +54,7 @@ public record Evidence(String label, String text) {
      */
     public static List<Evidence> userPrompt(ModelInput input) {
         String prompt = input.userPrompt();
-        return Checks.isBlank(prompt) ? List.of() : List.of(new Evidence("user_prompt", prompt));
+        return Checks.isBlank(prompt) ? List.of() : List.of(new Evidence(USER_PROMPT, prompt));
     }
 
     /**
@@ -49,24 +67,24 @@ public record Evidence(String label, String text) {
             return List.of();
         }
         if (docs.size() == 1) {
-            return List.of(new Evidence("documents", docs.get(0)));
+            return List.of(new Evidence(DOCUMENTS, docs.get(0)));
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < docs.size(); i++) {
             sb.append(i == 0 ? "" : "\n\n").append("[document ").append(i + 1).append("]\n").append(docs.get(i));
         }
-        return List.of(new Evidence("documents", sb.toString()));
+        return List.of(new Evidence(DOCUMENTS, sb.toString()));
     }
 
     /** The non-blank context messages as one {@code context} section of {@code role: content} lines, if any. */
     public static List<Evidence> context(ModelInput input) {
         List<ContextMessage> messages = input.context().stream().filter(m -> !m.content().isBlank()).toList();
-        return messages.isEmpty() ? List.of() : List.of(new Evidence("context", ContextMessage.transcript(messages)));
+        return messages.isEmpty() ? List.of() : List.of(new Evidence(CONTEXT, ContextMessage.transcript(messages)));
     }
 
     /** The ground truth as a {@code ground_truth} section, if present. */
     public static List<Evidence> groundTruth(ModelInput input) {
-        return input.groundTruthIfPresent().map(g -> List.of(new Evidence("ground_truth", g))).orElse(List.of());
+        return input.groundTruthIfPresent().map(g -> List.of(new Evidence(GROUND_TRUTH, g))).orElse(List.of());
     }
 
     /**
@@ -85,6 +103,6 @@ public record Evidence(String label, String text) {
                     .append("\narguments: ").append(c.arguments().isBlank() ? "(none)" : c.arguments())
                     .append("\nresult: ").append(c.result().isBlank() ? "(nothing returned)" : c.result());
         }
-        return List.of(new Evidence("tool_calls", sb.toString()));
+        return List.of(new Evidence(TOOL_CALLS, sb.toString()));
     }
 }

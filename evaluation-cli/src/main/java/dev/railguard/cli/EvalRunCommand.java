@@ -14,11 +14,11 @@ import dev.railguard.engine.Redaction;
 import dev.railguard.config.JudgeEnvironment;
 import dev.railguard.config.RailguardProject;
 import dev.railguard.evals.AgentEvals;
-import dev.railguard.evals.AgnoEvalRecord;
 import dev.railguard.evals.EvalRun;
 import dev.railguard.evals.EvalRunRequest;
 import dev.railguard.evals.EvalStatus;
 import dev.railguard.evals.Subject;
+import dev.railguard.format.AgnoEvalRun;
 import dev.railguard.store.EventStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -156,11 +156,11 @@ final class EvalRunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliFailure(RailguardCommand.JUDGE_OR_CONFIG, e.getMessage(), e);
         }
-        AgnoEvalRecord agno = AgnoEvalRecord.of(run, body);
+        AgnoEvalRun agno = run.toAgno(body);
         if (store != null) {
             keep(agno);
         }
-        String record = agno.toJson();
+        String record = agno.write();
         PrintWriter o = spec.commandLine().getOut();
         o.println(record);
         o.flush();
@@ -184,7 +184,7 @@ final class EvalRunCommand implements Callable<Integer> {
     }
 
     /** Keeps {@code record} in the store of {@code --store}, under {@code --db-id} and {@code --table}. */
-    private void keep(AgnoEvalRecord record) {
+    private void keep(AgnoEvalRun record) {
         EventStore.Builder b = EventStore.builder(store);
         try {
             if (dbId != null) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.engine.Redaction;
-import dev.railguard.evals.AgnoEvalRecord;
+import dev.railguard.format.AgnoEvalRun;
 import dev.railguard.store.EventStore;
 import dev.railguard.testkit.StubOpenAiServer;
 import dev.railguard.testkit.StubReply;
@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.railguard.format.BadEvalRunCases;
+import dev.railguard.format.BadEventCases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code railguard eval-run} answers as Agno's /eval-runs does (seed 002) and keeps the run where Agno would. */
@@ -60,11 +64,20 @@ class EvalRunRecordTest {
             assertThat(r.exitCode()).as(r.err()).isZero();
             String id = JSON.readTree(r.out()).path("id").asText();
             try (EventStore store = EventStore.builder(db.toString()).dbId("team-a").build()) {
-                AgnoEvalRecord kept = store.evalRuns("nightly").record(id).orElseThrow();
-                assertThat(JSON.readTree(kept.toJson())).isEqualTo(JSON.readTree(r.out()));
+                AgnoEvalRun kept = store.evalRuns("nightly").record(id).orElseThrow();
+                assertThat(JSON.readTree(kept.write())).isEqualTo(JSON.readTree(r.out()));
                 assertThat(store.evalRuns().record(id)).isEmpty();
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.railguard.format.BadEvalRunCases#arguments")
+    void a_bad_body_is_a_usage_error_with_the_shared_tables_message(BadEventCases.Case c) throws Exception {
+        Path body = Files.writeString(dir.resolve("bad.json"), c.apply(BadEvalRunCases.BODY));
+        Cli r = Cli.run(Map.of(), "eval-run", body.toString(), "--agent-model", "m");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("eval-run: REQUEST.json: " + c.message() + " (see ");
     }
 
     @Test

@@ -62,9 +62,20 @@ public record DeepRailsEvent(String id, ModelInput modelInput, String modelOutpu
      * thresholds, its run mode (or {@code defaultRunMode}), its capabilities, and its file ids in
      * {@code modelInput.extras["file_search"]}, where the engine's file search finds them.
      *
-     * @throws IllegalArgumentException if the event names no metric and there is no default, or the request is invalid
+     * @throws BadEventException with this event's id, if the event names no metric and there is no default, or the
+     *                           request is invalid
      */
     public EvaluationRequest toRequest(List<String> defaultMetrics, RunMode defaultRunMode) {
+        try {
+            return request(defaultMetrics, defaultRunMode);
+        } catch (BadEventException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new BadEventException(e.getMessage(), id, Set.of());
+        }
+    }
+
+    private EvaluationRequest request(List<String> defaultMetrics, RunMode defaultRunMode) {
         List<String> metrics = guardrailMetrics.isEmpty() ? defaultMetrics : guardrailMetrics;
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("guardrail_metrics names no metric and there are no default metrics");

@@ -4,9 +4,14 @@
  * <ul>
  *   <li>{@link dev.railguard.format.DeepRailsCodec}: the one codec of DeepRails events (batch lines, Spark rows,
  *       workflow and monitor bodies, stored events); {@link dev.railguard.format.DeepRailsEntry} says which keys each
- *       entry takes, {@link dev.railguard.format.DeepRailsEvent} is what it reads.</li>
+ *       entry takes, {@link dev.railguard.format.DeepRailsEvent} is what it reads, and a refusal is a
+ *       {@link dev.railguard.format.BadEventException} carrying the id the codec could read.</li>
  *   <li>{@link dev.railguard.format.ResultLine}: one line of {@code results.jsonl}, with {@code write} and
  *       {@code read}.</li>
+ *   <li>Agno's eval-run shapes: the request body ({@link dev.railguard.format.AgnoEvalRunBody}), the record
+ *       {@code /eval-runs} answers ({@link dev.railguard.format.AgnoEvalRun}, {@code read} and {@code write}) and its
+ *       {@code eval_input} per eval type ({@link dev.railguard.format.AgnoEvalInput});
+ *       {@link dev.railguard.format.AgnoField} spells their keys for code outside this package.</li>
  * </ul>
  *
  * <p><b>Rules of reading</b> (one strict reader, {@code internal.StrictJson}): bad JSON, trailing tokens, a duplicate
@@ -19,7 +24,8 @@
  * key, the entries that take it, its reader (into {@code EventDraft}) and its writer; if it carries new data, add the
  * component to {@link dev.railguard.format.DeepRailsEvent} and the matching field to {@code EventDraft}. A field of
  * {@code model_input} goes into {@code internal.ModelInputFields} ({@code KEYS}, {@code read}, {@code write}). Then add
- * a row to the shared bad-input table ({@code DeepRailsCodecBadInputTest.CASES}), which every entry's suite runs. A
+ * a row to the shared bad-input table ({@code BadEventCases.CASES}, in the test jar), which every entry's suite runs;
+ * a rule of Agno's shapes adds a row to its sibling, {@code BadEvalRunCases}. A
  * field of a results line goes into {@link dev.railguard.format.ResultLine} and {@code internal.ResultLineJson}.
  *
  * <p>No Jackson type appears in this package's public signatures: entry points take and return {@code String}s and

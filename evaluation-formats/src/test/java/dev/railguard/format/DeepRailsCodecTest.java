@@ -119,4 +119,28 @@ class DeepRailsCodecTest {
         assertThat(r.metrics()).containsExactly("correctness");
         assertThat(r.modelInput().context()).isEmpty();
     }
+
+    @Test
+    void a_refusal_carries_the_id_and_keys_the_codec_could_read_where_the_entry_takes_an_id() {
+        String bad = "{\"id\":7,\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":[]}";
+        assertThatThrownBy(() -> DeepRailsCodec.read(bad, DeepRailsEntry.BATCH_LINE))
+                .isInstanceOfSatisfying(BadEventException.class, e -> {
+                    assertThat(e.id()).isEqualTo("7");
+                    assertThat(e.fields()).containsExactlyInAnyOrder("id", "model_input", "model_output");
+                    assertThat(e).hasMessage("model_output must be a string, but was: array []");
+                });
+        // a monitor body takes no id: the refusal (of the id itself) reports none
+        assertThatThrownBy(() -> DeepRailsCodec.read(bad, DeepRailsEntry.MONITOR_BODY))
+                .isInstanceOfSatisfying(BadEventException.class, e -> assertThat(e.id()).isNull());
+        assertThatThrownBy(() -> DeepRailsCodec.read("{\"id\":\"x\",", DeepRailsEntry.BATCH_LINE))
+                .isInstanceOfSatisfying(BadEventException.class, e -> {
+                    assertThat(e.id()).isNull();
+                    assertThat(e.fields()).isEmpty();
+                });
+        DeepRailsEvent noMetrics = DeepRailsCodec.read("{\"id\":\"r1\",\"model_input\":{\"user_prompt\":\"q\"},"
+                + "\"model_output\":\"a\"}", DeepRailsEntry.BATCH_LINE);
+        assertThatThrownBy(() -> noMetrics.toRequest(List.of(), RunMode.FAST))
+                .isInstanceOfSatisfying(BadEventException.class, e -> assertThat(e.id()).isEqualTo("r1"))
+                .hasMessage("guardrail_metrics names no metric and there are no default metrics");
+    }
 }

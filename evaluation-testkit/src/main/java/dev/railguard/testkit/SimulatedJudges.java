@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import dev.railguard.api.Evidence;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,13 +113,14 @@ public final class SimulatedJudges {
             JudgeReplies.Found found = JudgeReplies.found();
             String label = firstLabel(schema);
             // a kind whose units come from the prompts (instructions, completeness requests) sees no output
-            String source = user.contains("<<<BEGIN model_output ") ? "model_output" : "user_prompt";
+            String source = user.contains("<<<BEGIN " + Evidence.MODEL_OUTPUT + " ") ? Evidence.MODEL_OUTPUT
+                    : Evidence.USER_PROMPT;
             units(section(user, source)).forEach(u -> found.unit(u, label));
             return found.json();
         }
         if (name.equals("railguard_verdicts")) {
             JudgeReplies.Scores scores = JudgeReplies.scores();
-            List<String> units = units(section(user, "model_output"));
+            List<String> units = units(section(user, Evidence.MODEL_OUTPUT));
             for (String metric : metricsOf(schema)) {
                 long yes = units.stream().filter(u -> verdict(judge, metric, u)).count();
                 scores.score(metric, units.isEmpty() ? 0.0 : (double) yes / units.size(), "simulated");
@@ -142,7 +144,7 @@ public final class SimulatedJudges {
                 String metric = name.substring("railguard_".length(), name.length() - suffix.length());
                 JudgeReplies units = JudgeReplies.units();
                 String label = firstLabel(schema);
-                for (String u : units(section(user, "model_output"))) {
+                for (String u : units(section(user, Evidence.MODEL_OUTPUT))) {
                     units.unit(u, label, verdict(judge, metric, u) ? "Y" : "N", "high", "simulated");
                 }
                 return units.json();

@@ -1,5 +1,6 @@
 package dev.railguard.store;
 
+import dev.railguard.format.AgnoEvalRun;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,8 +28,8 @@ public record EvalRunQuery(List<String> evalTypes, String agentId, String teamId
     public EvalRunQuery {
         evalTypes = evalTypes == null ? List.of() : List.copyOf(evalTypes);
         for (String t : evalTypes) {
-            if (!StoredEvalRun.EVAL_TYPES.contains(t)) {
-                throw new IllegalArgumentException("eval_types must hold only " + StoredEvalRun.EVAL_TYPES
+            if (!AgnoEvalRun.EVAL_TYPES.contains(t)) {
+                throw new IllegalArgumentException("eval_types must hold only " + AgnoEvalRun.EVAL_TYPES
                         + ", but had: '" + t + "'");
             }
         }

@@ -1,6 +1,6 @@
 package dev.railguard.store;
 
-import dev.railguard.evals.AgnoEvalRecord;
+import dev.railguard.format.AgnoEvalRun;
 import dev.railguard.store.internal.EvalRunDao;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,17 +60,17 @@ public final class EvalRunTable {
     }
 
     /**
-     * Stores Agno's record of a new run ({@link dev.railguard.evals.AgnoEvalRecord#of}).
+     * Stores Agno's record of a new run ({@code EvalRun.toAgno} of agent-evals, or {@link AgnoEvalRun#read}).
      *
      * @throws IllegalArgumentException when a run with the same id exists in this table
      */
-    public AgnoEvalRecord create(AgnoEvalRecord record) {
+    public AgnoEvalRun create(AgnoEvalRun record) {
         create(StoredEvalRun.of(record));
         return record;
     }
 
     /** Run {@code id} as Agno's record (seed 002's response), if this table has it. */
-    public Optional<AgnoEvalRecord> record(String id) {
+    public Optional<AgnoEvalRun> record(String id) {
         return get(id).map(StoredEvalRun::toAgno);
     }
 

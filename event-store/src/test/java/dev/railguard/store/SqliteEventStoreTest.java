@@ -5,6 +5,12 @@ import static dev.railguard.store.StoreFixtures.accepted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.evals.AgentEvals;
+import dev.railguard.evals.EvalRun;
+import dev.railguard.evals.EvalRunRequest;
+import dev.railguard.evals.Subject;
+import dev.railguard.format.AgnoEvalRun;
 import dev.railguard.store.internal.Jdbc;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,20 +138,20 @@ class SqliteEventStoreTest extends EventStoreContract {
 
     @Test
     void agnos_record_of_a_run_is_stored_and_read_back_with_every_key() throws Exception {
-        dev.railguard.evals.EvalRunRequest request = dev.railguard.evals.EvalRunRequest.fromJson("""
+        EvalRunRequest request = EvalRunRequest.fromJson("""
                 {"eval_type": "performance", "input": "go", "agent_id": "basic-agent", "team_id": "t1",
                  "model_id": "gpt-4o", "model_provider": "OpenAI", "num_iterations": 2, "name": "perf \\"quoted\\""}""");
-        try (dev.railguard.engine.RailguardEvaluator offline = dev.railguard.engine.RailguardEvaluator.builder().build();
+        try (RailguardEvaluator offline = RailguardEvaluator.builder().build();
                 EventStore store = EventStore.open(dir.resolve("agno.db"))) {
-            dev.railguard.evals.EvalRun run = dev.railguard.evals.AgentEvals.using(offline).run(request,
-                    dev.railguard.evals.Subject.of(in -> "done"));
-            dev.railguard.evals.AgnoEvalRecord record = dev.railguard.evals.AgnoEvalRecord.of(run, request);
+            EvalRun run = AgentEvals.using(offline).run(request,
+                    Subject.of(in -> "done"));
+            AgnoEvalRun record = run.toAgno(request);
             EvalRunTable table = store.evalRuns("agno");
             table.create(record);
 
-            dev.railguard.evals.AgnoEvalRecord read = table.record(run.id()).orElseThrow();
+            AgnoEvalRun read = table.record(run.id()).orElseThrow();
             assertThat(read).isEqualTo(record);
-            assertThat(read.toJson()).isEqualTo(record.toJson());
+            assertThat(read.write()).isEqualTo(record.write());
             assertThat(table.list(EvalRunQuery.all().withAgent("basic-agent").withEvalTypes("performance"))
                     .totalCount()).isEqualTo(1);
             assertThat(table.rename(run.id(), "renamed").toAgno().name()).isEqualTo("renamed");

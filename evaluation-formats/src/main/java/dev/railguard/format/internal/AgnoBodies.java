@@ -6,22 +6,28 @@ import static dev.railguard.format.internal.StrictJson.wrong;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.format.AgnoEvalRun;
 import dev.railguard.format.AgnoEvalRunBody;
+import dev.railguard.format.AgnoField;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Agno's bodies, read by the strict reader. */
 public final class AgnoBodies {
 
     /** Every key of Agno's {@code EvalRunInput}. */
-    static final Set<String> EVAL_RUN_KEYS = Set.of("eval_type", "input", "expected_output", "criteria",
-            "scoring_strategy", "threshold", "num_iterations", "warmup_runs", "expected_tool_calls",
-            "allow_additional_tool_calls", "additional_guidelines", "additional_context", "name", "model_id",
-            "agent_id", "team_id", "model_provider", "expected_tool_call_arguments");
+    static final Set<String> EVAL_RUN_KEYS = Stream.of(AgnoField.EVAL_TYPE, AgnoField.INPUT, AgnoField.EXPECTED_OUTPUT,
+            AgnoField.CRITERIA, AgnoField.SCORING_STRATEGY, AgnoField.THRESHOLD, AgnoField.NUM_ITERATIONS,
+            AgnoField.WARMUP_RUNS, AgnoField.EXPECTED_TOOL_CALLS, AgnoField.ALLOW_ADDITIONAL_TOOL_CALLS,
+            AgnoField.ADDITIONAL_GUIDELINES, AgnoField.ADDITIONAL_CONTEXT, AgnoField.NAME, AgnoField.MODEL_ID,
+            AgnoField.AGENT_ID, AgnoField.TEAM_ID, AgnoField.MODEL_PROVIDER, AgnoField.EXPECTED_TOOL_CALL_ARGUMENTS)
+            .map(AgnoField::key).collect(Collectors.toUnmodifiableSet());
 
     private AgnoBodies() {}
 
@@ -29,20 +35,23 @@ public final class AgnoBodies {
     public static AgnoEvalRunBody evalRun(String json) {
         JsonNode n = StrictJson.object(json, "the eval run request");
         StrictJson.known(n, EVAL_RUN_KEYS, "", null);
-        JsonNode calls = get(n, "expected_tool_calls");
-        List<String> toolCalls = calls == null ? null : StrictJson.strings(n, "expected_tool_calls",
-                "expected_tool_calls");
-        JsonNode allow = get(n, "allow_additional_tool_calls");
-        return new AgnoEvalRunBody(text(n, "eval_type", "eval_type"), text(n, "input", "input"),
-                text(n, "expected_output", "expected_output"), text(n, "criteria", "criteria"),
-                text(n, "scoring_strategy", "scoring_strategy"), integer(n, "threshold"),
-                integer(n, "num_iterations"), integer(n, "warmup_runs"), toolCalls,
-                allow == null ? null : StrictJson.bool(n, "allow_additional_tool_calls",
-                        "allow_additional_tool_calls", false),
-                text(n, "additional_guidelines", "additional_guidelines"),
-                text(n, "additional_context", "additional_context"), text(n, "name", "name"),
-                text(n, "model_id", "model_id"), text(n, "agent_id", "agent_id"), text(n, "team_id", "team_id"),
-                text(n, "model_provider", "model_provider"), arguments(get(n, "expected_tool_call_arguments")));
+        String type = string(n, AgnoField.EVAL_TYPE);
+        List<String> toolCalls = get(n, AgnoField.EXPECTED_TOOL_CALLS.key()) == null ? null
+                : StrictJson.strings(n, AgnoField.EXPECTED_TOOL_CALLS.key(), AgnoField.EXPECTED_TOOL_CALLS.key());
+        String allow = AgnoField.ALLOW_ADDITIONAL_TOOL_CALLS.key();
+        return new AgnoEvalRunBody(type == null ? null : AgnoEvalRun.checkEvalType(type), string(n, AgnoField.INPUT),
+                string(n, AgnoField.EXPECTED_OUTPUT), string(n, AgnoField.CRITERIA),
+                string(n, AgnoField.SCORING_STRATEGY), integer(n, AgnoField.THRESHOLD.key()),
+                integer(n, AgnoField.NUM_ITERATIONS.key()), integer(n, AgnoField.WARMUP_RUNS.key()), toolCalls,
+                get(n, allow) == null ? null : StrictJson.bool(n, allow, allow, false),
+                string(n, AgnoField.ADDITIONAL_GUIDELINES), string(n, AgnoField.ADDITIONAL_CONTEXT),
+                string(n, AgnoField.NAME), string(n, AgnoField.MODEL_ID), string(n, AgnoField.AGENT_ID),
+                string(n, AgnoField.TEAM_ID), string(n, AgnoField.MODEL_PROVIDER),
+                arguments(get(n, AgnoField.EXPECTED_TOOL_CALL_ARGUMENTS.key())));
+    }
+
+    private static String string(JsonNode n, AgnoField f) {
+        return text(n, f.key(), f.key());
     }
 
     private static Integer integer(JsonNode n, String key) {
@@ -63,8 +72,8 @@ public final class AgnoBodies {
             return out;
         }
         if (!node.isObject()) {
-            throw wrong("expected_tool_call_arguments", "an object of tool name to argument object (or list of"
-                    + " them)", node);
+            throw wrong(AgnoField.EXPECTED_TOOL_CALL_ARGUMENTS.key(), "an object of tool name to argument object"
+                    + " (or list of them)", node);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -77,8 +86,8 @@ public final class AgnoBodies {
             List<Map<String, Object>> list = new ArrayList<>();
             for (JsonNode spec : specs) {
                 if (!spec.isObject()) {
-                    throw wrong("expected_tool_call_arguments." + e.getKey(), "an object of argument values (or a"
-                            + " list of them)", e.getValue());
+                    throw wrong(AgnoField.EXPECTED_TOOL_CALL_ARGUMENTS.key() + "." + e.getKey(), "an object of"
+                            + " argument values (or a list of them)", e.getValue());
                 }
                 list.add(StrictJson.MAPPER.convertValue(spec, new TypeReference<Map<String, Object>>() { }));
             }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railguard.api.ModelInput;
+import dev.railguard.format.BadEventException;
 import dev.railguard.format.DeepRailsEntry;
 import dev.railguard.format.DeepRailsEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** Reads and writes DeepRails events through the {@link EventFields} table. */
 public final class EventCodec {
@@ -15,7 +18,32 @@ public final class EventCodec {
 
     /** Reads one event; see {@code DeepRailsCodec.read}. */
     public static DeepRailsEvent read(String json, DeepRailsEntry entry, boolean lenient) {
-        JsonNode root = StrictJson.object(json, what(entry));
+        JsonNode root;
+        try {
+            root = StrictJson.object(json, what(entry));
+        } catch (IllegalArgumentException e) {
+            throw new BadEventException(e.getMessage(), null, Set.of());
+        }
+        try {
+            return read(root, entry, lenient);
+        } catch (IllegalArgumentException e) {
+            Set<String> fields = new LinkedHashSet<>();
+            root.fieldNames().forEachRemaining(fields::add);
+            throw new BadEventException(e.getMessage(), idOf(root, entry), fields);
+        }
+    }
+
+    /**
+     * The {@code id} of an event the codec refused, as the codec reads it: a string, or an integer as its text; null
+     * when absent, of another type, or not taken by the entry.
+     */
+    private static String idOf(JsonNode root, DeepRailsEntry entry) {
+        JsonNode id = StrictJson.get(root, EventFields.ID.key);
+        return id != null && EventFields.ID.entries.contains(entry) && (id.isTextual() || id.isIntegralNumber())
+                ? id.asText() : null;
+    }
+
+    private static DeepRailsEvent read(JsonNode root, DeepRailsEntry entry, boolean lenient) {
         EventDraft d = new EventDraft(entry, lenient ? new ArrayList<>() : null);
         StrictJson.known(root, EventFields.keys(entry), "", d.warnings);
         for (EventFields f : EventFields.values()) {

@@ -1,11 +1,10 @@
 package dev.railguard.spark.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railguard.api.EvaluationHandle;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evaluator;
 import dev.railguard.batch.BatchLines;
+import dev.railguard.format.BadEventException;
 import dev.railguard.spark.SparkEvaluationSpec;
 import java.util.Iterator;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.apache.spark.sql.Row;
 public final class PartitionEvaluator implements MapPartitionsFunction<String, Row> {
 
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The column Spark's JSON reader fills, in PERMISSIVE mode, with a line it could not parse. */
     static final String CORRUPT_RECORD = "_corrupt_record";
@@ -92,8 +90,11 @@ public final class PartitionEvaluator implements MapPartitionsFunction<String, R
             BatchLines.Input input;
             try {
                 input = withSpecThresholds(BatchLines.parse(line, spec.metrics(), spec.runMode()));
+            } catch (BadEventException e) {
+                ready.add(ResultRows.skipped(e.id(), reason(e)));
+                return;
             } catch (IllegalArgumentException | NullPointerException e) {
-                ready.add(ResultRows.skipped(idOf(line), reason(line, e)));
+                ready.add(ResultRows.skipped(null, e.getMessage() == null ? e.toString() : e.getMessage()));
                 return;
             }
             EvaluationHandle handle;
@@ -134,26 +135,13 @@ public final class PartitionEvaluator implements MapPartitionsFunction<String, R
             }
         }
 
-        private static String idOf(String line) {
-            try {
-                JsonNode id = JSON.readTree(line).get("id");
-                return id == null || id.isNull() || id.isContainerNode() ? null : id.asText();
-            } catch (Exception notJson) {
-                return null;
-            }
-        }
-
-        private static String reason(String line, RuntimeException e) {
-            if (line.contains("\"" + CORRUPT_RECORD + "\"")) {
-                try {
-                    if (JSON.readTree(line).hasNonNull(CORRUPT_RECORD)) {
-                        return "not valid JSON: Spark's reader put the line in " + CORRUPT_RECORD;
-                    }
-                } catch (Exception ignored) {
-                    // fall through to the parser's reason
-                }
-            }
-            return e.getMessage() == null ? e.toString() : e.getMessage();
+        /**
+         * The codec's message, or, for a row of Spark's reader holding a line it could not parse (its only column is
+         * {@link #CORRUPT_RECORD}: {@code toJSON} leaves null columns out), that the line is not JSON.
+         */
+        private static String reason(BadEventException e) {
+            return e.fields().contains(CORRUPT_RECORD) ? "not valid JSON: Spark's reader put the line in "
+                    + CORRUPT_RECORD : e.getMessage();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.railguard.spark.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.railguard.api.EvaluationHandle;
 import dev.railguard.api.EvaluationRequest;
@@ -11,6 +12,7 @@ import dev.railguard.spark.SparkEvaluationSpec;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,5 +56,23 @@ class SparkRowBadEventTest {
         assertThat(row.<String>getAs("status")).isEqualTo(ResultRows.SKIPPED);
         assertThat(row.<String>getAs("reason")).isEqualTo(c.message());
         assertThat(rows.hasNext()).isFalse();
+    }
+
+    @Test
+    void a_skipped_row_keeps_the_id_the_codec_read_from_the_refused_line() {
+        SparkEvaluationSpec spec = SparkEvaluationSpec.builder().build();
+        PartitionEvaluator.Rows rows = new PartitionEvaluator.Rows(UNREACHED, spec, List.of(
+                "{\"id\":\"row-7\",\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":1}",
+                "{\"id\":42,\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\"}",
+                "{\"id\":[1],\"model_input\":{\"user_prompt\":\"q\"},\"model_output\":\"a\"}",
+                "{\"_corrupt_record\":\"not json {\"}").iterator());
+
+        List<Row> skipped = List.of(rows.next(), rows.next(), rows.next(), rows.next());
+
+        assertThat(skipped).extracting(r -> r.<String>getAs("id"), r -> r.<String>getAs("reason")).containsExactly(
+                tuple("row-7", "model_output must be a string, but was: number 1"),
+                tuple("42", "guardrail_metrics names no metric and there are no default metrics"),
+                tuple(null, "id must be a string or an integer, but was: array [1]"),
+                tuple(null, "not valid JSON: Spark's reader put the line in _corrupt_record"));
     }
 }

@@ -89,7 +89,7 @@ public final class JudgePrompts {
             version.append('/').append(metric.name()).append('.').append(metric.promptVersion());
         }
         // the output last, as in every other prompt
-        Evidence output = new Evidence("model_output", request.modelOutput());
+        Evidence output = new Evidence(Evidence.MODEL_OUTPUT, request.modelOutput());
         sections.remove(output);
         sections.add(output);
         Untrusted untrusted = Untrusted.forTexts(sections.stream().map(Evidence::text).toList());
@@ -111,7 +111,7 @@ public final class JudgePrompts {
         ModelInput input = request.modelInput();
         List<Evidence> sections = new ArrayList<>(Evidence.prompts(input));
         if (request.has(Capability.CONTEXT_AWARENESS) || kind.source() == UnitKind.Source.CONVERSATION) {
-            sections.add(new Evidence("context", renderContext(input.context())));
+            sections.add(new Evidence(Evidence.CONTEXT, renderContext(input.context())));
         }
         switch (kind.source()) {
             case DOCUMENTS -> sections.addAll(Evidence.documents(input));
@@ -120,7 +120,7 @@ public final class JudgePrompts {
             default -> { }
         }
         if (readsOutput(kind.source())) {
-            sections.add(new Evidence("model_output", request.modelOutput()));
+            sections.add(new Evidence(Evidence.MODEL_OUTPUT, request.modelOutput()));
         }
         // code items become unlabelled units of their own, so a labelled kind (safety chunks per category) never
         // gets the addendum
@@ -225,11 +225,11 @@ public final class JudgePrompts {
      */
     public static List<Evidence> sections(JudgedMetric metric, EvaluationRequest request) {
         List<Evidence> sections = new ArrayList<>(metric.evidence(request));
-        boolean hasContext = sections.stream().anyMatch(e -> e.label().equals("context"));
+        boolean hasContext = sections.stream().anyMatch(e -> e.label().equals(Evidence.CONTEXT));
         if (request.has(Capability.CONTEXT_AWARENESS) && !hasContext) {
-            sections.add(new Evidence("context", renderContext(request.modelInput().context())));
+            sections.add(new Evidence(Evidence.CONTEXT, renderContext(request.modelInput().context())));
         }
-        sections.add(new Evidence("model_output", request.modelOutput()));
+        sections.add(new Evidence(Evidence.MODEL_OUTPUT, request.modelOutput()));
         return sections;
     }
 

@@ -10,6 +10,7 @@ import dev.langchain4j.service.Result;
 import dev.langchain4j.service.tool.ToolExecution;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.evals.internal.EvalJson;
+import dev.railguard.format.AgnoEvalRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Seed 002 in and out: every request key kept, every response key written, Agno's eval_data keys per type. */
-class AgnoEvalRecordTest {
+/**
+ * Seed 002 in and out: every request key kept, every response key written ({@link EvalRun#toAgno}), Agno's eval_data
+ * keys per type.
+ */
+class AgnoEvalRunTest {
 
     /** Performance and reliability ask no judge. */
     private static final RailguardEvaluator OFFLINE = RailguardEvaluator.builder().build();
@@ -48,11 +52,11 @@ class AgnoEvalRecordTest {
                 {"eval_type": "reliability", "input": "What is 10 * 5?", "agent_id": "basic-agent",
                  "model_id": "gpt-4o", "model_provider": "OpenAI", "expected_tool_calls": ["multiply"]}""");
         EvalRun run = AgentEvals.using(OFFLINE).run(request, CALCULATOR);
-        AgnoEvalRecord record = AgnoEvalRecord.of(run, request);
-        JsonNode written = EvalJson.MAPPER.readTree(record.toJson());
+        AgnoEvalRun record = run.toAgno(request);
+        JsonNode written = EvalJson.MAPPER.readTree(record.write());
         JsonNode seed = EvalJson.MAPPER.readTree(resource("002-response-example.json"));
 
-        assertThat(names(written)).containsExactlyElementsOf(AgnoEvalRecord.KEYS);
+        assertThat(names(written)).containsExactlyElementsOf(AgnoEvalRun.KEYS);
         assertThat(names(written)).containsAll(names(seed));
         for (String key : List.of("agent_id", "model_id", "model_provider", "eval_type")) {
             assertThat(written.get(key).asText()).as(key).isEqualTo(seed.get(key).asText());
@@ -61,7 +65,7 @@ class AgnoEvalRecordTest {
         assertThat(names(written.get("eval_data"))).containsAll(names(seed.get("eval_data")));
         assertThat(written.get("eval_data")).isEqualTo(seedData(written, seed));
         assertThat(written.get("eval_input").get("input").asText()).isEqualTo("What is 10 * 5?");
-        assertThat(AgnoEvalRecord.fromJson(record.toJson())).isEqualTo(record);
+        assertThat(AgnoEvalRun.read(record.write())).isEqualTo(record);
     }
 
     @Test
@@ -85,7 +89,7 @@ class AgnoEvalRecordTest {
     void a_performance_record_leaves_agnos_memory_keys_out_and_keeps_the_allocated_bytes_under_its_own() throws Exception {
         EvalRunRequest request = EvalRunRequest.builder(EvalType.PERFORMANCE, "go").numIterations(3).build();
         EvalRun run = AgentEvals.using(OFFLINE).run(request, Subject.of(in -> "x".repeat(1000)));
-        JsonNode data = EvalJson.MAPPER.readTree(AgnoEvalRecord.of(run, request).toJson()).get("eval_data");
+        JsonNode data = EvalJson.MAPPER.readTree(run.toAgno(request).write()).get("eval_data");
         for (String key : List.of("run_times", "avg_run_time", "min_run_time", "max_run_time", "std_dev_run_time",
                 "median_run_time", "p95_run_time", "allocated_bytes", "avg_allocated_bytes")) {
             assertThat(data.has(key)).as(key).isTrue();
@@ -103,22 +107,24 @@ class AgnoEvalRecordTest {
                 + "\"team_id\":null,\"workflow_id\":null,\"name\":null,\"evaluated_component_name\":null,"
                 + "\"eval_type\":\"accuracy\",\"eval_data\":{\"avg_score\":8.0},\"eval_input\":null,"
                 + "\"created_at\":null,\"updated_at\":null}";
-        AgnoEvalRecord record = AgnoEvalRecord.fromJson(agno);
+        AgnoEvalRun record = AgnoEvalRun.read(agno);
         assertThat(record.createdAt()).isNull();
         assertThat(record.updatedAt()).isNull();
-        assertThat(record.toJson()).isEqualTo(agno);
-        assertThat(AgnoEvalRecord.fromJson(record.toJson())).isEqualTo(record);
+        assertThat(record.write()).isEqualTo(agno);
+        assertThat(AgnoEvalRun.read(record.write())).isEqualTo(record);
     }
 
     @Test
     void an_unknown_key_or_a_bad_time_is_refused_naming_it() {
-        assertThatThrownBy(() -> AgnoEvalRecord.fromJson("{\"id\":\"x\",\"eval_type\":\"accuracy\",\"eval_data\":{},"
+        assertThatThrownBy(() -> AgnoEvalRun.read("{\"id\":\"x\",\"eval_type\":\"accuracy\",\"eval_data\":{},"
                 + "\"created_at\":\"2025-08-27T15:41:59Z\",\"updated_at\":\"2025-08-27T15:41:59Z\",\"score\":1}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'score'");
-        assertThatThrownBy(() -> AgnoEvalRecord.fromJson("{\"id\":\"x\",\"eval_type\":\"accuracy\",\"eval_data\":{},"
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown field 'score'; the fields allowed"
+                        + " here are [agent_id, created_at, eval_data, eval_input, eval_type, evaluated_component_name,"
+                        + " id, model_id, model_provider, name, team_id, updated_at, workflow_id]");
+        assertThatThrownBy(() -> AgnoEvalRun.read("{\"id\":\"x\",\"eval_type\":\"accuracy\",\"eval_data\":{},"
                 + "\"created_at\":\"yesterday\",\"updated_at\":\"2025-08-27T15:41:59Z\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("created_at")
-                .hasMessageContaining("'yesterday'");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("created_at must be a UTC ISO-8601 time"
+                        + " like 2025-08-27T15:41:59Z, but was: string \"yesterday\"");
     }
 
     /** The seed's eval_data keys with the written values (what the seed would show for this run). */
@@ -138,7 +144,7 @@ class AgnoEvalRecordTest {
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = AgnoEvalRecordTest.class.getResourceAsStream("/agno/" + name)) {
+        try (InputStream in = AgnoEvalRunTest.class.getResourceAsStream("/agno/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -1,5 +1,6 @@
 package dev.railguard.format;
 
+import dev.railguard.api.status.Internal;
 import dev.railguard.format.internal.AgnoRecords;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -110,11 +111,13 @@ public record AgnoEvalRun(String id, String agentId, String modelId, String mode
      * keeps Agno's memory keys out: Agno's mean the tracemalloc peak of one call in MiB, which the JVM cannot measure;
      * the bytes allocated on the measuring thread stay under Railguard's own keys.
      */
+    @Internal
     public static Map<String, Object> agnoEvalData(String evalType, String runId, Map<String, Object> data) {
         return AgnoRecords.agnoData(checkEvalType(evalType), runId, data);
     }
 
     /** {@code evalInput} with the request's {@code input} (replacing one already there, else last). */
+    @Internal
     public static Map<String, Object> withInput(Map<String, Object> evalInput, String input) {
         return AgnoRecords.withInput(evalInput, input);
     }
@@ -125,11 +128,13 @@ public record AgnoEvalRun(String id, String agentId, String modelId, String mode
      * @param field the field it is, for messages ({@code "eval_data"})
      * @throws IllegalArgumentException when the text is not a JSON object, naming {@code field}
      */
+    @Internal
     public static Map<String, Object> readObject(String json, String field) {
         return AgnoRecords.readObject(json, field);
     }
 
     /** A JSON object of plain values as compact text, as {@link #write} writes it inside the record. */
+    @Internal
     public static String writeObject(Map<String, Object> object) {
         return AgnoRecords.writeObject(object);
     }

@@ -29,7 +29,7 @@ class BadPropertiesTest {
                 Arguments.of("railguard.thresholds.correctness=1.5", "Property railguard.thresholds.correctness with value"
                         + " '1.5' is invalid: must be between 0.0 and 1.0"),
                 Arguments.of("railguard.limits.max-concurrent-judge-calls=0", "Property"
-                        + " railguard.limits.max-concurrent-judge-calls with value '0' is invalid: maxConcurrentJudgeCalls must be >= 1, but was: 0"),
+                        + " railguard.limits.max-concurrent-judge-calls with value '0' is invalid: maxConcurrentJudgeCalls must be at least 1, but was: 0"),
                 Arguments.of("railguard.judges.j.bean=nothing", "Property railguard.judges.j.bean with value 'nothing' is"
                         + " invalid: is not a ChatModel bean (LangChain4j or Spring AI); ChatModel beans: [judgeModel]"),
                 Arguments.of("railguard.judges.j.bean=judgeModel,railguard.judges.j.tiers=huge", "Property"

@@ -71,7 +71,7 @@ public record EvaluationRequest(
         }
         thresholds = Checks.copy(thresholds == null ? Map.of() : thresholds, "thresholds");
         for (Map.Entry<String, Double> t : thresholds.entrySet()) {
-            Checks.unitInterval(t.getValue(), "thresholds['" + t.getKey() + "']");
+            Thresholds.check(t.getValue(), "thresholds['" + t.getKey() + "']");
             if (!seen.contains(t.getKey())) {
                 throw new IllegalArgumentException("thresholds names '" + t.getKey()
                         + "', which is not among the requested metrics " + metrics);

@@ -34,7 +34,7 @@ public record MetricResult(
     public MetricResult {
         Checks.nonBlank(metric, "metric");
         Checks.notNull(score, "score");
-        Checks.unitInterval(threshold, "threshold");
+        Thresholds.check(threshold, "threshold");
         Checks.notNull(verdict, "verdict");
         rationale = rationale == null ? "" : rationale;
         units = Checks.copy(units == null ? List.of() : units, "units");
@@ -46,7 +46,7 @@ public record MetricResult(
                     + "verdict was " + verdict + " and score " + score);
         }
         if (scored) {
-            double s = Checks.unitInterval(score.getAsDouble(), "score");
+            double s = Thresholds.check(score.getAsDouble(), "score");
             Verdict expected = s >= threshold ? Verdict.PASS : Verdict.FAIL;
             if (verdict != expected) {
                 throw new IllegalArgumentException("verdict must be " + expected + " for score " + s

@@ -2,7 +2,8 @@ package dev.railguard.api;
 
 /**
  * The one check of a threshold (or any other value that must lie in [0, 1], such as a minimum score), with the one
- * wording every module uses: {@code "<field> must be between 0.0 and 1.0, but was: <value>"}.
+ * wording every module uses: {@code "<field> must be between 0.0 and 1.0, but was: <value>"} (that of
+ * {@link Checks#between(double, double, double, String)}).
  */
 public final class Thresholds {
 
@@ -17,6 +18,6 @@ public final class Thresholds {
      * @throws IllegalArgumentException if {@code value} is NaN or outside [0, 1]
      */
     public static double check(double value, String field) {
-        return Checks.unitInterval(value, field);
+        return Checks.between(value, 0.0, 1.0, field);
     }
 }

@@ -13,9 +13,7 @@ public record UnitVote(String judge, int pass, boolean satisfied, Confidence con
     /** Validates. */
     public UnitVote {
         Checks.nonBlank(judge, "vote.judge");
-        if (pass < 1) {
-            throw new IllegalArgumentException("vote.pass must be >= 1, but was: " + pass);
-        }
+        Checks.atLeast(pass, 1, "vote.pass");
         Checks.notNull(confidence, "vote.confidence");
         reason = reason == null ? "" : reason;
     }

@@ -42,16 +42,13 @@ public record Usage(
 
     /** Validates and copies. */
     public Usage {
-        if (judgeCalls < 0 || cacheHits < 0 || inputTokens < 0 || outputTokens < 0 || cost < 0 || Double.isNaN(cost)) {
-            throw new IllegalArgumentException("usage counts must not be negative, but were: calls=" + judgeCalls
-                    + ", cacheHits=" + cacheHits + ", inputTokens=" + inputTokens + ", outputTokens=" + outputTokens
-                    + ", cost=" + cost);
-        }
-        if (cachedInputTokens < 0 || cachedInputTokens > inputTokens || !(synchronousCost >= 0)) {
-            throw new IllegalArgumentException("usage cachedInputTokens must be between 0 and inputTokens (" + inputTokens
-                    + ") and synchronousCost must be >= 0, but were: cachedInputTokens=" + cachedInputTokens
-                    + ", synchronousCost=" + synchronousCost);
-        }
+        Checks.atLeast(judgeCalls, 0, "usage.judgeCalls");
+        Checks.atLeast(cacheHits, 0, "usage.cacheHits");
+        Checks.atLeast(inputTokens, 0, "usage.inputTokens");
+        Checks.atLeast(outputTokens, 0, "usage.outputTokens");
+        Checks.atLeast(cost, 0.0, "usage.cost");
+        Checks.between(cachedInputTokens, 0, inputTokens, "usage.cachedInputTokens (a share of inputTokens)");
+        Checks.atLeast(synchronousCost, 0.0, "usage.synchronousCost");
         Checks.notNull(judgeTime, "usage.judgeTime");
         callsByJudge = Map.copyOf(Checks.notNull(callsByJudge, "usage.callsByJudge"));
     }

@@ -8,6 +8,8 @@
  * <p>Conventions of this package: values are records with accessors without {@code get}; collections are copied
  * and unmodifiable; a {@code null} where a value is required throws {@link java.lang.NullPointerException} naming
  * the field; any other bad value throws {@link java.lang.IllegalArgumentException} whose message names the field,
- * the value and what is allowed. Nothing here depends on a third-party library.
+ * the value and what is allowed, in the one wording of {@link dev.railguard.api.Checks} ({@code "<field> must be
+ * <what is allowed>, but was: <value>"}), which every module uses for its numeric settings. Nothing here depends on a
+ * third-party library.
  */
 package dev.railguard.api;

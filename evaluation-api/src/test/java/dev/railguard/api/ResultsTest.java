@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ResultsTest {
 
@@ -87,5 +92,34 @@ class ResultsTest {
                 List.of(new UnitVote("a", 1, true, Confidence.HIGH, ""), new UnitVote("b", 1, false, Confidence.LOW, "")));
         assertThat(agreed.disputed()).isFalse();
         assertThat(disputed.disputed()).isTrue();
+    }
+
+    private static ThrowingCallable usage(int calls, int hits, long in, long out, double cost, long cached,
+            double synchronousCost) {
+        return () -> new Usage(calls, hits, in, out, Duration.ZERO, cost, Map.of(), cached, synchronousCost);
+    }
+
+    static Stream<Arguments> badCounts() {
+        return Stream.of(
+            Arguments.of("negative calls", usage(-1, 0, 0, 0, 0, 0, 0), "usage.judgeCalls must be at least 0, but was: -1"),
+            Arguments.of("negative cache hits", usage(0, -2, 0, 0, 0, 0, 0),
+                    "usage.cacheHits must be at least 0, but was: -2"),
+            Arguments.of("negative input tokens", usage(0, 0, -3, 0, 0, 0, 0),
+                    "usage.inputTokens must be at least 0, but was: -3"),
+            Arguments.of("negative output tokens", usage(0, 0, 0, -4, 0, 0, 0),
+                    "usage.outputTokens must be at least 0, but was: -4"),
+            Arguments.of("NaN cost", usage(0, 0, 0, 0, Double.NaN, 0, 0), "usage.cost must be at least 0.0, but was: NaN"),
+            Arguments.of("more cached than input tokens", usage(1, 0, 10, 0, 0, 11, 0),
+                    "usage.cachedInputTokens (a share of inputTokens) must be between 0 and 10, but was: 11"),
+            Arguments.of("negative synchronous cost", usage(1, 0, 10, 0, 0, 5, -0.5),
+                    "usage.synchronousCost must be at least 0.0, but was: -0.5"),
+            Arguments.of("vote of pass 0", (ThrowingCallable) () -> new UnitVote("a", 0, true, Confidence.HIGH, ""),
+                    "vote.pass must be at least 1, but was: 0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCounts")
+    void bad_counts_are_refused_naming_the_field(String name, ThrowingCallable call, String message) {
+        assertThatIllegalArgumentException().isThrownBy(call).withMessage(message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.railguard.batch;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.EvaluationHandle;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.Evaluator;
@@ -295,10 +296,7 @@ public final class BatchEvaluator {
          * (1048576), enough for an event with a long output and documents; at most 64 MiB.
          */
         public Builder maxLineBytes(int bytes) {
-            if (bytes < 1024 || bytes > (64 << 20)) {
-                throw new IllegalArgumentException("maxLineBytes must be between 1024 and 67108864, but was: "
-                        + bytes);
-            }
+            Checks.between(bytes, 1024, 64 << 20, "maxLineBytes");
             this.maxLineBytes = bytes;
             return this;
         }
@@ -339,9 +337,7 @@ public final class BatchEvaluator {
 
         /** How many events may be submitted and unfinished at once; default 32. */
         public Builder maxInFlight(int max) {
-            if (max < 1 || max > 10_000) {
-                throw new IllegalArgumentException("maxInFlight must be between 1 and 10000, but was: " + max);
-            }
+            Checks.between(max, 1, 10_000, "maxInFlight");
             this.maxInFlight = max;
             return this;
         }
@@ -372,9 +368,7 @@ public final class BatchEvaluator {
 
         /** Without a terminal, a log line every {@code n} finished events; default 25. */
         public Builder logEvery(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("logEvery must be >= 1, but was: " + n);
-            }
+            Checks.atLeast(n, 1, "logEvery");
             this.logEvery = n;
             return this;
         }

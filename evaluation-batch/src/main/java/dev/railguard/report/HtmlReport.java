@@ -1,5 +1,6 @@
 package dev.railguard.report;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.Verdict;
 import dev.railguard.batch.BatchLines;
 import dev.railguard.batch.BatchSummary;
@@ -79,9 +80,7 @@ public final class HtmlReport {
     public static String render(BatchSummary summary, String title, int maxEvents) {
         Objects.requireNonNull(summary, "summary must not be null");
         Objects.requireNonNull(title, "title must not be null");
-        if (maxEvents < 0) {
-            throw new IllegalArgumentException("maxEvents must be >= 0, but was: " + maxEvents);
-        }
+        Checks.atLeast(maxEvents, 0, "maxEvents");
         List<ResultLine> events = new ArrayList<>(ResultsFile.read(summary.resultsFile()).values());
         events.sort(Comparator.comparingInt((ResultLine n) -> rank(n.outcome())).thenComparingInt(ResultLine::line));
         StringBuilder h = new StringBuilder(64 * 1024);

@@ -159,16 +159,33 @@ class BadInputSuiteTest {
             Arguments.of("negative backoff", (ThrowingCallable) () -> RailguardEvaluator.builder()
                     .retryBackoff(Duration.ofMillis(-1), Duration.ofSeconds(1)),
                     "retryBackoff initial must be positive, but was: PT-0.001S"),
+            Arguments.of("backoff max below initial", (ThrowingCallable) () -> RailguardEvaluator.builder()
+                    .retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                    "retryBackoff max must be at least PT2S, but was: PT1S"),
+            Arguments.of("judge output tokens 15", (ThrowingCallable) () -> RailguardEvaluator.builder()
+                    .maxJudgeOutputTokens(15), "maxJudgeOutputTokens must be at least 16, but was: 15"),
+            Arguments.of("judge calls 0", (ThrowingCallable) () -> RailguardEvaluator.builder()
+                    .maxConcurrentJudgeCalls(0), "maxConcurrentJudgeCalls must be at least 1, but was: 0"),
+            Arguments.of("calls per judge 0", (ThrowingCallable) () -> RailguardEvaluator.builder()
+                    .maxConcurrentCallsPerJudge(0), "maxConcurrentCallsPerJudge must be at least 1, but was: 0"),
+            Arguments.of("evaluations in flight 0", (ThrowingCallable) () -> RailguardEvaluator.builder()
+                    .maxInFlightEvaluations(0), "maxInFlightEvaluations must be at least 1, but was: 0"),
+            Arguments.of("tool round trips 11", (ThrowingCallable) () -> RailguardEvaluator.builder()
+                    .maxToolRoundTrips(11), "maxToolRoundTrips must be between 1 and 10, but was: 11"),
+            Arguments.of("negative request budget", (ThrowingCallable) () -> new JudgeLimits(1, -1, 0),
+                    "requestsPerMinute (0: no budget) must be at least 0, but was: -1"),
+            Arguments.of("negative token budget", (ThrowingCallable) () -> new JudgeLimits(1, 0, -1),
+                    "tokensPerMinute (0: no budget) must be at least 0, but was: -1"),
             Arguments.of("cacheMaximumSize 0", (ThrowingCallable) () -> RailguardEvaluator.builder()
-                    .cacheMaximumSize(0), "cacheMaximumSize must be >= 1, but was: 0"),
+                    .cacheMaximumSize(0), "cacheMaximumSize must be at least 1, but was: 0"),
             Arguments.of("zero cache expiry", (ThrowingCallable) () -> RailguardEvaluator.builder()
                     .cacheExpiry(Duration.ZERO), "cacheExpiry must be positive, but was: PT0S"),
             Arguments.of("judge concurrency 0", (ThrowingCallable) () -> JudgeLimits.ofConcurrency(0),
-                    "maxConcurrency must be >= 1, but was: 0"),
+                    "maxConcurrency must be at least 1, but was: 0"),
             Arguments.of("batch maxInFlight 0", (ThrowingCallable) () -> BatchEvaluator.builder().maxInFlight(0),
                     "maxInFlight must be between 1 and 10000, but was: 0"),
             Arguments.of("batch logEvery 0", (ThrowingCallable) () -> BatchEvaluator.builder().logEvery(0),
-                    "logEvery must be >= 1, but was: 0"),
+                    "logEvery must be at least 1, but was: 0"),
             Arguments.of("batch maxLineBytes", (ThrowingCallable) () -> BatchEvaluator.builder().maxLineBytes(100),
                     "maxLineBytes must be between 1024 and 67108864, but was: 100"),
             Arguments.of("batch output is input", (ThrowingCallable) () -> BatchEvaluator.builder()

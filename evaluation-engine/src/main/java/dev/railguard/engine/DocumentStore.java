@@ -1,5 +1,6 @@
 package dev.railguard.engine;
 
+import dev.railguard.api.Checks;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
@@ -206,9 +207,7 @@ public final class DocumentStore implements AutoCloseable {
      */
     public List<DocumentHit> search(String query, int maxResults, Set<String> onlyIds) {
         Objects.requireNonNull(query, "query must not be null");
-        if (maxResults < 1) {
-            throw new IllegalArgumentException("maxResults must be >= 1, but was: " + maxResults);
-        }
+        Checks.atLeast(maxResults, 1, "maxResults");
         if (query.isBlank()) {
             return List.of();
         }

@@ -1,5 +1,7 @@
 package dev.railguard.engine;
 
+import dev.railguard.api.Checks;
+
 /**
  * Limits for the calls to one judge: how many may run at once, and optional request and token budgets per minute.
  * The concurrency limit is a ceiling: with adaptive concurrency on, the engine halves the judge's current limit when
@@ -18,17 +20,9 @@ public record JudgeLimits(int maxConcurrency, int requestsPerMinute, long tokens
 
     /** Validates. */
     public JudgeLimits {
-        if (maxConcurrency < 1) {
-            throw new IllegalArgumentException("maxConcurrency must be >= 1, but was: " + maxConcurrency);
-        }
-        if (requestsPerMinute < 0) {
-            throw new IllegalArgumentException("requestsPerMinute must be >= 0 (0 = no budget), but was: "
-                    + requestsPerMinute);
-        }
-        if (tokensPerMinute < 0) {
-            throw new IllegalArgumentException("tokensPerMinute must be >= 0 (0 = no budget), but was: "
-                    + tokensPerMinute);
-        }
+        Checks.atLeast(maxConcurrency, 1, "maxConcurrency");
+        Checks.atLeast(requestsPerMinute, 0, "requestsPerMinute (0: no budget)");
+        Checks.atLeast(tokensPerMinute, 0, "tokensPerMinute (0: no budget)");
     }
 
     /** At most {@code maxConcurrency} calls at once, no per-minute budgets. */

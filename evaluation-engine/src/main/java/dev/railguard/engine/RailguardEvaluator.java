@@ -15,6 +15,7 @@ import dev.railguard.engine.internal.search.JudgeTools;
 
 import dev.langchain4j.web.search.WebSearchEngine;
 import dev.railguard.api.Capability;
+import dev.railguard.api.Checks;
 import dev.railguard.api.EvaluationHandle;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
@@ -587,9 +588,7 @@ public final class RailguardEvaluator implements Evaluator {
 
         /** The token cap of a judge reply; default 2048. A reply cut off at the cap is a failure. */
         public Builder maxJudgeOutputTokens(int max) {
-            if (max < 16) {
-                throw new IllegalArgumentException("maxJudgeOutputTokens must be >= 16, but was: " + max);
-            }
+            Checks.atLeast(max, 16, "maxJudgeOutputTokens");
             this.maxJudgeOutputTokens = max;
             return this;
         }
@@ -609,9 +608,7 @@ public final class RailguardEvaluator implements Evaluator {
 
         /** How many judge calls may run at once on the evaluator's own executor; default 16. */
         public Builder maxConcurrentJudgeCalls(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxConcurrentJudgeCalls must be >= 1, but was: " + max);
-            }
+            Checks.atLeast(max, 1, "maxConcurrentJudgeCalls");
             this.maxConcurrentJudgeCalls = max;
             return this;
         }
@@ -621,9 +618,7 @@ public final class RailguardEvaluator implements Evaluator {
          * global {@link #maxConcurrentJudgeCalls}.
          */
         public Builder maxConcurrentCallsPerJudge(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxConcurrentCallsPerJudge must be >= 1, but was: " + max);
-            }
+            Checks.atLeast(max, 1, "maxConcurrentCallsPerJudge");
             this.maxConcurrentCallsPerJudge = max;
             return this;
         }
@@ -649,7 +644,7 @@ public final class RailguardEvaluator implements Evaluator {
          * retriable). Default: 2 minutes. The model's own HTTP timeout applies as well.
          */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = positive(timeout, "callTimeout");
+            this.callTimeout = Checks.positive(timeout, "callTimeout");
             return this;
         }
 
@@ -658,7 +653,7 @@ public final class RailguardEvaluator implements Evaluator {
          * and its running judge calls are abandoned. Default: no limit.
          */
         public Builder evaluationTimeout(Duration timeout) {
-            this.evaluationTimeout = positive(timeout, "evaluationTimeout");
+            this.evaluationTimeout = Checks.positive(timeout, "evaluationTimeout");
             return this;
         }
 
@@ -667,9 +662,7 @@ public final class RailguardEvaluator implements Evaluator {
          * 20. A safety stop: the {@link #retryBudget retry budget} in time is what normally ends the retries.
          */
         public Builder maxCallAttempts(int attempts) {
-            if (attempts < 1 || attempts > 20) {
-                throw new IllegalArgumentException("maxCallAttempts must be between 1 and 20, but was: " + attempts);
-            }
+            Checks.between(attempts, 1, 20, "maxCallAttempts");
             this.maxCallAttempts = attempts;
             return this;
         }
@@ -681,7 +674,7 @@ public final class RailguardEvaluator implements Evaluator {
          * attempts, the time spent and the last cause. An attempt already running ends by its {@link #callTimeout}.
          */
         public Builder retryBudget(Duration budget) {
-            this.retryBudget = positive(budget, "retryBudget");
+            this.retryBudget = Checks.positive(budget, "retryBudget");
             return this;
         }
 
@@ -690,11 +683,9 @@ public final class RailguardEvaluator implements Evaluator {
          * at most {@code max}, half of it random. Default: 500 ms, 30 s.
          */
         public Builder retryBackoff(Duration initial, Duration max) {
-            Duration i = positive(initial, "retryBackoff initial");
-            Duration m = positive(max, "retryBackoff max");
-            if (m.compareTo(i) < 0) {
-                throw new IllegalArgumentException("retryBackoff max must be >= initial, but was: " + m + " < " + i);
-            }
+            Duration i = Checks.positive(initial, "retryBackoff initial");
+            Duration m = Checks.positive(max, "retryBackoff max");
+            Checks.atLeast(m, i, "retryBackoff max");
             this.initialBackoff = i;
             this.maxBackoff = m;
             return this;
@@ -705,15 +696,13 @@ public final class RailguardEvaluator implements Evaluator {
          * sees {@code Retry-After} on judges built with {@link RailguardHttp#retryAfterAware()}.
          */
         public Builder maxRetryAfter(Duration max) {
-            this.maxRetryAfter = positive(max, "maxRetryAfter");
+            this.maxRetryAfter = Checks.positive(max, "maxRetryAfter");
             return this;
         }
 
         /** How many evaluations {@link #evaluateAll} keeps submitted at once; default 256. */
         public Builder maxInFlightEvaluations(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxInFlightEvaluations must be >= 1, but was: " + max);
-            }
+            Checks.atLeast(max, 1, "maxInFlightEvaluations");
             this.maxInFlightEvaluations = max;
             return this;
         }
@@ -741,7 +730,7 @@ public final class RailguardEvaluator implements Evaluator {
 
         /** How long a cached reply is used; default 14 days. */
         public Builder cacheExpiry(Duration expiry) {
-            this.cacheExpiry = positive(expiry, "cacheExpiry");
+            this.cacheExpiry = Checks.positive(expiry, "cacheExpiry");
             return this;
         }
 
@@ -755,10 +744,7 @@ public final class RailguardEvaluator implements Evaluator {
          */
         public Builder cacheSecret(String secret) {
             Objects.requireNonNull(secret, "cacheSecret must not be null");
-            if (secret.strip().length() < 16) {
-                throw new IllegalArgumentException("cacheSecret must be at least 16 characters, but was "
-                        + secret.strip().length() + " characters long");
-            }
+            Checks.atLeast(secret.strip().length(), 16, "cacheSecret length");
             Redaction.register(secret);
             this.cacheSecret = secret;
             return this;
@@ -771,19 +757,14 @@ public final class RailguardEvaluator implements Evaluator {
          * @throws IllegalArgumentException if {@code tokens} is outside 1,000..10,000,000
          */
         public Builder maxPromptTokens(long tokens) {
-            if (tokens < 1_000 || tokens > 10_000_000) {
-                throw new IllegalArgumentException("maxPromptTokens must be between 1000 and 10000000, but was: "
-                        + tokens);
-            }
+            Checks.between(tokens, 1_000, 10_000_000, "maxPromptTokens");
             this.maxPromptTokens = tokens;
             return this;
         }
 
         /** How many replies the in-memory cache holds; default 10,000. */
         public Builder cacheMaximumSize(long size) {
-            if (size < 1) {
-                throw new IllegalArgumentException("cacheMaximumSize must be >= 1, but was: " + size);
-            }
+            Checks.atLeast(size, 1, "cacheMaximumSize");
             this.cacheMaximumSize = size;
             return this;
         }
@@ -811,9 +792,7 @@ public final class RailguardEvaluator implements Evaluator {
 
         /** How many tool round trips (searches) one judge call may make before it must answer; default 3. */
         public Builder maxToolRoundTrips(int max) {
-            if (max < 1 || max > 10) {
-                throw new IllegalArgumentException("maxToolRoundTrips must be between 1 and 10, but was: " + max);
-            }
+            Checks.between(max, 1, 10, "maxToolRoundTrips");
             this.maxToolRoundTrips = max;
             return this;
         }
@@ -858,14 +837,6 @@ public final class RailguardEvaluator implements Evaluator {
                     adaptiveConcurrency, callTimeout, evaluationTimeout, maxCallAttempts, initialBackoff, maxBackoff,
                     maxRetryAfter, retryBudget, cache, cacheMaximumSize, cacheExpiry, maxInFlightEvaluations, maxPromptTokens,
                     maxToolRoundTrips, selfJudging);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name + " must not be null");
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, but was: " + d);
-            }
-            return d;
         }
 
         /**

@@ -1,5 +1,6 @@
 package dev.railguard.engine;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.RunMode;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +51,7 @@ public record RunModePlan(Optional<JudgeTier> partitioner, List<JudgeTier> verif
             Objects.requireNonNull(t, "verifiers must not contain null");
         }
         verifiers = List.copyOf(verifiers);
-        if (passes < 1 || passes > MAX_PASSES) {
-            throw new IllegalArgumentException("passes must be between 1 and " + MAX_PASSES + ", but was: " + passes);
-        }
+        Checks.between(passes, 1, MAX_PASSES, "passes");
     }
 
     /** A plan with one verifier, one pass, no separate partition and no arbiter (the single-call modes). */

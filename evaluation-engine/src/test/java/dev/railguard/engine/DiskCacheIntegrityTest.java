@@ -220,7 +220,7 @@ class DiskCacheIntegrityTest {
         }
         assertThatThrownBy(() -> RailguardEvaluator.builder().cacheSecret("short"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("cacheSecret must be at least 16 characters, but was 5 characters long");
+                .hasMessage("cacheSecret length must be at least 16, but was: 5");
     }
 
     @Test

@@ -106,7 +106,7 @@ class DocumentStoreTest {
         DocumentStore store = DocumentStore.inMemory();
         assertThatThrownBy(() -> store.add(" ", "x")).hasMessage("name must not be blank, but was: ' '");
         assertThatThrownBy(() -> store.add("a", " ")).hasMessage("text of document 'a' must not be blank");
-        assertThatThrownBy(() -> store.search("x", 0)).hasMessage("maxResults must be >= 1, but was: 0");
+        assertThatThrownBy(() -> store.search("x", 0)).hasMessage("maxResults must be at least 1, but was: 0");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.railguard.spark;
 
 import dev.railguard.batch.ColumnMapping;
 import dev.railguard.config.RailguardProject;
+import dev.railguard.api.Checks;
 import dev.railguard.api.RunMode;
 import dev.railguard.api.Thresholds;
 import dev.railguard.engine.EvaluatorSettings;
@@ -256,27 +257,25 @@ public final class SparkEvaluationSpec implements Serializable {
 
         /** Judge calls in flight at once per executor JVM, shared by its tasks; default 16. */
         public Builder concurrencyPerExecutor(int max) {
-            settings.maxConcurrentJudgeCalls(atLeastOne(max, "concurrencyPerExecutor"));
+            settings.maxConcurrentJudgeCalls(Checks.atLeast(max, 1, "concurrencyPerExecutor"));
             return this;
         }
 
         /** Events one task keeps submitted at once; default twice {@link #concurrencyPerExecutor}. */
         public Builder maxInFlightPerTask(int max) {
-            this.maxInFlightPerTask = atLeastOne(max, "maxInFlightPerTask");
+            this.maxInFlightPerTask = Checks.atLeast(max, 1, "maxInFlightPerTask");
             return this;
         }
 
         /** Requests per minute per judge on each executor (a token bucket); default none. */
         public Builder requestsPerMinutePerExecutor(int rpm) {
-            this.requestsPerMinutePerExecutor = atLeastOne(rpm, "requestsPerMinutePerExecutor");
+            this.requestsPerMinutePerExecutor = Checks.atLeast(rpm, 1, "requestsPerMinutePerExecutor");
             return this;
         }
 
         /** Tokens per minute per judge on each executor; default none. */
         public Builder tokensPerMinutePerExecutor(long tpm) {
-            if (tpm < 1) {
-                throw new IllegalArgumentException("tokensPerMinutePerExecutor must be >= 1, but was: " + tpm);
-            }
+            Checks.atLeast(tpm, 1, "tokensPerMinutePerExecutor");
             this.tokensPerMinutePerExecutor = tpm;
             return this;
         }
@@ -287,7 +286,7 @@ public final class SparkEvaluationSpec implements Serializable {
          * the whole job stays within the provider's limits.
          */
         public Builder clusterJudgeBudget(int totalConcurrency, int requestsPerMinute, int executors) {
-            atLeastOne(executors, "executors");
+            Checks.atLeast(executors, 1, "executors");
             if (totalConcurrency < executors || requestsPerMinute < executors) {
                 throw new IllegalArgumentException("a cluster budget must give each of the " + executors
                         + " executors at least 1 call and 1 request per minute, but was: concurrency "
@@ -429,11 +428,5 @@ public final class SparkEvaluationSpec implements Serializable {
             return new SparkEvaluationSpec(this);
         }
 
-        private static int atLeastOne(int v, String name) {
-            if (v < 1) {
-                throw new IllegalArgumentException(name + " must be >= 1, but was: " + v);
-            }
-            return v;
-        }
     }
 }

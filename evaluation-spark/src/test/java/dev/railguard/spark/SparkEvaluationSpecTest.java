@@ -85,6 +85,6 @@ class SparkEvaluationSpecTest {
                 .hasMessageContaining("each of the 8 executors at least 1 call");
         assertThatThrownBy(() -> SparkEvaluationSpec.builder().concurrencyPerExecutor(0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("concurrencyPerExecutor must be >= 1, but was: 0");
+                .hasMessage("concurrencyPerExecutor must be at least 1, but was: 0");
     }
 }

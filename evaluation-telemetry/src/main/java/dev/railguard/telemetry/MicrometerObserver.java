@@ -2,6 +2,7 @@ package dev.railguard.telemetry;
 
 import static dev.railguard.telemetry.internal.Names.*;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.MetricResult;
@@ -217,18 +218,14 @@ public final class MicrometerObserver implements EvaluationObserver, EventObserv
          * one as {@code _other}; default: no nametag tag.
          */
         public Builder allowNametags(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("allowNametags must be at least 1, but was: " + max);
-            }
+            Checks.atLeast(max, 1, "allowNametags");
             this.nametags = max;
             return this;
         }
 
         /** How many of the latest verdicts per monitor and metric the pass-rate gauge reads; default 100. */
         public Builder passRateWindow(int size) {
-            if (size < 1) {
-                throw new IllegalArgumentException("passRateWindow must be at least 1, but was: " + size);
-            }
+            Checks.atLeast(size, 1, "passRateWindow");
             this.window = size;
             return this;
         }

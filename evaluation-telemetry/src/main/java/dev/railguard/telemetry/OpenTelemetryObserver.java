@@ -5,6 +5,7 @@ import static dev.railguard.telemetry.internal.Names.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railguard.api.Checks;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.MetricResult;
@@ -285,9 +286,7 @@ public final class OpenTelemetryObserver implements EvaluationObserver, EventObs
 
         /** Explanations longer than this are cut (after redaction); default 1,000, at least 16. */
         public Builder maxExplanationLength(int max) {
-            if (max < 16) {
-                throw new IllegalArgumentException("maxExplanationLength must be at least 16, but was: " + max);
-            }
+            Checks.atLeast(max, 16, "maxExplanationLength");
             this.maxExplanationLength = max;
             return this;
         }

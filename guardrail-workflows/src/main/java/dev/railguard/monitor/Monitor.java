@@ -14,6 +14,7 @@ import dev.railguard.event.internal.EventRequests;
 import dev.railguard.event.internal.PiiRedactingRecorder;
 
 import dev.railguard.api.Capability;
+import dev.railguard.api.Checks;
 import dev.railguard.api.EvaluationHandle;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.EvaluationResult;
@@ -643,36 +644,28 @@ public final class Monitor implements AutoCloseable {
 
         /** Capacity of the intake queue, 1..1,000,000; default 10,000. */
         public Builder queueCapacity(int capacity) {
-            if (capacity < 1 || capacity > 1_000_000) {
-                throw new IllegalArgumentException("queueCapacity must be between 1 and 1000000, but was: " + capacity);
-            }
+            Checks.between(capacity, 1, 1_000_000, "queueCapacity");
             this.queueCapacity = capacity;
             return this;
         }
 
         /** How many events are evaluated at once, 1..1024; default 16. */
         public Builder maxInFlight(int max) {
-            if (max < 1 || max > 1024) {
-                throw new IllegalArgumentException("maxInFlight must be between 1 and 1024, but was: " + max);
-            }
+            Checks.between(max, 1, 1024, "maxInFlight");
             this.maxInFlight = max;
             return this;
         }
 
         /** How many terminal events are kept for lookup, listing and export, 1..1,000,000; default 1,000. */
         public Builder retainedEvents(int retained) {
-            if (retained < 1 || retained > 1_000_000) {
-                throw new IllegalArgumentException("retainedEvents must be between 1 and 1000000, but was: " + retained);
-            }
+            Checks.between(retained, 1, 1_000_000, "retainedEvents");
             this.retainedEvents = retained;
             return this;
         }
 
         /** How many distinct nametags get their own bucket, 0..10,000; default 100. */
         public Builder maxNametags(int max) {
-            if (max < 0 || max > 10_000) {
-                throw new IllegalArgumentException("maxNametags must be between 0 and 10000, but was: " + max);
-            }
+            Checks.between(max, 0, 10_000, "maxNametags");
             this.maxNametags = max;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.railguard.workflow;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.Thresholds;
 import dev.railguard.engine.DocumentStore;
 import dev.railguard.engine.EventIds;
@@ -461,9 +462,7 @@ public final class Workflow implements AutoCloseable {
     }
 
     static void checkAttempts(int attempts) {
-        if (attempts < 1 || attempts > 100) {
-            throw new IllegalArgumentException("maxImprovementAttempts must be between 1 and 100, but was: " + attempts);
-        }
+        Checks.between(attempts, 1, 100, "maxImprovementAttempts");
     }
 
     private static ExecutorService newExecutor(int threads) {
@@ -644,27 +643,21 @@ public final class Workflow implements AutoCloseable {
 
         /** Threads of the workflow's own executor, 1..256; default 4. */
         public Builder threads(int threads) {
-            if (threads < 1 || threads > 256) {
-                throw new IllegalArgumentException("threads must be between 1 and 256, but was: " + threads);
-            }
+            Checks.between(threads, 1, 256, "threads");
             this.threads = threads;
             return this;
         }
 
         /** How many terminal events are kept for lookup and {@link #recentEvents}; default 1000. */
         public Builder retainedEvents(int retained) {
-            if (retained < 1) {
-                throw new IllegalArgumentException("retainedEvents must be >= 1, but was: " + retained);
-            }
+            Checks.atLeast(retained, 1, "retainedEvents");
             this.retainedEvents = retained;
             return this;
         }
 
         /** The REGEN temperature of the first attempt, 0..1.5; each further attempt adds 0.1, up to 1.5. Default 0.9. */
         public Builder regenTemperature(double temperature) {
-            if (Double.isNaN(temperature) || temperature < 0 || temperature > 1.5) {
-                throw new IllegalArgumentException("regenTemperature must be between 0.0 and 1.5, but was: " + temperature);
-            }
+            Checks.between(temperature, 0.0, 1.5, "regenTemperature");
             this.regenTemperature = temperature;
             return this;
         }

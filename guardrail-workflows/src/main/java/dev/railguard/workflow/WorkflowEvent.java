@@ -6,6 +6,7 @@ import dev.railguard.event.internal.EventJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.EvaluationResult;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.ModelInput;
@@ -66,9 +67,7 @@ public record WorkflowEvent(
     public WorkflowEvent {
         Objects.requireNonNull(eventId, "eventId must not be null");
         Objects.requireNonNull(status, "status must not be null");
-        if (progress < 0 || progress > 100) {
-            throw new IllegalArgumentException("progress must be between 0 and 100, but was: " + progress);
-        }
+        Checks.between(progress, 0, 100, "progress");
         evaluationHistory = List.copyOf(evaluationHistory);
     }
 

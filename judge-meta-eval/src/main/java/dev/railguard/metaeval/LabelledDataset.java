@@ -1,5 +1,6 @@
 package dev.railguard.metaeval;
 
+import dev.railguard.api.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -60,9 +61,7 @@ public record LabelledDataset(String name, List<LabelledCase> cases, List<Skippe
 
     /** The first {@code max} cases (all when there are fewer). */
     public LabelledDataset limit(int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, but was: " + max);
-        }
+        Checks.atLeast(max, 1, "limit");
         return new LabelledDataset(name, cases.subList(0, Math.min(max, cases.size())), skipped);
     }
 

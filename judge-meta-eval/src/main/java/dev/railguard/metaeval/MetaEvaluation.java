@@ -1,5 +1,6 @@
 package dev.railguard.metaeval;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.RunMode;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.PriceTable;
@@ -190,17 +191,11 @@ public final class MetaEvaluation {
     }
 
     static void checkRepeats(int repeats) {
-        if (repeats < 1 || repeats > MAX_REPEATS) {
-            throw new IllegalArgumentException("repeats must be between 1 and " + MAX_REPEATS + ", but was: "
-                    + repeats);
-        }
+        Checks.between(repeats, 1, MAX_REPEATS, "repeats");
     }
 
     static void checkSamples(int samples) {
-        if (samples < 100 || samples > 100_000) {
-            throw new IllegalArgumentException("bootstrapSamples must be between 100 and 100000, but was: "
-                    + samples);
-        }
+        Checks.between(samples, 100, 100_000, "bootstrapSamples");
     }
 
     /** Settings of a {@link MetaEvaluation}. */
@@ -282,9 +277,7 @@ public final class MetaEvaluation {
 
         /** Evaluations submitted at once within a repeat (default 32); the evaluator bounds judge calls itself. */
         public Builder maxInFlight(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxInFlight must be >= 1, but was: " + max);
-            }
+            Checks.atLeast(max, 1, "maxInFlight");
             this.maxInFlight = max;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.railguard.metaeval;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.RunMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,9 +41,7 @@ public record MetaEvaluationOptions(Path dataset, DatasetFormat format, Path sou
         }
         MetaEvaluation.checkRepeats(repeats);
         MetaEvaluation.checkSamples(bootstrapSamples);
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must be >= 0 (0: every case), but was: " + limit);
-        }
+        Checks.atLeast(limit, 0, "limit (0: every case)");
         if (format == DatasetFormat.RAGTRUTH && sourceInfo == null) {
             throw new IllegalArgumentException("sourceInfo (RAGTruth's source_info.jsonl) is required for format"
                     + " 'ragtruth', but was missing");

@@ -27,15 +27,27 @@ class BadPropertiesTest {
                 Arguments.of("railguard.self-judging=sometimes", "Property railguard.self-judging with value 'sometimes' is"
                         + " invalid: must be one of [refuse, allow_with_warning]"),
                 Arguments.of("railguard.thresholds.correctness=1.5", "Property railguard.thresholds.correctness with value"
-                        + " '1.5' is invalid: must be between 0.0 and 1.0"),
+                        + " '1.5' is invalid: threshold must be between 0.0 and 1.0, but was: 1.5"),
                 Arguments.of("railguard.limits.max-concurrent-judge-calls=0", "Property"
-                        + " railguard.limits.max-concurrent-judge-calls with value '0' is invalid: maxConcurrentJudgeCalls must be >= 1, but was: 0"),
+                        + " railguard.limits.max-concurrent-judge-calls with value '0' is invalid: maxConcurrentJudgeCalls must be at least 1, but was: 0"),
                 Arguments.of("railguard.judges.j.bean=nothing", "Property railguard.judges.j.bean with value 'nothing' is"
                         + " invalid: is not a ChatModel bean (LangChain4j or Spring AI); ChatModel beans: [judgeModel]"),
                 Arguments.of("railguard.judges.j.bean=judgeModel,railguard.judges.j.tiers=huge", "Property"
                         + " railguard.judges.j.tiers with value 'huge' is invalid: must be one of [fast, standard, strong, code]"),
                 Arguments.of("railguard.monitors.bot.metrics=corectness", "Property railguard.monitors.bot.metrics with"
                         + " value 'corectness' is invalid: is not a known metric; known: " + known()),
+                Arguments.of("railguard.monitors.bot.metrics=correctness,railguard.monitors.bot.queue-capacity=2000000",
+                        "Property railguard.monitors.bot.queue-capacity with value '2000000' is invalid: queueCapacity"
+                                + " must be between 1 and 1000000, but was: 2000000"),
+                Arguments.of("railguard.monitors.bot.metrics=correctness,railguard.monitors.bot.retained-events=0",
+                        "Property railguard.monitors.bot.retained-events with value '0' is invalid: retainedEvents"
+                                + " must be between 1 and 1000000, but was: 0"),
+                Arguments.of("railguard.workflows.w.metrics=correctness,railguard.workflows.w.max-improvement-attempts=0",
+                        "Property railguard.workflows.w.max-improvement-attempts with value '0' is invalid:"
+                                + " maxImprovementAttempts must be between 1 and 100, but was: 0"),
+                Arguments.of("railguard.workflows.w.metrics=correctness,railguard.workflows.w.thresholds.correctness=2",
+                        "Property railguard.workflows.w.thresholds.correctness with value '2.0' is invalid: threshold"
+                                + " must be between 0.0 and 1.0, but was: 2.0"),
                 Arguments.of("railguard.workflows.w.metrics=correctness,railguard.workflows.w.improvement-action=retry",
                         "Property railguard.workflows.w.improvement-action with value 'retry' is invalid:"
                                 + " improvementAction must be one of [regen, fixit, do_nothing], but was: 'retry'"),

@@ -1,5 +1,6 @@
 package dev.railguard.telemetry.internal;
 
+import dev.railguard.api.Checks;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,9 +18,7 @@ public final class BoundedTags {
 
     /** At most {@code max} distinct values. */
     public BoundedTags(int max) {
-        if (max < 0) {
-            throw new IllegalArgumentException("max must not be negative, but was: " + max);
-        }
+        Checks.atLeast(max, 0, "max");
         this.max = max;
     }
 

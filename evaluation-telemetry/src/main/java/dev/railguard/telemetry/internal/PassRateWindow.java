@@ -1,5 +1,6 @@
 package dev.railguard.telemetry.internal;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.Verdict;
 
 /**
@@ -15,9 +16,7 @@ public final class PassRateWindow {
 
     /** A window of the last {@code size} verdicts. */
     public PassRateWindow(int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("passRateWindow must be at least 1, but was: " + size);
-        }
+        Checks.atLeast(size, 1, "passRateWindow");
         this.passed = new boolean[size];
     }
 

@@ -1,5 +1,6 @@
 package dev.railguard.metrics.reference;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.MetricResult;
 import dev.railguard.metrics.DefaultThresholds;
 import java.util.List;
@@ -28,15 +29,9 @@ public final class ChrfMetric extends ReferenceCheck {
     private ChrfMetric(String name, double threshold, int charOrder, int wordOrder, double beta) {
         super(name, "chrF of the output against the ground truth, sacreBLEU (char order " + charOrder + ", word order "
                 + wordOrder + ", beta " + beta + "), 0..1 (offline, no judge).", threshold);
-        if (charOrder < 1 || charOrder > 20) {
-            throw new IllegalArgumentException("charOrder must be between 1 and 20, but was: " + charOrder);
-        }
-        if (wordOrder < 0 || wordOrder > 10) {
-            throw new IllegalArgumentException("wordOrder must be between 0 and 10, but was: " + wordOrder);
-        }
-        if (Double.isNaN(beta) || beta <= 0) {
-            throw new IllegalArgumentException("beta must be greater than 0, but was: " + beta);
-        }
+        Checks.between(charOrder, 1, 20, "charOrder");
+        Checks.between(wordOrder, 0, 10, "wordOrder");
+        Checks.positive(beta, "beta");
         this.charOrder = charOrder;
         this.wordOrder = wordOrder;
         this.beta = beta;

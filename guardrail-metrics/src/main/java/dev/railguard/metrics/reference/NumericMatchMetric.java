@@ -1,5 +1,6 @@
 package dev.railguard.metrics.reference;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.MetricResult;
 import dev.railguard.api.Usage;
 import dev.railguard.metrics.DefaultThresholds;
@@ -35,12 +36,8 @@ public final class NumericMatchMetric extends ReferenceCheck {
     private NumericMatchMetric(String name, double threshold, double relative, double absolute) {
         super(name, "Whether a number in the output is within tolerance of the ground truth's (relative " + relative
                 + ", absolute " + absolute + "; offline, no judge).", threshold);
-        if (Double.isNaN(relative) || relative < 0) {
-            throw new IllegalArgumentException("relativeTolerance must be 0 or more, but was: " + relative);
-        }
-        if (Double.isNaN(absolute) || absolute < 0) {
-            throw new IllegalArgumentException("absoluteTolerance must be 0 or more, but was: " + absolute);
-        }
+        Checks.atLeast(relative, 0.0, "relativeTolerance");
+        Checks.atLeast(absolute, 0.0, "absoluteTolerance");
         this.relative = relative;
         this.absolute = absolute;
     }

@@ -184,10 +184,10 @@ class ReferenceMetricsTest {
     void bad_options_are_refused_naming_the_field() {
         assertThatThrownBy(() -> ChrfMetric.of("c", 0.5, 0, 0, 2)).hasMessage("charOrder must be between 1 and 20,"
                 + " but was: 0");
-        assertThatThrownBy(() -> ChrfMetric.of("c", 0.5, 6, 0, 0)).hasMessage("beta must be greater than 0, but was:"
+        assertThatThrownBy(() -> ChrfMetric.of("c", 0.5, 6, 0, 0)).hasMessage("beta must be positive, but was:"
                 + " 0.0");
-        assertThatThrownBy(() -> NumericMatchMetric.of("n", 1.0, -1, 0)).hasMessage("relativeTolerance must be 0 or"
-                + " more, but was: -1.0");
+        assertThatThrownBy(() -> NumericMatchMetric.of("n", 1.0, -1, 0)).hasMessage("relativeTolerance must be at least"
+                + " 0.0, but was: -1.0");
         assertThatThrownBy(() -> BleuMetric.of("Bad Name", 0.3)).hasMessage("name must be snake_case"
                 + " ([a-z][a-z0-9_]*), but was: 'Bad Name'");
         assertThatThrownBy(() -> TokenF1Metric.of("f1", 1.5)).hasMessage("defaultThreshold must be between 0.0 and"

@@ -1,5 +1,6 @@
 package dev.railguard.event.internal;
 
+import dev.railguard.api.Checks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -87,9 +88,7 @@ public final class EventBook<R, E> {
 
     /** Up to {@code limit} recent terminal events, newest first. */
     public List<E> recentEvents(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, but was: " + limit);
-        }
+        Checks.atLeast(limit, 1, "limit");
         return recent.newestFirst(limit);
     }
 

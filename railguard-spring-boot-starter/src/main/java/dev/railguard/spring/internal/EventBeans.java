@@ -77,12 +77,8 @@ public final class EventBeans implements ImportBeanDefinitionRegistrar, Environm
         if (p.getDescription() != null) {
             b.description(p.getDescription());
         }
-        if (p.getQueueCapacity() != null) {
-            b.queueCapacity((int) PropertyChecks.atLeast(prefix + ".queue-capacity", p.getQueueCapacity(), 1));
-        }
-        if (p.getRetainedEvents() != null) {
-            b.retainedEvents((int) PropertyChecks.atLeast(prefix + ".retained-events", p.getRetainedEvents(), 1));
-        }
+        PropertyChecks.set(prefix + ".queue-capacity", p.getQueueCapacity(), b::queueCapacity);
+        PropertyChecks.set(prefix + ".retained-events", p.getRetainedEvents(), b::retainedEvents);
         if (p.getId() != null) {
             PropertyChecks.parse(prefix + ".id", p.getId(), b::id);
         }
@@ -125,10 +121,8 @@ public final class EventBeans implements ImportBeanDefinitionRegistrar, Environm
         if (p.getDescription() != null) {
             b.description(p.getDescription());
         }
-        if (p.getMaxImprovementAttempts() != null) {
-            b.maxImprovementAttempts((int) PropertyChecks.atLeast(prefix + ".max-improvement-attempts",
-                    p.getMaxImprovementAttempts(), 1));
-        }
+        PropertyChecks.set(prefix + ".max-improvement-attempts", p.getMaxImprovementAttempts(),
+                b::maxImprovementAttempts);
         if (action != ImprovementAction.DO_NOTHING) {
             b.generator(generator(prefix + ".generator", p.getGenerator()));
         }

@@ -1,5 +1,6 @@
 package dev.railguard.spring.internal;
 
+import dev.railguard.api.Thresholds;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -56,20 +57,13 @@ public final class PropertyChecks {
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
     }
 
-    /** A threshold in [0, 1]. */
+    /** A threshold in [0, 1], checked by {@link Thresholds#check} (whose wording the failure carries). */
     public static double threshold(String property, Double value) {
-        if (value == null || value.isNaN() || value < 0.0 || value > 1.0) {
-            throw invalid(property, value, "must be between 0.0 and 1.0");
+        if (value == null) {
+            throw invalid(property, null, "must be set");
         }
+        set(property, value, v -> Thresholds.check(v, "threshold"));
         return value;
-    }
-
-    /** A number of at least {@code min}. */
-    public static long atLeast(String property, Number value, long min) {
-        if (value == null || value.longValue() < min) {
-            throw invalid(property, value, "must be at least " + min);
-        }
-        return value.longValue();
     }
 
     /** Each name in {@code names} must be among {@code known}. */

@@ -1,5 +1,7 @@
 package dev.railguard.engine.internal.call;
 
+import dev.railguard.api.Checks;
+
 /**
  * Parameters every judge call is made with.
  *
@@ -11,8 +13,6 @@ public record JudgeSettings(int maxOutputTokens, double temperature) {
     public static final JudgeSettings DEFAULT = new JudgeSettings(2048, 0.0);
 
     public JudgeSettings {
-        if (maxOutputTokens < 16) {
-            throw new IllegalArgumentException("maxJudgeOutputTokens must be >= 16, but was: " + maxOutputTokens);
-        }
+        Checks.atLeast(maxOutputTokens, 16, "maxJudgeOutputTokens");
     }
 }

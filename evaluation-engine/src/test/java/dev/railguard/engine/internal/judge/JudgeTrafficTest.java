@@ -359,7 +359,7 @@ class JudgeTrafficTest {
     @Test
     void limits_and_options_reject_bad_values_naming_them() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JudgeLimits.ofConcurrency(0))
-                .hasMessage("maxConcurrency must be >= 1, but was: 0");
+                .hasMessage("maxConcurrency must be at least 1, but was: 0");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RailguardEvaluator.builder().maxCallAttempts(0))
                 .hasMessage("maxCallAttempts must be between 1 and 20, but was: 0");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RailguardEvaluator.builder()

@@ -1,5 +1,7 @@
 package dev.railguard.engine.batchapi.internal;
 
+import dev.railguard.engine.internal.call.Untrusted;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -8,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * The run's batches: each batch's id, round and the request key of each of its lines, written to the job file (when
@@ -121,6 +127,25 @@ public final class BatchJobs {
     /** The number of the last recorded round, 0 for none. */
     public synchronized int lastRound() {
         return batches.stream().mapToInt(Batch::round).max().orElse(0);
+    }
+
+    /**
+     * The key of a request to {@code provider}: a hash of its body with the per-call fence nonces normalised, so the
+     * same call of a run started again finds its recorded line.
+     */
+    static String requestKey(String provider, String body) {
+        String normalised = body;
+        Matcher m = Untrusted.DELIMITER.matcher(body);
+        while (m.find()) {
+            normalised = normalised.replace(m.group(1), "{nonce}");
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest((provider + "\n" + normalised)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void write() {

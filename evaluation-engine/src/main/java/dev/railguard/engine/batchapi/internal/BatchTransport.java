@@ -1,8 +1,8 @@
 package dev.railguard.engine.batchapi.internal;
 
 import dev.railguard.engine.EvaluationFailures;
+import dev.railguard.engine.Redaction;
 import dev.railguard.engine.batchapi.BatchApi;
-import dev.railguard.engine.internal.call.Untrusted;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.exception.NonRetriableException;
@@ -11,12 +11,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +26,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 
 /**
  * Judge requests through a provider's batch API, in rounds. A request joins the pending round; when no request has
@@ -100,7 +96,7 @@ public final class BatchTransport implements AutoCloseable {
     }
 
     /** An ended batch: its last state and its lines' outcomes. */
-    private record Ended(BatchService.Status status, Map<String, BatchService.LineResult> results) {}
+    private record Ended(BatchService.Status status, BatchService.Results results) {}
 
     /** A submitted batch being polled, and its lines' requests by custom id. */
     private static final class Waiting {
@@ -125,7 +121,7 @@ public final class BatchTransport implements AutoCloseable {
     public CompletableFuture<ChatResponse> exchange(String model, ChatRequest request,
             Supplier<ChatResponse> synchronous) {
         ObjectNode body = service.body(model, request);
-        String key = key(body.toString());
+        String key = BatchJobs.requestKey(service.name(), body.toString());
         CompletableFuture<ChatResponse> reply = new CompletableFuture<>();
         synchronized (lock) {
             Optional<BatchJobs.Line> line = jobs.lookup(key);
@@ -193,14 +189,29 @@ public final class BatchTransport implements AutoCloseable {
                 long size = q.body.toString().getBytes(StandardCharsets.UTF_8).length + 100L;
                 if (!chunk.isEmpty() && (chunk.size() >= api.maxRequestsPerBatch()
                         || bytes + size > api.maxBytesPerBatch())) {
-                    submit(r, chunk);
+                    submitOrFail(r, chunk);
                     chunk = new ArrayList<>();
                     bytes = 0;
                 }
                 chunk.add(q);
                 bytes += size;
             }
-            submit(r, chunk);
+            submitOrFail(r, chunk);
+        }
+    }
+
+    /**
+     * Submits one batch; anything unexpected fails its requests instead of ending the worker's task with nobody
+     * waiting for its outcome (their evaluations would wait forever).
+     */
+    private void submitOrFail(int r, List<Request> requests) {
+        try {
+            submit(r, requests);
+        } catch (RuntimeException e) {
+            String reason = "could not submit a batch of " + requests.size() + " requests to " + service.name()
+                    + " (round " + r + "): " + EvaluationFailures.describe(e);
+            api.progress().accept(Redaction.redact("railguard batch-api: " + reason));
+            requests.forEach(q -> fail(q, reason, false));
         }
     }
 
@@ -237,15 +248,26 @@ public final class BatchTransport implements AutoCloseable {
         }
         Map<String, String> keys = new LinkedHashMap<>();
         lines.forEach((id, q) -> keys.put(id, q.key));
-        jobs.record(new BatchJobs.Batch(batchId, r, keys));
         Waiting w = new Waiting(batchId, r);
         w.lines.putAll(lines);
+        String recorded;
         synchronized (lock) {
+            try {
+                jobs.record(new BatchJobs.Batch(batchId, r, keys));
+                recorded = api.jobFile() == null ? "" : "; recorded in " + api.jobFile();
+            } catch (RuntimeException e) {
+                // the batch exists at the provider: wait for it in this process rather than fail (and later pay
+                // for) its requests again; only a resume after a crash would not find it
+                recorded = "";
+                api.progress().accept("railguard batch-api: batch " + batchId + " could not be recorded in "
+                        + api.jobFile() + " (" + EvaluationFailures.describe(e) + "); this run waits for it, but a"
+                        + " run started again with --resume would not find it");
+            }
             waiting.put(batchId, w);
         }
         api.progress().accept("railguard batch-api: round " + r + ": submitted batch " + batchId + " to "
                 + service.name() + " with " + lines.size() + " request" + (lines.size() == 1 ? "" : "s")
-                + (api.jobFile() == null ? "" : "; recorded in " + api.jobFile()));
+                + recorded);
         schedulePoll(w, api.initialPoll(), api.initialPoll());
     }
 
@@ -255,7 +277,7 @@ public final class BatchTransport implements AutoCloseable {
 
     private void poll(Waiting w, Duration delay) {
         BatchService.Status s;
-        Map<String, BatchService.LineResult> results;
+        BatchService.Results results;
         try {
             s = service.status(w.id);
             if (!s.ended()) {
@@ -290,23 +312,28 @@ public final class BatchTransport implements AutoCloseable {
     }
 
     /** Completes each request of {@code w} with its line's reply, or fails it with the line's reason. */
-    private void complete(Waiting w, BatchService.Status s, Map<String, BatchService.LineResult> results,
-            boolean report) {
+    private void complete(Waiting w, BatchService.Status s, BatchService.Results results, boolean report) {
         Map<String, Request> lines;
         synchronized (lock) {
             lines = new LinkedHashMap<>(w.lines);
         }
+        if (report) {
+            Set<String> sent = jobs.batches().stream().filter(b -> b.id().equals(w.id)).findFirst()
+                    .map(b -> b.keysByLine().keySet()).orElse(lines.keySet());
+            results.foreign(sent).ifPresent(ids -> api.progress().accept(Redaction.redact("railguard batch-api:"
+                    + " batch " + w.id + " answered " + ids + " this run did not send; ignored")));
+        }
         int answered = 0;
         Set<String> reasons = new LinkedHashSet<>();
         for (Map.Entry<String, Request> e : lines.entrySet()) {
-            BatchService.LineResult result = results.get(e.getKey());
+            BatchService.LineResult result = results.lines().get(e.getKey());
             if (result != null && result.response() != null) {
                 answered++;
                 e.getValue().replies.forEach(f -> f.complete(result.response()));
                 continue;
             }
             String reason = result != null ? result.error() : s.problem() != null ? s.problem()
-                    : "the line is missing from the results of batch " + w.id;
+                    : results.missing(w.id);
             reasons.add(reason);
             jobs.forget(e.getValue().key);
             fail(e.getValue(), "batch " + w.id + " line " + e.getKey() + ": " + reason,
@@ -315,10 +342,10 @@ public final class BatchTransport implements AutoCloseable {
         if (!report) {
             return;
         }
-        api.progress().accept("railguard batch-api: batch " + w.id + " (round " + w.round + ") " + s.state() + ": "
-                + answered + "/" + lines.size() + " answered" + (reasons.isEmpty() ? ""
+        api.progress().accept(Redaction.redact("railguard batch-api: batch " + w.id + " (round " + w.round + ") "
+                + s.state() + ": " + answered + "/" + lines.size() + " answered" + (reasons.isEmpty() ? ""
                         : ", " + (lines.size() - answered) + " failed (" + String.join("; ", reasons) + ")"
-                        + (api.synchronousFallback() ? ", sent to the synchronous API" : ", sent to the next round")));
+                        + (api.synchronousFallback() ? ", sent to the synchronous API" : ", sent to the next round"))));
     }
 
     /** Fails a request: to the synchronous API when allowed and sending again could help, else to the engine. */
@@ -338,7 +365,8 @@ public final class BatchTransport implements AutoCloseable {
                 // the evaluator is closing: fail as below
             }
         }
-        RuntimeException error = retriable ? new RetriableException(reason) : new NonRetriableException(reason);
+        String shown = Redaction.redact(reason);
+        RuntimeException error = retriable ? new RetriableException(shown) : new NonRetriableException(shown);
         q.replies.forEach(f -> f.completeExceptionally(error));
     }
 
@@ -360,22 +388,6 @@ public final class BatchTransport implements AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** The request's key: a hash of the provider's body with the per-call fence nonces normalised. */
-    private String key(String body) {
-        String normalised = body;
-        Matcher m = Untrusted.DELIMITER.matcher(body);
-        while (m.find()) {
-            normalised = normalised.replace(m.group(1), "{nonce}");
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest((service.name() + "\n" + normalised)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

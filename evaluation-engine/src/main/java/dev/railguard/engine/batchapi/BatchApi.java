@@ -1,6 +1,7 @@
 package dev.railguard.engine.batchapi;
 
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.Redaction;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -265,6 +266,8 @@ public final class BatchApi {
                         + " API key (RAILGUARD_JUDGE_API_KEY)");
             }
             this.apiKey = apiKey.strip();
+            // a provider's or gateway's error reply may echo the key, whatever its shape: mask it everywhere
+            Redaction.register(this.apiKey);
         }
 
         /**

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The batch transport against an OpenAI batch endpoint scripted per test: results files with a broken, a duplicate
- * or a foreign line, a job file that cannot be written.
+ * or a foreign line, a job file that cannot be written, a provider error that echoes the key.
  */
 class BatchTransportFaultsTest {
 
@@ -131,6 +132,20 @@ class BatchTransportFaultsTest {
             assertThat(first.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("first");
             assertThat(progress).anyMatch(p -> p.startsWith("railguard batch-api: batch batch_1 could not be recorded"
                     + " in " + notADirectory.resolve("batch-jobs.json") + " ("));
+        }
+    }
+
+    @Test
+    void a_provider_error_that_echoes_a_key_of_no_known_shape_never_shows_it() throws Exception {
+        String key = "gateway-key-" + System.nanoTime();
+        try (StubOpenAiServer server = StubOpenAiServer.start(r -> new StubReply(401,
+                "{\"error\":{\"message\":\"Incorrect API key provided: " + key + ".\"}}", Map.of(),
+                Duration.ZERO));
+                BatchTransport t = transport(server, key, null)) {
+            Throwable error = failure(ask(t, "one"));
+
+            assertThat(error.getMessage()).doesNotContain(key).contains("Incorrect API key provided: [REDACTED]");
+            assertThat(progress).isNotEmpty().noneMatch(p -> p.contains(key));
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +43,10 @@ public final class BatchTransport implements AutoCloseable {
     private final BatchApi api;
     private final BatchService service;
     private final BatchJobs jobs;
-    private final Executor executor;
     private final ScheduledThreadPoolExecutor worker;
 
     private final Object lock = new Object();
-    private final Map<String, Request> pending = new LinkedHashMap<>();
+    private final Map<String, BatchRequest> pending = new LinkedHashMap<>();
     private final Map<String, Waiting> waiting = new HashMap<>();
     /** The outcome of each batch that ended, so a request of a resumed run that comes late needs no second download. */
     private final Map<String, Ended> ended = new HashMap<>();
@@ -55,11 +54,10 @@ public final class BatchTransport implements AutoCloseable {
     private boolean flushScheduled;
     private int round;
 
-    public BatchTransport(BatchApi api, BatchService service, Executor executor) {
+    public BatchTransport(BatchApi api, BatchService service) {
         this.api = api;
         this.service = service;
         this.jobs = BatchJobs.open(api.jobFile(), api.runKey() == null ? "" : api.runKey(), service.name());
-        this.executor = executor;
         this.round = jobs.lastRound();
         this.worker = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "railguard-batch-api");
@@ -70,39 +68,27 @@ public final class BatchTransport implements AutoCloseable {
     }
 
     /** The transport for {@code api}'s provider. */
-    public static BatchTransport of(BatchApi api, Executor executor) {
+    public static BatchTransport of(BatchApi api) {
         BatchService service = switch (api.provider()) {
             case OPENAI -> new OpenAiBatchService(api.baseUrl(), api.apiKey());
             case ANTHROPIC -> new AnthropicBatchService(api.baseUrl(), api.apiKey());
             case GEMINI -> new GeminiBatchService(api.baseUrl(), api.apiKey());
         };
-        return new BatchTransport(api, service, executor);
-    }
-
-    /** One request and everyone waiting for its reply. */
-    private static final class Request {
-        final String key;
-        final String model;
-        final ObjectNode body;
-        final Supplier<ChatResponse> synchronous;
-        final List<CompletableFuture<ChatResponse>> replies = new ArrayList<>();
-
-        Request(String key, String model, ObjectNode body, Supplier<ChatResponse> synchronous) {
-            this.key = key;
-            this.model = model;
-            this.body = body;
-            this.synchronous = synchronous;
-        }
+        return new BatchTransport(api, service);
     }
 
     /** An ended batch: its last state and its lines' outcomes. */
-    private record Ended(BatchService.Status status, BatchService.Results results) {}
+    private record Ended(BatchService.Status status, BatchService.Results results, Set<String> delivered) {
+        Ended(BatchService.Status status, BatchService.Results results) {
+            this(status, results, ConcurrentHashMap.newKeySet());
+        }
+    }
 
     /** A submitted batch being polled, and its lines' requests by custom id. */
     private static final class Waiting {
         final String id;
         final int round;
-        final Map<String, Request> lines = new LinkedHashMap<>();
+        final Map<String, BatchRequest> lines = new LinkedHashMap<>();
         int pollFailures;
 
         Waiting(String id, int round) {
@@ -116,10 +102,11 @@ public final class BatchTransport implements AutoCloseable {
      * holds it). Completes with the reply, or exceptionally with a {@link RetriableException} (the line failed or
      * expired, the batch could not be submitted) or a {@link NonRetriableException} (the provider refused the line).
      *
-     * @param synchronous sends the request through the synchronous API, for the fallback
+     * @param synchronous sends the request through the synchronous API under the judge's limits (the engine's
+     *                    dispatcher), for the fallback
      */
     public CompletableFuture<ChatResponse> exchange(String model, ChatRequest request,
-            Supplier<ChatResponse> synchronous) {
+            Supplier<CompletableFuture<ChatResponse>> synchronous) {
         ObjectNode body = service.body(model, request);
         String key = BatchJobs.requestKey(service.name(), body.toString());
         CompletableFuture<ChatResponse> reply = new CompletableFuture<>();
@@ -130,9 +117,9 @@ public final class BatchTransport implements AutoCloseable {
                 Ended done = ended.get(id);
                 if (done != null) {
                     Waiting late = new Waiting(id, roundOf(id));
-                    late.lines.put(line.get().customId(), new Request(key, model, body, synchronous));
+                    late.lines.put(line.get().customId(), new BatchRequest(key, model, body, synchronous));
                     late.lines.values().forEach(q -> q.replies.add(reply));
-                    schedule(() -> complete(late, done.status(), done.results(), false), Duration.ZERO);
+                    schedule(() -> completeOrFail(late, done, false), Duration.ZERO);
                     return reply;
                 }
                 Waiting w = waiting.get(id);
@@ -143,11 +130,11 @@ public final class BatchTransport implements AutoCloseable {
                             + " from " + api.jobFile());
                     schedulePoll(w, Duration.ZERO, api.initialPoll());
                 }
-                w.lines.computeIfAbsent(line.get().customId(), c -> new Request(key, model, body, synchronous))
+                w.lines.computeIfAbsent(line.get().customId(), c -> new BatchRequest(key, model, body, synchronous))
                         .replies.add(reply);
                 return reply;
             }
-            pending.computeIfAbsent(key, k -> new Request(k, model, body, synchronous)).replies.add(reply);
+            pending.computeIfAbsent(key, k -> new BatchRequest(k, model, body, synchronous)).replies.add(reply);
             lastArrival = System.nanoTime();
             if (!flushScheduled) {
                 flushScheduled = true;
@@ -163,7 +150,7 @@ public final class BatchTransport implements AutoCloseable {
     }
 
     private void flush() {
-        List<Request> take;
+        List<BatchRequest> take;
         int r;
         synchronized (lock) {
             long idle = System.nanoTime() - lastArrival;
@@ -180,12 +167,12 @@ public final class BatchTransport implements AutoCloseable {
             }
             r = ++round;
         }
-        Map<String, List<Request>> byModel = new LinkedHashMap<>();
+        Map<String, List<BatchRequest>> byModel = new LinkedHashMap<>();
         take.forEach(q -> byModel.computeIfAbsent(q.model, m -> new ArrayList<>()).add(q));
-        for (List<Request> requests : byModel.values()) {
-            List<Request> chunk = new ArrayList<>();
+        for (List<BatchRequest> requests : byModel.values()) {
+            List<BatchRequest> chunk = new ArrayList<>();
             long bytes = 0;
-            for (Request q : requests) {
+            for (BatchRequest q : requests) {
                 long size = q.body.toString().getBytes(StandardCharsets.UTF_8).length + 100L;
                 if (!chunk.isEmpty() && (chunk.size() >= api.maxRequestsPerBatch()
                         || bytes + size > api.maxBytesPerBatch())) {
@@ -204,7 +191,7 @@ public final class BatchTransport implements AutoCloseable {
      * Submits one batch; anything unexpected fails its requests instead of ending the worker's task with nobody
      * waiting for its outcome (their evaluations would wait forever).
      */
-    private void submitOrFail(int r, List<Request> requests) {
+    private void submitOrFail(int r, List<BatchRequest> requests) {
         try {
             submit(r, requests);
         } catch (RuntimeException e) {
@@ -216,10 +203,10 @@ public final class BatchTransport implements AutoCloseable {
     }
 
     /** Submits one batch (retrying a 429 or 5xx with back-off), records it, then polls it. */
-    private void submit(int r, List<Request> requests) {
-        Map<String, Request> lines = new LinkedHashMap<>();
+    private void submit(int r, List<BatchRequest> requests) {
+        Map<String, BatchRequest> lines = new LinkedHashMap<>();
         List<String> text = new ArrayList<>();
-        for (Request q : requests) {
+        for (BatchRequest q : requests) {
             String id = jobs.nextLineId();
             lines.put(id, q);
             text.add(service.line(id, q.body));
@@ -304,16 +291,31 @@ public final class BatchTransport implements AutoCloseable {
             schedulePoll(w, delay, min(delay.multipliedBy(2), api.maxPoll()));
             return;
         }
+        Ended done = new Ended(s, results);
         synchronized (lock) {
             waiting.remove(w.id);
-            ended.put(w.id, new Ended(s, results));
+            ended.put(w.id, done);
         }
-        complete(w, s, results, true);
+        completeOrFail(w, done, true);
+    }
+
+    /** Completes {@code w}'s requests; anything unexpected fails those not yet completed instead of hanging them. */
+    private void completeOrFail(Waiting w, Ended done, boolean report) {
+        try {
+            complete(w, done, report);
+        } catch (RuntimeException e) {
+            String reason = "could not complete the requests of batch " + w.id + ": " + EvaluationFailures.describe(e);
+            synchronized (lock) {
+                w.lines.values().forEach(q -> fail(q, reason, false));
+            }
+        }
     }
 
     /** Completes each request of {@code w} with its line's reply, or fails it with the line's reason. */
-    private void complete(Waiting w, BatchService.Status s, BatchService.Results results, boolean report) {
-        Map<String, Request> lines;
+    private void complete(Waiting w, Ended done, boolean report) {
+        BatchService.Status s = done.status();
+        BatchService.Results results = done.results();
+        Map<String, BatchRequest> lines;
         synchronized (lock) {
             lines = new LinkedHashMap<>(w.lines);
         }
@@ -325,11 +327,12 @@ public final class BatchTransport implements AutoCloseable {
         }
         int answered = 0;
         Set<String> reasons = new LinkedHashSet<>();
-        for (Map.Entry<String, Request> e : lines.entrySet()) {
+        for (Map.Entry<String, BatchRequest> e : lines.entrySet()) {
             BatchService.LineResult result = results.lines().get(e.getKey());
             if (result != null && result.response() != null) {
                 answered++;
-                e.getValue().replies.forEach(f -> f.complete(result.response()));
+                // the provider billed the line once: the first reply counts it, any other is a shared reply
+                e.getValue().deliver(result.response(), done.delivered().add(e.getKey()));
                 continue;
             }
             String reason = result != null ? result.error() : s.problem() != null ? s.problem()
@@ -349,25 +352,8 @@ public final class BatchTransport implements AutoCloseable {
     }
 
     /** Fails a request: to the synchronous API when allowed and sending again could help, else to the engine. */
-    private void fail(Request q, String reason, boolean retriable) {
-        if (retriable && api.synchronousFallback()) {
-            try {
-                executor.execute(() -> {
-                    try {
-                        ChatResponse response = q.synchronous.get();
-                        q.replies.forEach(f -> f.complete(response));
-                    } catch (RuntimeException e) {
-                        q.replies.forEach(f -> f.completeExceptionally(e));
-                    }
-                });
-                return;
-            } catch (RejectedExecutionException closed) {
-                // the evaluator is closing: fail as below
-            }
-        }
-        String shown = Redaction.redact(reason);
-        RuntimeException error = retriable ? new RetriableException(shown) : new NonRetriableException(shown);
-        q.replies.forEach(f -> f.completeExceptionally(error));
+    private void fail(BatchRequest q, String reason, boolean retriable) {
+        q.fail(reason, retriable, api.synchronousFallback());
     }
 
     private void schedule(Runnable task, Duration after) {

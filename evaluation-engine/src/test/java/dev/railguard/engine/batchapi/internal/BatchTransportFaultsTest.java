@@ -18,11 +18,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchTransportFaultsTest {
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final List<String> progress = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void stop() {
-        executor.shutdownNow();
-    }
 
     /** One answered line of an output file: {@code content} for {@code customId}. */
     private static String answer(String customId, String content) {
@@ -65,7 +56,7 @@ class BatchTransportFaultsTest {
         if (jobFile != null) {
             api.jobFile(jobFile, "input-hash");
         }
-        return BatchTransport.of(api.build(), executor);
+        return BatchTransport.of(api.build());
     }
 
     private static CompletableFuture<ChatResponse> ask(BatchTransport t, String question) {

@@ -84,10 +84,32 @@ public final class BatchJobs {
                     + recordedProvider + "', but this run uses '" + provider + "'; resume with the same provider, or"
                     + " start over (without --resume)");
         }
-        jobs.nextLine = root.path("next_line").asLong(1);
+        // read strictly: a batch the file names but this run could not read would have its requests sent again
+        JsonNode next = root.path("next_line");
+        if (!next.isIntegralNumber() || next.asLong() < 1) {
+            throw new IllegalArgumentException("batchApi.jobFile '" + file + "' must say its next line number"
+                    + " (next_line, 1 or more), but it does not; delete the file to start over");
+        }
+        jobs.nextLine = next.asLong();
+        if (!root.path("batches").isMissingNode() && !root.path("batches").isArray()) {
+            throw new IllegalArgumentException("batchApi.jobFile '" + file + "' must hold a list of batches, but its"
+                    + " batches are " + root.path("batches") + "; delete the file to start over");
+        }
+        int n = 0;
         for (JsonNode b : root.path("batches")) {
+            n++;
             Map<String, String> lines = new LinkedHashMap<>();
-            b.path("lines").fields().forEachRemaining(e -> lines.put(e.getKey(), e.getValue().asText()));
+            boolean whole = b.path("id").isTextual() && !b.path("id").asText().isBlank()
+                    && b.path("round").isIntegralNumber() && b.path("lines").isObject();
+            if (whole) {
+                b.path("lines").fields().forEachRemaining(e -> lines.put(e.getKey(), e.getValue().isTextual()
+                        ? e.getValue().asText() : ""));
+            }
+            if (!whole || lines.containsValue("")) {
+                throw new IllegalArgumentException("batchApi.jobFile '" + file + "' must hold batches with an id, a"
+                        + " round and their lines, but batch " + n + " is " + b + "; its requests would be sent"
+                        + " again: delete the file to start over");
+            }
             jobs.add(new Batch(b.path("id").asText(), b.path("round").asInt(), lines));
         }
         return jobs;

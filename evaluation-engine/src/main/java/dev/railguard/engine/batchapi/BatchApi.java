@@ -1,5 +1,6 @@
 package dev.railguard.engine.batchapi;
 
+import dev.railguard.api.status.Internal;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.Redaction;
 
@@ -179,7 +180,8 @@ public final class BatchApi {
         return baseUrl;
     }
 
-    /** The API key; for the transport only. */
+    /** The API key; for the transport only (never print it: {@link #toString} leaves it out). */
+    @Internal
     public String apiKey() {
         return apiKey;
     }

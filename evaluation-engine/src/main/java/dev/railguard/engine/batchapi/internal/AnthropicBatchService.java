@@ -100,7 +100,14 @@ public final class AnthropicBatchService implements BatchService {
         String url = batch.path("results_url").asText("");
         BatchResults out = new BatchResults(id);
         if (!url.isEmpty()) {
-            out.readJsonl(http.getText(URI.create(url)), line -> line.path("custom_id").asText(""),
+            URI results = URI.create(url);
+            if (!(results.getScheme() + "://" + results.getAuthority()).equals(baseUrl.getScheme() + "://"
+                    + baseUrl.getAuthority())) {
+                // the results are fetched with the key: never send it to a host the judges' endpoint is not on
+                throw new IOException("the results_url of batch " + id + ", " + url + ", is not at " + baseUrl
+                        + ", so the API key is not sent there");
+            }
+            out.readJsonl(http.getText(results), line -> line.path("custom_id").asText(""),
                     line -> lineResult(line.path("result")));
         }
         return out.result();

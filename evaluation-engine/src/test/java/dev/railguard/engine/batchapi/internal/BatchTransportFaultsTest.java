@@ -139,4 +139,26 @@ class BatchTransportFaultsTest {
             assertThat(progress).isNotEmpty().noneMatch(p -> p.contains(key));
         }
     }
+
+    @Test
+    void an_anthropic_results_url_at_another_host_never_gets_the_key() throws Exception {
+        try (StubOpenAiServer elsewhere = StubOpenAiServer.start(r -> StubReply.garbage(""));
+                StubOpenAiServer server = StubOpenAiServer.start(r -> switch (r.path()) {
+                    case "/v1/messages/batches" -> StubReply.garbage("{\"id\":\"msgbatch_1\"}");
+                    case "/v1/messages/batches/msgbatch_1" -> StubReply.garbage("{\"id\":\"msgbatch_1\","
+                            + "\"processing_status\":\"ended\",\"results_url\":\"" + elsewhere.rootUrl()
+                            + "/results\"}");
+                    default -> StubReply.status(404);
+                });
+                BatchTransport t = BatchTransport.of(BatchApi.anthropic(server.rootUrl(), "sk-ant-test-key-123456")
+                        .quietPeriod(Duration.ofMillis(50)).pollInterval(Duration.ofMillis(10), Duration.ofMillis(20))
+                        .progress(progress::add).build())) {
+            Throwable error = failure(ask(t, "one"));
+
+            assertThat(elsewhere.requests()).isEmpty();
+            assertThat(error).isInstanceOf(RetriableException.class).hasMessage("could not read batch msgbatch_1"
+                    + " after 10 tries: IOException: the results_url of batch msgbatch_1, " + elsewhere.rootUrl()
+                    + "/results, is not at " + server.rootUrl() + ", so the API key is not sent there");
+        }
+    }
 }

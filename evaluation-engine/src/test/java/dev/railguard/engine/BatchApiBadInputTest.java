@@ -59,7 +59,28 @@ class BatchApiBadInputTest {
             Arguments.of("job file of another provider", (ThrowingCallable) () -> BatchJobs.open(jobFile(), "abc",
                     "anthropic"), "batchApi.jobFile '" + dir.resolve("jobs.json") + "' holds batches of provider"
                             + " 'openai', but this run uses 'anthropic'; resume with the same provider, or start over"
-                            + " (without --resume)"));
+                            + " (without --resume)"),
+            Arguments.of("job file batch without an id", (ThrowingCallable) () -> BatchJobs.open(edited(
+                    "{\"format\":1,\"provider\":\"openai\",\"run_key\":\"abc\",\"next_line\":2,\"batches\":"
+                            + "[{\"round\":1,\"lines\":{\"rg-1\":\"key\"}}]}"), "abc", "openai"),
+                    "batchApi.jobFile '" + dir.resolve("edited.json") + "' must hold batches with an id, a round and"
+                            + " their lines, but batch 1 is {\"round\":1,\"lines\":{\"rg-1\":\"key\"}}; its"
+                            + " requests would be sent again: delete the file to start over"),
+            Arguments.of("job file lines not a map", (ThrowingCallable) () -> BatchJobs.open(edited(
+                    "{\"format\":1,\"provider\":\"openai\",\"run_key\":\"abc\",\"next_line\":2,\"batches\":"
+                            + "[{\"id\":\"batch_1\",\"round\":1,\"lines\":[\"key\"]}]}"), "abc", "openai"),
+                    "batchApi.jobFile '" + dir.resolve("edited.json") + "' must hold batches with an id, a round and"
+                            + " their lines, but batch 1 is {\"id\":\"batch_1\",\"round\":1,\"lines\":[\"key\"]}; its"
+                            + " requests would be sent again: delete the file to start over"),
+            Arguments.of("job file without next_line", (ThrowingCallable) () -> BatchJobs.open(edited(
+                    "{\"format\":1,\"provider\":\"openai\",\"run_key\":\"abc\",\"batches\":[]}"), "abc",
+                    "openai"), "batchApi.jobFile '" + dir.resolve("edited.json") + "' must say its next line number"
+                            + " (next_line, 1 or more), but it does not; delete the file to start over"));
+    }
+
+    /** A job file of this content, as a hand edit or another tool might leave it. */
+    private static Path edited(String json) throws Exception {
+        return Files.writeString(dir.resolve("edited.json"), json);
     }
 
     private static Path jobFile() throws Exception {

@@ -1,6 +1,8 @@
 package dev.railguard.engine.batchapi;
 
+import dev.railguard.api.status.Internal;
 import dev.railguard.engine.RailguardEvaluator;
+import dev.railguard.engine.Redaction;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -178,7 +180,8 @@ public final class BatchApi {
         return baseUrl;
     }
 
-    /** The API key; for the transport only. */
+    /** The API key; for the transport only (never print it: {@link #toString} leaves it out). */
+    @Internal
     public String apiKey() {
         return apiKey;
     }
@@ -265,6 +268,8 @@ public final class BatchApi {
                         + " API key (RAILGUARD_JUDGE_API_KEY)");
             }
             this.apiKey = apiKey.strip();
+            // a provider's or gateway's error reply may echo the key, whatever its shape: mask it everywhere
+            Redaction.register(this.apiKey);
         }
 
         /**

@@ -13,7 +13,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,21 +95,22 @@ public final class AnthropicBatchService implements BatchService {
     }
 
     @Override
-    public Map<String, LineResult> results(String id) throws IOException {
+    public Results results(String id) throws IOException {
         JsonNode batch = http.getJson(uri("/v1/messages/batches/" + id));
         String url = batch.path("results_url").asText("");
-        Map<String, LineResult> out = new LinkedHashMap<>();
-        if (url.isEmpty()) {
-            return out;
-        }
-        for (String text : http.getText(URI.create(url)).split("\n")) {
-            if (text.isBlank()) {
-                continue;
+        BatchResults out = new BatchResults(id);
+        if (!url.isEmpty()) {
+            URI results = URI.create(url);
+            if (!(results.getScheme() + "://" + results.getAuthority()).equals(baseUrl.getScheme() + "://"
+                    + baseUrl.getAuthority())) {
+                // the results are fetched with the key: never send it to a host the judges' endpoint is not on
+                throw new IOException("the results_url of batch " + id + ", " + url + ", is not at " + baseUrl
+                        + ", so the API key is not sent there");
             }
-            JsonNode line = BatchHttp.JSON.readTree(text);
-            out.put(line.path("custom_id").asText(), lineResult(line.path("result")));
+            out.readJsonl(http.getText(results), line -> line.path("custom_id").asText(""),
+                    line -> lineResult(line.path("result")));
         }
-        return out;
+        return out.result();
     }
 
     private static LineResult lineResult(JsonNode result) {

@@ -1,5 +1,7 @@
 package dev.railguard.engine.batchapi.internal;
 
+import dev.railguard.engine.internal.call.Untrusted;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -8,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * The run's batches: each batch's id, round and the request key of each of its lines, written to the job file (when
@@ -78,10 +84,32 @@ public final class BatchJobs {
                     + recordedProvider + "', but this run uses '" + provider + "'; resume with the same provider, or"
                     + " start over (without --resume)");
         }
-        jobs.nextLine = root.path("next_line").asLong(1);
+        // read strictly: a batch the file names but this run could not read would have its requests sent again
+        JsonNode next = root.path("next_line");
+        if (!next.isIntegralNumber() || next.asLong() < 1) {
+            throw new IllegalArgumentException("batchApi.jobFile '" + file + "' must say its next line number"
+                    + " (next_line, 1 or more), but it does not; delete the file to start over");
+        }
+        jobs.nextLine = next.asLong();
+        if (!root.path("batches").isMissingNode() && !root.path("batches").isArray()) {
+            throw new IllegalArgumentException("batchApi.jobFile '" + file + "' must hold a list of batches, but its"
+                    + " batches are " + root.path("batches") + "; delete the file to start over");
+        }
+        int n = 0;
         for (JsonNode b : root.path("batches")) {
+            n++;
             Map<String, String> lines = new LinkedHashMap<>();
-            b.path("lines").fields().forEachRemaining(e -> lines.put(e.getKey(), e.getValue().asText()));
+            boolean whole = b.path("id").isTextual() && !b.path("id").asText().isBlank()
+                    && b.path("round").isIntegralNumber() && b.path("lines").isObject();
+            if (whole) {
+                b.path("lines").fields().forEachRemaining(e -> lines.put(e.getKey(), e.getValue().isTextual()
+                        ? e.getValue().asText() : ""));
+            }
+            if (!whole || lines.containsValue("")) {
+                throw new IllegalArgumentException("batchApi.jobFile '" + file + "' must hold batches with an id, a"
+                        + " round and their lines, but batch " + n + " is " + b + "; its requests would be sent"
+                        + " again: delete the file to start over");
+            }
             jobs.add(new Batch(b.path("id").asText(), b.path("round").asInt(), lines));
         }
         return jobs;
@@ -121,6 +149,25 @@ public final class BatchJobs {
     /** The number of the last recorded round, 0 for none. */
     public synchronized int lastRound() {
         return batches.stream().mapToInt(Batch::round).max().orElse(0);
+    }
+
+    /**
+     * The key of a request to {@code provider}: a hash of its body with the per-call fence nonces normalised, so the
+     * same call of a run started again finds its recorded line.
+     */
+    static String requestKey(String provider, String body) {
+        String normalised = body;
+        Matcher m = Untrusted.DELIMITER.matcher(body);
+        while (m.find()) {
+            normalised = normalised.replace(m.group(1), "{nonce}");
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest((provider + "\n" + normalised)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void write() {

@@ -6,6 +6,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** One provider's batch endpoints and wire format. Implementations are thread-safe; they never log the API key. */
 public interface BatchService {
@@ -30,8 +32,38 @@ public interface BatchService {
     /** The state of batch {@code id}. */
     Status status(String id) throws IOException;
 
-    /** The outcome of every line of the ended batch {@code id}, by custom id; lines without one are absent. */
-    Map<String, LineResult> results(String id) throws IOException;
+    /**
+     * The outcome of every line of the ended batch {@code id}, by custom id; lines without one are absent, and a
+     * results line that could not be read is counted, never a reason to fail the batch.
+     */
+    Results results(String id) throws IOException;
+
+    /**
+     * The results of an ended batch.
+     *
+     * @param lines      the outcome of each line read, by custom id
+     * @param unreadable how many results lines could not be read (not JSON, no custom id): their requests are missing
+     */
+    record Results(Map<String, LineResult> lines, int unreadable) {
+
+        /** Why a line is not among {@link #lines}, for the line's failure. */
+        public String missing(String batchId) {
+            return "the line is missing from the results of batch " + batchId + (unreadable == 0 ? ""
+                    : " (" + unreadable + " of its results lines " + (unreadable == 1 ? "was" : "were")
+                    + " not readable: a partial download?)");
+        }
+
+        /** The custom ids answered that are not among {@code sent}, as a progress line names them, if any. */
+        public Optional<String> foreign(Set<String> sent) {
+            List<String> ids = lines.keySet().stream().filter(id -> !sent.contains(id)).sorted().toList();
+            if (ids.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(ids.size() + " line" + (ids.size() == 1 ? "" : "s") + " ("
+                    + String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? ", ..." : "")
+                    + ")");
+        }
+    }
 
     /**
      * A batch's state.

@@ -1,8 +1,8 @@
 package dev.railguard.engine.batchapi.internal;
 
 import dev.railguard.engine.EvaluationFailures;
+import dev.railguard.engine.Redaction;
 import dev.railguard.engine.batchapi.BatchApi;
-import dev.railguard.engine.internal.call.Untrusted;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.exception.NonRetriableException;
@@ -11,12 +11,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,12 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 
 /**
  * Judge requests through a provider's batch API, in rounds. A request joins the pending round; when no request has
@@ -47,11 +43,10 @@ public final class BatchTransport implements AutoCloseable {
     private final BatchApi api;
     private final BatchService service;
     private final BatchJobs jobs;
-    private final Executor executor;
     private final ScheduledThreadPoolExecutor worker;
 
     private final Object lock = new Object();
-    private final Map<String, Request> pending = new LinkedHashMap<>();
+    private final Map<String, BatchRequest> pending = new LinkedHashMap<>();
     private final Map<String, Waiting> waiting = new HashMap<>();
     /** The outcome of each batch that ended, so a request of a resumed run that comes late needs no second download. */
     private final Map<String, Ended> ended = new HashMap<>();
@@ -59,11 +54,10 @@ public final class BatchTransport implements AutoCloseable {
     private boolean flushScheduled;
     private int round;
 
-    public BatchTransport(BatchApi api, BatchService service, Executor executor) {
+    public BatchTransport(BatchApi api, BatchService service) {
         this.api = api;
         this.service = service;
         this.jobs = BatchJobs.open(api.jobFile(), api.runKey() == null ? "" : api.runKey(), service.name());
-        this.executor = executor;
         this.round = jobs.lastRound();
         this.worker = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "railguard-batch-api");
@@ -74,39 +68,27 @@ public final class BatchTransport implements AutoCloseable {
     }
 
     /** The transport for {@code api}'s provider. */
-    public static BatchTransport of(BatchApi api, Executor executor) {
+    public static BatchTransport of(BatchApi api) {
         BatchService service = switch (api.provider()) {
             case OPENAI -> new OpenAiBatchService(api.baseUrl(), api.apiKey());
             case ANTHROPIC -> new AnthropicBatchService(api.baseUrl(), api.apiKey());
             case GEMINI -> new GeminiBatchService(api.baseUrl(), api.apiKey());
         };
-        return new BatchTransport(api, service, executor);
-    }
-
-    /** One request and everyone waiting for its reply. */
-    private static final class Request {
-        final String key;
-        final String model;
-        final ObjectNode body;
-        final Supplier<ChatResponse> synchronous;
-        final List<CompletableFuture<ChatResponse>> replies = new ArrayList<>();
-
-        Request(String key, String model, ObjectNode body, Supplier<ChatResponse> synchronous) {
-            this.key = key;
-            this.model = model;
-            this.body = body;
-            this.synchronous = synchronous;
-        }
+        return new BatchTransport(api, service);
     }
 
     /** An ended batch: its last state and its lines' outcomes. */
-    private record Ended(BatchService.Status status, Map<String, BatchService.LineResult> results) {}
+    private record Ended(BatchService.Status status, BatchService.Results results, Set<String> delivered) {
+        Ended(BatchService.Status status, BatchService.Results results) {
+            this(status, results, ConcurrentHashMap.newKeySet());
+        }
+    }
 
     /** A submitted batch being polled, and its lines' requests by custom id. */
     private static final class Waiting {
         final String id;
         final int round;
-        final Map<String, Request> lines = new LinkedHashMap<>();
+        final Map<String, BatchRequest> lines = new LinkedHashMap<>();
         int pollFailures;
 
         Waiting(String id, int round) {
@@ -120,12 +102,13 @@ public final class BatchTransport implements AutoCloseable {
      * holds it). Completes with the reply, or exceptionally with a {@link RetriableException} (the line failed or
      * expired, the batch could not be submitted) or a {@link NonRetriableException} (the provider refused the line).
      *
-     * @param synchronous sends the request through the synchronous API, for the fallback
+     * @param synchronous sends the request through the synchronous API under the judge's limits (the engine's
+     *                    dispatcher), for the fallback
      */
     public CompletableFuture<ChatResponse> exchange(String model, ChatRequest request,
-            Supplier<ChatResponse> synchronous) {
+            Supplier<CompletableFuture<ChatResponse>> synchronous) {
         ObjectNode body = service.body(model, request);
-        String key = key(body.toString());
+        String key = BatchJobs.requestKey(service.name(), body.toString());
         CompletableFuture<ChatResponse> reply = new CompletableFuture<>();
         synchronized (lock) {
             Optional<BatchJobs.Line> line = jobs.lookup(key);
@@ -134,9 +117,9 @@ public final class BatchTransport implements AutoCloseable {
                 Ended done = ended.get(id);
                 if (done != null) {
                     Waiting late = new Waiting(id, roundOf(id));
-                    late.lines.put(line.get().customId(), new Request(key, model, body, synchronous));
+                    late.lines.put(line.get().customId(), new BatchRequest(key, model, body, synchronous));
                     late.lines.values().forEach(q -> q.replies.add(reply));
-                    schedule(() -> complete(late, done.status(), done.results(), false), Duration.ZERO);
+                    schedule(() -> completeOrFail(late, done, false), Duration.ZERO);
                     return reply;
                 }
                 Waiting w = waiting.get(id);
@@ -147,11 +130,11 @@ public final class BatchTransport implements AutoCloseable {
                             + " from " + api.jobFile());
                     schedulePoll(w, Duration.ZERO, api.initialPoll());
                 }
-                w.lines.computeIfAbsent(line.get().customId(), c -> new Request(key, model, body, synchronous))
+                w.lines.computeIfAbsent(line.get().customId(), c -> new BatchRequest(key, model, body, synchronous))
                         .replies.add(reply);
                 return reply;
             }
-            pending.computeIfAbsent(key, k -> new Request(k, model, body, synchronous)).replies.add(reply);
+            pending.computeIfAbsent(key, k -> new BatchRequest(k, model, body, synchronous)).replies.add(reply);
             lastArrival = System.nanoTime();
             if (!flushScheduled) {
                 flushScheduled = true;
@@ -167,7 +150,7 @@ public final class BatchTransport implements AutoCloseable {
     }
 
     private void flush() {
-        List<Request> take;
+        List<BatchRequest> take;
         int r;
         synchronized (lock) {
             long idle = System.nanoTime() - lastArrival;
@@ -184,31 +167,46 @@ public final class BatchTransport implements AutoCloseable {
             }
             r = ++round;
         }
-        Map<String, List<Request>> byModel = new LinkedHashMap<>();
+        Map<String, List<BatchRequest>> byModel = new LinkedHashMap<>();
         take.forEach(q -> byModel.computeIfAbsent(q.model, m -> new ArrayList<>()).add(q));
-        for (List<Request> requests : byModel.values()) {
-            List<Request> chunk = new ArrayList<>();
+        for (List<BatchRequest> requests : byModel.values()) {
+            List<BatchRequest> chunk = new ArrayList<>();
             long bytes = 0;
-            for (Request q : requests) {
+            for (BatchRequest q : requests) {
                 long size = q.body.toString().getBytes(StandardCharsets.UTF_8).length + 100L;
                 if (!chunk.isEmpty() && (chunk.size() >= api.maxRequestsPerBatch()
                         || bytes + size > api.maxBytesPerBatch())) {
-                    submit(r, chunk);
+                    submitOrFail(r, chunk);
                     chunk = new ArrayList<>();
                     bytes = 0;
                 }
                 chunk.add(q);
                 bytes += size;
             }
-            submit(r, chunk);
+            submitOrFail(r, chunk);
+        }
+    }
+
+    /**
+     * Submits one batch; anything unexpected fails its requests instead of ending the worker's task with nobody
+     * waiting for its outcome (their evaluations would wait forever).
+     */
+    private void submitOrFail(int r, List<BatchRequest> requests) {
+        try {
+            submit(r, requests);
+        } catch (RuntimeException e) {
+            String reason = "could not submit a batch of " + requests.size() + " requests to " + service.name()
+                    + " (round " + r + "): " + EvaluationFailures.describe(e);
+            api.progress().accept(Redaction.redact("railguard batch-api: " + reason));
+            requests.forEach(q -> fail(q, reason, false));
         }
     }
 
     /** Submits one batch (retrying a 429 or 5xx with back-off), records it, then polls it. */
-    private void submit(int r, List<Request> requests) {
-        Map<String, Request> lines = new LinkedHashMap<>();
+    private void submit(int r, List<BatchRequest> requests) {
+        Map<String, BatchRequest> lines = new LinkedHashMap<>();
         List<String> text = new ArrayList<>();
-        for (Request q : requests) {
+        for (BatchRequest q : requests) {
             String id = jobs.nextLineId();
             lines.put(id, q);
             text.add(service.line(id, q.body));
@@ -237,15 +235,26 @@ public final class BatchTransport implements AutoCloseable {
         }
         Map<String, String> keys = new LinkedHashMap<>();
         lines.forEach((id, q) -> keys.put(id, q.key));
-        jobs.record(new BatchJobs.Batch(batchId, r, keys));
         Waiting w = new Waiting(batchId, r);
         w.lines.putAll(lines);
+        String recorded;
         synchronized (lock) {
+            try {
+                jobs.record(new BatchJobs.Batch(batchId, r, keys));
+                recorded = api.jobFile() == null ? "" : "; recorded in " + api.jobFile();
+            } catch (RuntimeException e) {
+                // the batch exists at the provider: wait for it in this process rather than fail (and later pay
+                // for) its requests again; only a resume after a crash would not find it
+                recorded = "";
+                api.progress().accept("railguard batch-api: batch " + batchId + " could not be recorded in "
+                        + api.jobFile() + " (" + EvaluationFailures.describe(e) + "); this run waits for it, but a"
+                        + " run started again with --resume would not find it");
+            }
             waiting.put(batchId, w);
         }
         api.progress().accept("railguard batch-api: round " + r + ": submitted batch " + batchId + " to "
                 + service.name() + " with " + lines.size() + " request" + (lines.size() == 1 ? "" : "s")
-                + (api.jobFile() == null ? "" : "; recorded in " + api.jobFile()));
+                + recorded);
         schedulePoll(w, api.initialPoll(), api.initialPoll());
     }
 
@@ -255,7 +264,7 @@ public final class BatchTransport implements AutoCloseable {
 
     private void poll(Waiting w, Duration delay) {
         BatchService.Status s;
-        Map<String, BatchService.LineResult> results;
+        BatchService.Results results;
         try {
             s = service.status(w.id);
             if (!s.ended()) {
@@ -282,31 +291,52 @@ public final class BatchTransport implements AutoCloseable {
             schedulePoll(w, delay, min(delay.multipliedBy(2), api.maxPoll()));
             return;
         }
+        Ended done = new Ended(s, results);
         synchronized (lock) {
             waiting.remove(w.id);
-            ended.put(w.id, new Ended(s, results));
+            ended.put(w.id, done);
         }
-        complete(w, s, results, true);
+        completeOrFail(w, done, true);
+    }
+
+    /** Completes {@code w}'s requests; anything unexpected fails those not yet completed instead of hanging them. */
+    private void completeOrFail(Waiting w, Ended done, boolean report) {
+        try {
+            complete(w, done, report);
+        } catch (RuntimeException e) {
+            String reason = "could not complete the requests of batch " + w.id + ": " + EvaluationFailures.describe(e);
+            synchronized (lock) {
+                w.lines.values().forEach(q -> fail(q, reason, false));
+            }
+        }
     }
 
     /** Completes each request of {@code w} with its line's reply, or fails it with the line's reason. */
-    private void complete(Waiting w, BatchService.Status s, Map<String, BatchService.LineResult> results,
-            boolean report) {
-        Map<String, Request> lines;
+    private void complete(Waiting w, Ended done, boolean report) {
+        BatchService.Status s = done.status();
+        BatchService.Results results = done.results();
+        Map<String, BatchRequest> lines;
         synchronized (lock) {
             lines = new LinkedHashMap<>(w.lines);
         }
+        if (report) {
+            Set<String> sent = jobs.batches().stream().filter(b -> b.id().equals(w.id)).findFirst()
+                    .map(b -> b.keysByLine().keySet()).orElse(lines.keySet());
+            results.foreign(sent).ifPresent(ids -> api.progress().accept(Redaction.redact("railguard batch-api:"
+                    + " batch " + w.id + " answered " + ids + " this run did not send; ignored")));
+        }
         int answered = 0;
         Set<String> reasons = new LinkedHashSet<>();
-        for (Map.Entry<String, Request> e : lines.entrySet()) {
-            BatchService.LineResult result = results.get(e.getKey());
+        for (Map.Entry<String, BatchRequest> e : lines.entrySet()) {
+            BatchService.LineResult result = results.lines().get(e.getKey());
             if (result != null && result.response() != null) {
                 answered++;
-                e.getValue().replies.forEach(f -> f.complete(result.response()));
+                // the provider billed the line once: the first reply counts it, any other is a shared reply
+                e.getValue().deliver(result.response(), done.delivered().add(e.getKey()));
                 continue;
             }
             String reason = result != null ? result.error() : s.problem() != null ? s.problem()
-                    : "the line is missing from the results of batch " + w.id;
+                    : results.missing(w.id);
             reasons.add(reason);
             jobs.forget(e.getValue().key);
             fail(e.getValue(), "batch " + w.id + " line " + e.getKey() + ": " + reason,
@@ -315,31 +345,15 @@ public final class BatchTransport implements AutoCloseable {
         if (!report) {
             return;
         }
-        api.progress().accept("railguard batch-api: batch " + w.id + " (round " + w.round + ") " + s.state() + ": "
-                + answered + "/" + lines.size() + " answered" + (reasons.isEmpty() ? ""
+        api.progress().accept(Redaction.redact("railguard batch-api: batch " + w.id + " (round " + w.round + ") "
+                + s.state() + ": " + answered + "/" + lines.size() + " answered" + (reasons.isEmpty() ? ""
                         : ", " + (lines.size() - answered) + " failed (" + String.join("; ", reasons) + ")"
-                        + (api.synchronousFallback() ? ", sent to the synchronous API" : ", sent to the next round")));
+                        + (api.synchronousFallback() ? ", sent to the synchronous API" : ", sent to the next round"))));
     }
 
     /** Fails a request: to the synchronous API when allowed and sending again could help, else to the engine. */
-    private void fail(Request q, String reason, boolean retriable) {
-        if (retriable && api.synchronousFallback()) {
-            try {
-                executor.execute(() -> {
-                    try {
-                        ChatResponse response = q.synchronous.get();
-                        q.replies.forEach(f -> f.complete(response));
-                    } catch (RuntimeException e) {
-                        q.replies.forEach(f -> f.completeExceptionally(e));
-                    }
-                });
-                return;
-            } catch (RejectedExecutionException closed) {
-                // the evaluator is closing: fail as below
-            }
-        }
-        RuntimeException error = retriable ? new RetriableException(reason) : new NonRetriableException(reason);
-        q.replies.forEach(f -> f.completeExceptionally(error));
+    private void fail(BatchRequest q, String reason, boolean retriable) {
+        q.fail(reason, retriable, api.synchronousFallback());
     }
 
     private void schedule(Runnable task, Duration after) {
@@ -360,22 +374,6 @@ public final class BatchTransport implements AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** The request's key: a hash of the provider's body with the per-call fence nonces normalised. */
-    private String key(String body) {
-        String normalised = body;
-        Matcher m = Untrusted.DELIMITER.matcher(body);
-        while (m.find()) {
-            normalised = normalised.replace(m.group(1), "{nonce}");
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest((service.name() + "\n" + normalised)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

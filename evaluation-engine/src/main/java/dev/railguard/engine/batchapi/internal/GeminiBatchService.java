@@ -12,7 +12,6 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,28 +111,27 @@ public final class GeminiBatchService implements BatchService {
     }
 
     @Override
-    public Map<String, LineResult> results(String id) throws IOException {
+    public Results results(String id) throws IOException {
         JsonNode operation = http.getJson(uri("/" + id));
         JsonNode lines = operation.path("metadata").path("output").path("inlinedResponses").path("inlinedResponses");
         if (lines.isMissingNode()) {
             lines = operation.path("response").path("inlinedResponses").path("inlinedResponses");
         }
-        Map<String, LineResult> out = new LinkedHashMap<>();
+        BatchResults out = new BatchResults(id);
         for (JsonNode line : lines) {
-            String key = line.path("metadata").path("key").asText("");
-            if (key.isEmpty()) {
-                continue;
-            }
-            JsonNode error = line.path("error");
-            if (error.isObject()) {
-                int code = error.path("code").asInt(0);
-                out.put(key, LineResult.failed("status " + code + ": " + error.path("message")
-                        .asText("no reason given"), RETRIABLE.contains(code)));
-            } else {
-                out.put(key, LineResult.ok(response(line.path("response"))));
-            }
+            out.add(line, l -> l.path("metadata").path("key").asText(""), GeminiBatchService::lineResult);
         }
-        return out;
+        return out.result();
+    }
+
+    private static LineResult lineResult(JsonNode line) {
+        JsonNode error = line.path("error");
+        if (error.isObject()) {
+            int code = error.path("code").asInt(0);
+            return LineResult.failed("status " + code + ": " + error.path("message").asText("no reason given"),
+                    RETRIABLE.contains(code));
+        }
+        return LineResult.ok(response(line.path("response")));
     }
 
     private static ChatResponse response(JsonNode response) {

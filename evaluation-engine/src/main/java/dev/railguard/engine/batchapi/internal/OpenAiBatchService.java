@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,23 +89,17 @@ public final class OpenAiBatchService implements BatchService {
     }
 
     @Override
-    public Map<String, LineResult> results(String id) throws IOException {
+    public Results results(String id) throws IOException {
         JsonNode batch = http.getJson(uri("/batches/" + id));
-        Map<String, LineResult> out = new LinkedHashMap<>();
+        BatchResults out = new BatchResults(id);
         for (String field : List.of("error_file_id", "output_file_id")) {
             String file = batch.path(field).asText("");
-            if (file.isEmpty()) {
-                continue;
-            }
-            for (String text : http.getText(uri("/files/" + file + "/content")).split("\n")) {
-                if (text.isBlank()) {
-                    continue;
-                }
-                JsonNode line = BatchHttp.JSON.readTree(text);
-                out.put(line.path("custom_id").asText(), lineResult(line));
+            if (!file.isEmpty()) {
+                out.readJsonl(http.getText(uri("/files/" + file + "/content")),
+                        line -> line.path("custom_id").asText(""), OpenAiBatchService::lineResult);
             }
         }
-        return out;
+        return out.result();
     }
 
     private static LineResult lineResult(JsonNode line) {

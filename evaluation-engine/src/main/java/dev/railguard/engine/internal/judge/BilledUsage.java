@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /**
  * The usage of one judge response, priced: at the synchronous list price, or, for a reply through a batch API
- * ({@link BilledTokenUsage}), at the batch price with its cached input tokens and what it would cost synchronously.
+ * ({@link BilledTokenUsage}), at the batch price with its cached input tokens and what it would cost synchronously; a
+ * reply that one billed line shared with another request of the run is a cache hit.
  */
 final class BilledUsage {
 
@@ -21,6 +22,9 @@ final class BilledUsage {
         TokenUsage tokens = response.tokenUsage();
         long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
         long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
+        if (tokens instanceof BilledTokenUsage billed && billed.shared()) {
+            return Usage.ofCacheHit();
+        }
         if (tokens instanceof BilledTokenUsage billed) {
             long cached = billed.cachedInputTokens();
             return Usage.ofBilledCall(judge.name(), in, cached, out, latency,

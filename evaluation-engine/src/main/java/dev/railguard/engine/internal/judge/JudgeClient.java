@@ -265,7 +265,9 @@ public final class JudgeClient {
                 trace.request();
             }
             ChatRequest request = request(call, messages);
-            sent = engine.batch.exchange(call.judge().modelName(), request, () -> call.judge().model().chat(request));
+            // the synchronous fallback goes through the dispatcher: the judge's concurrency, rate and token limits
+            sent = engine.batch.exchange(call.judge().modelName(), request,
+                    () -> engine.dispatcher.submit(judge, ticket, tokens, () -> call.judge().model().chat(request)));
         } else {
             sent = engine.dispatcher.submit(judge, ticket, tokens, () -> {
                 started.set(System.nanoTime());

@@ -102,7 +102,7 @@ public final class JudgeEngine {
                         ? options.cacheSecret().getBytes(StandardCharsets.UTF_8)
                         : JudgeCache.secretFromEnvironment()) : null;
         this.maxPromptTokens = options.settings().maxPromptTokens();
-        this.batch = options.batchApi() == null ? null : BatchTransport.of(options.batchApi(), executor);
+        this.batch = options.batchApi() == null ? null : BatchTransport.of(options.batchApi());
         this.observer = observer;
         observer.judgeTrafficBound(new EvaluationObserver.JudgeTrafficGauges() {
             @Override

@@ -216,15 +216,22 @@ public final class BatchEvaluator {
         return summary;
     }
 
-    /** Waits for the window to empty; interrupted, cancels what is in flight and says so. */
+    /**
+     * Waits for the window to empty; interrupted, cancels what is in flight and says so. After the cancel every result
+     * is complete, but an evaluation that finished just before it may still be inside its callback on another thread,
+     * about to append its line: the window empties when the last callback has returned, so the results file is never
+     * closed under a line being written (which failed the interrupted run with "could not write a result").
+     */
     private boolean awaitAll(Semaphore window, Set<EvaluationHandle> inFlight) {
         try {
             window.acquire(maxInFlight);
             window.release(maxInFlight);
             return false;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             inFlight.forEach(EvaluationHandle::cancel);
+            window.acquireUninterruptibly(maxInFlight);
+            window.release(maxInFlight);
+            Thread.currentThread().interrupt();
             return true;
         }
     }

@@ -1,6 +1,7 @@
 package dev.railguard.evals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.api.Checks;
 import dev.railguard.engine.JudgeQuestion;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.evals.internal.EvalPrompts;
@@ -186,13 +187,13 @@ public final class AccuracyEval {
 
         /** How many times to run the subject, 1..100; default 1. */
         public Builder numIterations(int n) {
-            this.numIterations = EvalSettings.range("numIterations", n, 1, 100);
+            this.numIterations = Checks.between(n, 1, 100, "numIterations");
             return this;
         }
 
         /** The mean score needed to pass, 1..10; default none (the status is then COMPLETED). */
         public Builder threshold(double threshold) {
-            this.threshold = EvalSettings.range("threshold", threshold, 1, 10);
+            this.threshold = Checks.between(threshold, 1, 10, "threshold");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.railguard.evals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.api.Checks;
 import dev.railguard.engine.JudgeQuestion;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.evals.internal.EvalPrompts;
@@ -105,7 +106,7 @@ public final class AgentAsJudgeEval {
     public EvalRun run(Subject subject, String input, int times) {
         Objects.requireNonNull(subject, "subject must not be null");
         Objects.requireNonNull(input, "input must not be null");
-        EvalSettings.range("numIterations", times, 1, 100);
+        Checks.between(times, 1, 100, "numIterations");
         ExecutorService pool = Iterations.agentPool("agent-as-judge");
         try {
             return judgeAll(times, i -> CompletableFuture.supplyAsync(() -> {
@@ -252,7 +253,7 @@ public final class AgentAsJudgeEval {
 
         /** The passing score in numeric mode, 1..10; default 7. */
         public Builder threshold(int threshold) {
-            this.threshold = EvalSettings.range("threshold", threshold, 1, 10);
+            this.threshold = Checks.between(threshold, 1, 10, "threshold");
             return this;
         }
 

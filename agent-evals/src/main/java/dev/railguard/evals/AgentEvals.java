@@ -1,5 +1,6 @@
 package dev.railguard.evals;
 
+import dev.railguard.api.Checks;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.JudgeTier;
 import dev.railguard.engine.RailguardEvaluator;
@@ -58,13 +59,13 @@ public final class AgentEvals {
 
     /** A copy running up to {@code parallelism} iterations at once (1..64; 1 for stateful subjects). */
     public AgentEvals withParallelism(int parallelism) {
-        return new AgentEvals(evaluator, judge, tier, EvalSettings.range("parallelism", parallelism, 1, 64),
+        return new AgentEvals(evaluator, judge, tier, Checks.between(parallelism, 1, 64, "parallelism"),
                 timeout);
     }
 
     /** A copy bounding each iteration by {@code timeout}. */
     public AgentEvals withTimeout(Duration timeout) {
-        return new AgentEvals(evaluator, judge, tier, parallelism, EvalSettings.timeout(timeout));
+        return new AgentEvals(evaluator, judge, tier, parallelism, Checks.positive(timeout, "timeout"));
     }
 
     /**

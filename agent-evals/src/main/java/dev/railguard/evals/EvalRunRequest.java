@@ -1,5 +1,6 @@
 package dev.railguard.evals;
 
+import dev.railguard.api.Checks;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
 import dev.railguard.format.AgnoEvalRun;
@@ -63,10 +64,10 @@ public record EvalRunRequest(EvalType evalType, String input, String expectedOut
         expectedToolCallArguments = copyArguments(expectedToolCallArguments);
         scoringStrategy = scoringStrategy == null ? ScoringStrategy.BINARY : scoringStrategy;
         if (threshold != null) {
-            EvalSettings.range(AgnoField.THRESHOLD.key(), threshold, 1, 10);
+            Checks.between(threshold, 1, 10, AgnoField.THRESHOLD.key());
         }
-        EvalSettings.range(AgnoField.NUM_ITERATIONS.key(), numIterations, 1, 100);
-        EvalSettings.range(AgnoField.WARMUP_RUNS.key(), warmupRuns, 0, 10);
+        Checks.between(numIterations, 1, 100, AgnoField.NUM_ITERATIONS.key());
+        Checks.between(warmupRuns, 0, 10, AgnoField.WARMUP_RUNS.key());
         expectedToolCalls = expectedToolCalls == null ? null
                 : EvalSettings.texts(AgnoField.EXPECTED_TOOL_CALLS.key(), expectedToolCalls);
         if (evalType == EvalType.ACCURACY && (expectedOutput == null || expectedOutput.isBlank())) {

@@ -1,5 +1,6 @@
 package dev.railguard.evals;
 
+import dev.railguard.api.Checks;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.JudgeTier;
 import dev.railguard.engine.RailguardEvaluator;
@@ -70,7 +71,7 @@ abstract class JudgedEvalBuilder<B extends JudgedEvalBuilder<B>> {
      * agents) and 4 for {@link AgentAsJudgeEval}.
      */
     public B parallelism(int parallelism) {
-        this.parallelism = EvalSettings.range("parallelism", parallelism, 1, 64);
+        this.parallelism = Checks.between(parallelism, 1, 64, "parallelism");
         return self();
     }
 
@@ -80,7 +81,7 @@ abstract class JudgedEvalBuilder<B extends JudgedEvalBuilder<B>> {
      * parallelism 1 a hung agent may still be running while the next iteration starts.
      */
     public B timeout(Duration timeout) {
-        this.timeout = EvalSettings.timeout(timeout);
+        this.timeout = Checks.positive(timeout, "timeout");
         return self();
     }
 

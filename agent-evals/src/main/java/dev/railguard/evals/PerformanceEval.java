@@ -1,6 +1,7 @@
 package dev.railguard.evals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.api.Checks;
 import dev.railguard.evals.internal.EvalJson;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
@@ -221,19 +222,19 @@ public final class PerformanceEval {
 
         /** Unmeasured runs first, 0..10; default 10, as Agno's {@code PerformanceEval}. */
         public Builder warmupRuns(int n) {
-            this.warmupRuns = EvalSettings.range("warmupRuns", n, 0, 10);
+            this.warmupRuns = Checks.between(n, 0, 10, "warmupRuns");
             return this;
         }
 
         /** Measured runs, 1..10000; default 50, as Agno's {@code PerformanceEval}. */
         public Builder numIterations(int n) {
-            this.numIterations = EvalSettings.range("numIterations", n, 1, 10_000);
+            this.numIterations = Checks.between(n, 1, 10_000, "numIterations");
             return this;
         }
 
         /** The bound on one run; a run that exceeds it ends the eval with ERROR. Default 120 s. */
         public Builder timeout(Duration timeout) {
-            this.timeout = EvalSettings.timeout(timeout);
+            this.timeout = Checks.positive(timeout, "timeout");
             return this;
         }
 
@@ -245,7 +246,7 @@ public final class PerformanceEval {
 
         /** How far above the baseline p95 fails, 1.0..100; default 1.2. */
         public Builder regressionFactor(double factor) {
-            this.regressionFactor = EvalSettings.range("regressionFactor", factor, 1.0, 100.0);
+            this.regressionFactor = Checks.between(factor, 1.0, 100.0, "regressionFactor");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.railguard.evals;
 
 import dev.langchain4j.service.Result;
+import dev.railguard.api.Checks;
 import dev.railguard.evals.internal.EvalSettings;
 import dev.railguard.evals.internal.Iterations;
 import dev.railguard.format.AgnoEvalInput;
@@ -259,7 +260,7 @@ public final class ReliabilityEval {
 
         /** The bound on the subject's run in {@link #run(Subject, String)}; default 120 s. */
         public Builder timeout(java.time.Duration timeout) {
-            this.timeout = EvalSettings.timeout(timeout);
+            this.timeout = Checks.positive(timeout, "timeout");
             return this;
         }
 

@@ -272,7 +272,8 @@ class AccuracyEvalTest {
                 .hasMessage("numIterations must be between 1 and 100, but was: 0");
         assertThatThrownBy(() -> eval().numIterations(101))
                 .hasMessage("numIterations must be between 1 and 100, but was: 101");
-        assertThatThrownBy(() -> eval().threshold(11)).hasMessage("threshold must be between 1 and 10, but was: 11");
+        assertThatThrownBy(() -> eval().threshold(11))
+                .hasMessage("threshold must be between 1.0 and 10.0, but was: 11.0");
         assertThatThrownBy(() -> eval().parallelism(0)).hasMessage("parallelism must be between 1 and 64, but was: 0");
         assertThatThrownBy(() -> AccuracyEval.builder(judge.evaluator).input("q").build())
                 .hasMessage("expectedOutput must be given (at least one accepted answer)");

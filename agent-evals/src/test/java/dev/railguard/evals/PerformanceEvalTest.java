@@ -192,6 +192,6 @@ class PerformanceEvalTest {
         assertThatThrownBy(() -> PerformanceEval.builder().numIterations(0))
                 .hasMessage("numIterations must be between 1 and 10000, but was: 0");
         assertThatThrownBy(() -> PerformanceEval.builder().regressionFactor(0.9))
-                .hasMessage("regressionFactor must be between 1 and 100, but was: 0.9");
+                .hasMessage("regressionFactor must be between 1.0 and 100.0, but was: 0.9");
     }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>The field is named as the user wrote it (a builder method, a property, a JSON key) and may carry context that
  * helps the user, such as {@code "threshold of metric 'correctness'"} or {@code "requestsPerMinute (0: no budget)"}.
- * Bounds are inclusive. A {@code double} that is NaN fails every check.
+ * Bounds are inclusive, except those of {@link #exclusiveBetween(double, double, double, String)}. A {@code double}
+ * that is NaN fails every check.
  */
 public final class Checks {
     private Checks() {}
@@ -116,6 +117,25 @@ public final class Checks {
     public static double between(double value, double min, double max, String field) {
         if (!(value >= min && value <= max)) {
             throw outside(field, "between " + min + " and " + max, value);
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} when it lies in the open interval ({@code min}, {@code max}), bounds excluded: for a
+     * setting such as a significance level or a confidence, where 0 and 1 mean nothing.
+     *
+     * @param value the value to check
+     * @param min   the bound {@code value} must be greater than
+     * @param max   the bound {@code value} must be less than
+     * @param field how the message names the value
+     * @return {@code value}
+     * @throws IllegalArgumentException {@code "<field> must be between <min> and <max> (exclusive), but was:
+     *                                  <value>"}, also for NaN
+     */
+    public static double exclusiveBetween(double value, double min, double max, String field) {
+        if (!(value > min && value < max)) {
+            throw outside(field, "between " + min + " and " + max + " (exclusive)", value);
         }
         return value;
     }

@@ -1,7 +1,9 @@
 package dev.railguard.cli;
 
+import dev.railguard.api.Checks;
 import dev.railguard.cli.internal.CliFailure;
 import dev.railguard.cli.internal.CommonOptions;
+import dev.railguard.cli.internal.OptionCheck;
 import dev.railguard.cli.internal.Style;
 import dev.railguard.diff.DiffReport;
 import dev.railguard.diff.DiffResult;
@@ -92,12 +94,12 @@ final class DiffCommand implements Callable<Integer> {
                         + ": file does not exist: " + p);
             }
         }
-        check(alpha > 0 && alpha < 1, "--alpha must be between 0 and 1 (exclusive), but was: " + alpha);
-        check(minEffect >= 0 && minEffect <= 1, "--min-effect must be between 0 and 1, but was: " + minEffect);
-        check(confidence > 0 && confidence < 1, "--confidence must be between 0 and 1 (exclusive), but was: "
-                + confidence);
-        check(resamples >= 100 && resamples <= 1_000_000, "--resamples must be between 100 and 1000000, but was: "
-                + resamples);
+        OptionCheck.of(spec.commandLine(), () -> {
+            Checks.exclusiveBetween(alpha, 0, 1, "--alpha");
+            Checks.between(minEffect, 0, 1, "--min-effect");
+            Checks.exclusiveBetween(confidence, 0, 1, "--confidence");
+            Checks.between(resamples, 100, 1_000_000, "--resamples");
+        });
         RunDiff.Settings settings = new RunDiff.Settings(alpha, minEffect, confidence, resamples, seed);
         DiffResult d;
         try {
@@ -150,12 +152,6 @@ final class DiffCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "paired events: %d, only in base: %d, only in new: %d%n", d.paired(), onlyBase,
                 d.unpaired().size() - onlyBase);
         o.println("report: " + report);
-    }
-
-    private void check(boolean ok, String message) {
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), message);
-        }
     }
 
     private static String pct(double v) {

@@ -2,6 +2,7 @@ package dev.railguard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railguard.api.Checks;
 import dev.railguard.api.RunMode;
 import dev.railguard.api.Thresholds;
 import dev.railguard.api.Verdict;
@@ -11,6 +12,7 @@ import dev.railguard.cli.internal.BatchApiOptions;
 import dev.railguard.cli.internal.CliFailure;
 import dev.railguard.cli.internal.CommonOptions;
 import dev.railguard.cli.internal.JudgeOptions;
+import dev.railguard.cli.internal.OptionCheck;
 import dev.railguard.cli.internal.Overrides;
 import dev.railguard.cli.internal.RunGates;
 import dev.railguard.config.ProjectDataset;
@@ -274,13 +276,12 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private RunMode validate() {
-        if (maxSkipped != null && maxSkipped < 0) {
-            throw new ParameterException(spec.commandLine(), "--max-skipped must be >= 0, but was: " + maxSkipped);
-        }
-        if (concurrency < 1 || concurrency > 10_000) {
-            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 10000, but was: "
-                    + concurrency);
-        }
+        OptionCheck.of(spec.commandLine(), () -> {
+            if (maxSkipped != null) {
+                Checks.atLeast(maxSkipped, 0, "--max-skipped");
+            }
+            Checks.between(concurrency, 1, 10_000, "--concurrency");
+        });
         rates("--threshold", thresholds);
         rates("--fail-under", failUnder);
         if (runMode == null) {
@@ -303,13 +304,8 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void rates(String option, Map<String, Double> values) {
-        values.forEach((metric, v) -> {
-            try {
-                Thresholds.check(v == null ? Double.NaN : v, option + " " + metric);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        });
+        values.forEach((metric, v) -> OptionCheck.of(spec.commandLine(),
+                () -> Thresholds.check(v == null ? Double.NaN : v, option + " " + metric)));
     }
 
     private void exitCode(BatchSummary s, Path results, List<String> gate, boolean judgeConfigured,

@@ -5,9 +5,11 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.railguard.api.Checks;
 import dev.railguard.cli.internal.CliFailure;
 import dev.railguard.cli.internal.CommonOptions;
 import dev.railguard.cli.internal.JudgeOptions;
+import dev.railguard.cli.internal.OptionCheck;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.RailguardHttp;
 import dev.railguard.engine.Redaction;
@@ -124,10 +126,7 @@ final class EvalRunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(request)) {
             throw new ParameterException(spec.commandLine(), "REQUEST.json: file does not exist: " + request);
         }
-        if (parallelism < 1 || parallelism > 64) {
-            throw new ParameterException(spec.commandLine(), "--parallelism must be between 1 and 64, but was: "
-                    + parallelism);
-        }
+        OptionCheck.of(spec.commandLine(), () -> Checks.between(parallelism, 1, 64, "--parallelism"));
         Optional<RailguardProject> project = common.project(root.env(), judge.properties());
         EvalRunRequest body;
         try {

@@ -1,6 +1,8 @@
 package dev.railguard.cli;
 
+import dev.railguard.api.Checks;
 import dev.railguard.cli.internal.CommonOptions;
+import dev.railguard.cli.internal.OptionCheck;
 import dev.railguard.batch.BatchSummary;
 import dev.railguard.report.HtmlReport;
 import java.nio.file.Files;
@@ -53,9 +55,7 @@ final class ReportCommand implements Runnable {
         if (!Files.isRegularFile(results)) {
             throw new ParameterException(spec.commandLine(), "RESULTS.jsonl: file does not exist: " + results);
         }
-        if (maxEvents < 0) {
-            throw new ParameterException(spec.commandLine(), "--max-events must be >= 0, but was: " + maxEvents);
-        }
+        OptionCheck.of(spec.commandLine(), () -> Checks.atLeast(maxEvents, 0, "--max-events"));
         Path target = out != null ? out : results.resolveSibling("report.html");
         BatchSummary summary = BatchSummary.fromResults(results);
         if (summary.events() == 0) {

@@ -1,5 +1,6 @@
 package dev.railguard.diff;
 
+import dev.railguard.api.Checks;
 import dev.railguard.batch.ResultsFile;
 import dev.railguard.diff.internal.Stats;
 import java.io.UncheckedIOException;
@@ -59,19 +60,10 @@ public final class RunDiff {
          * @throws IllegalArgumentException naming the setting, the value and what is allowed
          */
         public Settings {
-            if (!(alpha > 0 && alpha < 1)) {
-                throw new IllegalArgumentException("alpha must be between 0 and 1 (exclusive), but was: " + alpha);
-            }
-            if (!(minEffect >= 0 && minEffect <= 1)) {
-                throw new IllegalArgumentException("minEffect must be between 0 and 1, but was: " + minEffect);
-            }
-            if (!(confidence > 0 && confidence < 1)) {
-                throw new IllegalArgumentException("confidence must be between 0 and 1 (exclusive), but was: "
-                        + confidence);
-            }
-            if (resamples < 100 || resamples > 1_000_000) {
-                throw new IllegalArgumentException("resamples must be between 100 and 1000000, but was: " + resamples);
-            }
+            Checks.exclusiveBetween(alpha, 0, 1, "alpha");
+            Checks.between(minEffect, 0, 1, "minEffect");
+            Checks.exclusiveBetween(confidence, 0, 1, "confidence");
+            Checks.between(resamples, 100, 1_000_000, "resamples");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.railguard.testkit.StubOpenAiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,30 @@ class OtherCommandsTest {
         JsonNode json = JSON.readTree(Cli.run(Map.of(), "metrics", "--json").out());
         assertThat(json.size()).isEqualTo(lines.size() - 1);
         assertThat(json.findValuesAsText("name")).contains("correctness", "completeness", "pii", "json_schema");
+    }
+
+    @Test
+    void a_numeric_option_out_of_range_is_a_usage_error_naming_the_option() throws Exception {
+        String results = results(dir.resolve("r.jsonl"), new boolean[] {true, false, true}).toString();
+        String events = Cli.events(dir).toString();
+        String body = Files.writeString(dir.resolve("run.json"), "{\"eval_type\":\"performance\",\"input\":\"q\"}")
+                .toString();
+        String[][] rows = {
+            {"--max-events must be at least 0, but was: -1", "report", results, "--max-events", "-1"},
+            {"--parallelism must be between 1 and 64, but was: 65", "eval-run", body, "--parallelism", "65"},
+            {"--max-skipped must be at least 0, but was: -1", "eval", events, "--max-skipped", "-1"},
+            {"--judge-timeout (seconds) must be at least 1, but was: 0", "eval", events, "--judge-timeout", "0"},
+            {"--min-effect must be between 0.0 and 1.0, but was: 1.5", "diff", results, results, "--min-effect", "1.5"},
+            {"--confidence must be between 0.0 and 1.0 (exclusive), but was: 1.0", "diff", results, results,
+                "--confidence", "1"},
+            {"--resamples must be between 100 and 1000000, but was: 99", "diff", results, results, "--resamples", "99"},
+        };
+        for (String[] row : rows) {
+            Cli r = Cli.run(Map.of(), Arrays.copyOfRange(row, 1, row.length));
+            assertThat(r.exitCode()).as(row[0]).isEqualTo(2);
+            assertThat(r.err().lines().findFirst()).as(r.err())
+                    .hasValue("railguard " + row[1] + ": " + row[0] + " (see 'railguard " + row[1] + " --help')");
+        }
     }
 
     @Test
@@ -82,7 +107,7 @@ class OtherCommandsTest {
 
         Cli alpha = Cli.run(Map.of(), "diff", b.toString(), n.toString(), "--alpha", "1.5");
         assertThat(alpha.exitCode()).isEqualTo(2);
-        assertThat(alpha.err()).contains("--alpha must be between 0 and 1 (exclusive), but was: 1.5");
+        assertThat(alpha.err()).contains("--alpha must be between 0.0 and 1.0 (exclusive), but was: 1.5");
         Cli missing = Cli.run(Map.of(), "diff", b.toString(), dir.resolve("x.jsonl").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("NEW.jsonl: file does not exist");

@@ -183,10 +183,14 @@ class RunDiffTest {
 
     @Test
     void settings_out_of_range_name_the_setting() {
-        assertThatThrownBy(() -> new RunDiff.Settings(0, 0, 0.95, 1000, 1)).hasMessageContaining("alpha must be");
+        assertThatThrownBy(() -> new RunDiff.Settings(0, 0, 0.95, 1000, 1))
+                .hasMessage("alpha must be between 0.0 and 1.0 (exclusive), but was: 0.0");
         assertThatThrownBy(() -> new RunDiff.Settings(0.05, 1.5, 0.95, 1000, 1))
-                .hasMessageContaining("minEffect must be between 0 and 1, but was: 1.5");
-        assertThatThrownBy(() -> new RunDiff.Settings(0.05, 0, 0.95, 5, 1)).hasMessageContaining("resamples");
+                .hasMessage("minEffect must be between 0.0 and 1.0, but was: 1.5");
+        assertThatThrownBy(() -> new RunDiff.Settings(0.05, 0, 1.0, 1000, 1))
+                .hasMessage("confidence must be between 0.0 and 1.0 (exclusive), but was: 1.0");
+        assertThatThrownBy(() -> new RunDiff.Settings(0.05, 0, 0.95, 5, 1))
+                .hasMessage("resamples must be between 100 and 1000000, but was: 5");
     }
 
     @Test

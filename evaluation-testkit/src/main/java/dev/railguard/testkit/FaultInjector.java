@@ -1,5 +1,6 @@
 package dev.railguard.testkit;
 
+import dev.railguard.api.Checks;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -106,10 +107,7 @@ public final class FaultInjector implements Function<RecordedRequest, StubReply>
     }
 
     private FaultInjector share(Fault fault, double share) {
-        if (share < 0 || share > 1) {
-            throw new IllegalArgumentException("share of " + fault + " must be between 0 and 1, but was: " + share);
-        }
-        shares.put(fault, share);
+        shares.put(fault, Checks.between(share, 0, 1, "share of " + fault));
         double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
         if (total > 1 + 1e-9) {
             throw new IllegalArgumentException("fault shares must add up to at most 1, but were: " + shares);

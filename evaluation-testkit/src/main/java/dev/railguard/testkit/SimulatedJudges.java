@@ -8,11 +8,11 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import dev.railguard.api.Checks;
 import dev.railguard.api.Evidence;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -289,11 +289,7 @@ public final class SimulatedJudges {
         }
 
         private static double probability(String field, double value) {
-            if (!(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException(field + " must be between 0 and 1, but was: "
-                        + String.format(Locale.ROOT, "%s", value));
-            }
-            return value;
+            return Checks.between(value, 0, 1, field);
         }
     }
 }

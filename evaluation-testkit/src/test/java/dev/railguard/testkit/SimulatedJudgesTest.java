@@ -92,7 +92,7 @@ class SimulatedJudgesTest {
         // consecutive calls disagree with probability 2q(1-q) = 0.5
         assertThat(changed).isBetween(70, 130);
         assertThatThrownBy(() -> SimulatedJudges.builder().errorRate(1.5))
-                .hasMessage("errorRate must be between 0 and 1, but was: 1.5");
+                .hasMessage("errorRate must be between 0.0 and 1.0, but was: 1.5");
     }
 
     private static String fence(String label, String text) {

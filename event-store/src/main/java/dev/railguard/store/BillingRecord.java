@@ -1,5 +1,6 @@
 package dev.railguard.store;
 
+import dev.railguard.api.Checks;
 import java.util.Objects;
 
 /**
@@ -22,10 +23,10 @@ public record BillingRecord(String billingRequestId, int judgeCalls, int cacheHi
             throw new IllegalArgumentException("billingRequestId must start with 'bill_' and have at most 64"
                     + " characters, but was: '" + billingRequestId + "'");
         }
-        if (judgeCalls < 0 || cacheHits < 0 || inputTokens < 0 || outputTokens < 0 || cost < 0 || Double.isNaN(cost)) {
-            throw new IllegalArgumentException("billing counts of " + billingRequestId + " must not be negative, but"
-                    + " were: judgeCalls=" + judgeCalls + ", cacheHits=" + cacheHits + ", inputTokens=" + inputTokens
-                    + ", outputTokens=" + outputTokens + ", cost=" + cost);
-        }
+        Checks.atLeast(judgeCalls, 0, "judgeCalls of " + billingRequestId);
+        Checks.atLeast(cacheHits, 0, "cacheHits of " + billingRequestId);
+        Checks.atLeast(inputTokens, 0L, "inputTokens of " + billingRequestId);
+        Checks.atLeast(outputTokens, 0L, "outputTokens of " + billingRequestId);
+        Checks.atLeast(cost, 0.0, "cost of " + billingRequestId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.railguard.store;
 
+import dev.railguard.api.Checks;
 import dev.railguard.format.AgnoEvalRun;
 import java.util.List;
 import java.util.Locale;
@@ -40,13 +41,8 @@ public record EvalRunQuery(List<String> evalTypes, String agentId, String teamId
                         + filterType + "'");
             }
         }
-        if (page < 1) {
-            throw new IllegalArgumentException("page must be at least 1, but was: " + page);
-        }
-        if (limit < 1 || limit > EventQuery.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + EventQuery.MAX_LIMIT + ", but was: "
-                    + limit);
-        }
+        Checks.atLeast(page, 1, "page");
+        Checks.between(limit, 1, EventQuery.MAX_LIMIT, "limit");
     }
 
     /** Every run, first page of 20, newest first (Agno's defaults). */

@@ -1,5 +1,6 @@
 package dev.railguard.store;
 
+import dev.railguard.api.Checks;
 import dev.railguard.api.EvaluationStatus;
 import dev.railguard.api.Verdict;
 import java.time.Instant;
@@ -32,9 +33,7 @@ public record EventQuery(EventKind kind, String sourceId, EvaluationStatus statu
 
     /** Validates. */
     public EventQuery {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", but was: " + limit);
-        }
+        Checks.between(limit, 1, MAX_LIMIT, "limit");
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to, but was: from=" + from + ", to=" + to);
         }

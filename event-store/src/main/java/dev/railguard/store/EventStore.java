@@ -1,5 +1,6 @@
 package dev.railguard.store;
 
+import dev.railguard.api.Checks;
 import dev.railguard.event.EventRecorder;
 import dev.railguard.store.internal.Cursors;
 import dev.railguard.store.internal.EventDao;
@@ -301,10 +302,7 @@ public final class EventStore implements AutoCloseable {
 
         /** The most event writes per transaction, 1 to 10,000 (default 500). */
         public Builder maxBatch(int maxBatch) {
-            if (maxBatch < 1 || maxBatch > 10_000) {
-                throw new IllegalArgumentException("maxBatch must be between 1 and 10000, but was: " + maxBatch);
-            }
-            this.maxBatch = maxBatch;
+            this.maxBatch = Checks.between(maxBatch, 1, 10_000, "maxBatch");
             return this;
         }
 

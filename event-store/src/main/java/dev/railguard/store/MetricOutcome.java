@@ -21,9 +21,8 @@ public record MetricOutcome(String metric, Double score, double threshold, Verdi
             throw new IllegalArgumentException("metric must be a non-blank name of at most 128 characters, but was: "
                     + (metric == null ? "null" : "'" + metric + "'"));
         }
-        if (score != null && (score.isNaN() || score < 0 || score > 1)) {
-            throw new IllegalArgumentException("score of metric '" + metric + "' must be between 0.0 and 1.0 or null,"
-                    + " but was: " + score);
+        if (score != null) {
+            Thresholds.check(score, "score of metric '" + metric + "'");
         }
         Thresholds.check(threshold, "threshold of metric '" + metric + "'");
         Objects.requireNonNull(verdict, () -> "verdict of metric '" + metric + "' must not be null");

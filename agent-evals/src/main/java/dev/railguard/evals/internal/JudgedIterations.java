@@ -1,6 +1,7 @@
 package dev.railguard.evals.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railguard.api.Checks;
 import dev.railguard.api.Usage;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.JudgeAnswer;
@@ -29,8 +30,8 @@ public final class JudgedIterations {
     /** Runs iterations judged by {@code judge}, {@code parallelism} at a time, each within {@code timeout}. */
     public JudgedIterations(JudgeChoice judge, int parallelism, Duration timeout) {
         this.judge = Objects.requireNonNull(judge, "judge must not be null");
-        this.parallelism = EvalSettings.range("parallelism", parallelism, 1, 64);
-        this.timeout = EvalSettings.timeout(timeout);
+        this.parallelism = Checks.between(parallelism, 1, 64, "parallelism");
+        this.timeout = Checks.positive(timeout, "timeout");
     }
 
     /** How many iterations may run at once. */

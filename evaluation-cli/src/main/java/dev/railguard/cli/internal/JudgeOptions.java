@@ -1,5 +1,6 @@
 package dev.railguard.cli.internal;
 
+import dev.railguard.api.Checks;
 import dev.railguard.engine.JudgePanel;
 import dev.railguard.engine.MetricRegistry;
 import dev.railguard.engine.RailguardEvaluator;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The judge settings of a command: options that win over the {@code RAILGUARD_JUDGE_*} environment variables
@@ -38,6 +41,9 @@ public final class JudgeOptions {
                     + " refused and skipped with the reason.")
     boolean allowSelfJudging;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--judge-timeout", paramLabel = "SECONDS",
             description = "Timeout of one judge call in seconds (default: RAILGUARD_JUDGE_TIMEOUT_SECONDS, or 60).")
     Integer timeoutSeconds;
@@ -57,10 +63,7 @@ public final class JudgeOptions {
             p.setProperty("railguard.judge.model", model);
         }
         if (timeoutSeconds != null) {
-            if (timeoutSeconds < 1) {
-                throw new CliFailure(2, "--judge-timeout must be a positive number of seconds, but was: "
-                        + timeoutSeconds);
-            }
+            OptionCheck.of(mixee.commandLine(), () -> Checks.atLeast(timeoutSeconds, 1, "--judge-timeout (seconds)"));
             p.setProperty("railguard.judge.timeoutSeconds", String.valueOf(timeoutSeconds));
         }
         return p;

@@ -1,5 +1,6 @@
 package dev.railguard.diff.internal;
 
+import dev.railguard.api.Checks;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -15,9 +16,8 @@ public final class Stats {
      * @throws IllegalArgumentException if a count is negative
      */
     public static double mcnemarExactP(int b, int c) {
-        if (b < 0 || c < 0) {
-            throw new IllegalArgumentException("discordant pair counts must be >= 0, but were: b=" + b + ", c=" + c);
-        }
+        Checks.atLeast(b, 0, "discordant pair count b");
+        Checks.atLeast(c, 0, "discordant pair count c");
         int n = b + c;
         if (n == 0) {
             return 1.0;
@@ -51,12 +51,8 @@ public final class Stats {
      * @throws IllegalArgumentException if {@code confidence} is not in (0, 1) or {@code resamples} is below 100
      */
     public static double[] bootstrapMean(double[] differences, double confidence, int resamples, long seed) {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1 (exclusive), but was: " + confidence);
-        }
-        if (resamples < 100) {
-            throw new IllegalArgumentException("resamples must be >= 100, but was: " + resamples);
-        }
+        Checks.exclusiveBetween(confidence, 0, 1, "confidence");
+        Checks.atLeast(resamples, 100, "resamples");
         int n = differences.length;
         if (n == 0) {
             return new double[] {Double.NaN, Double.NaN};

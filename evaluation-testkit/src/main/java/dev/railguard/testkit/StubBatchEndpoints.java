@@ -33,6 +33,8 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
     volatile int pollsUntilDone;
     volatile int holdFrom = Integer.MAX_VALUE;
     volatile int rateLimitedCreates;
+    private int rateLimitedPolls;
+    private Duration pollRetryAfter = Duration.ZERO;
     volatile int cachedTokens;
     volatile StubBatchServer.LineFaults faults = (batch, line) -> StubBatchServer.LineFault.NONE;
 
@@ -117,6 +119,13 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
         } else if (path.startsWith("/v1/batches/") || path.startsWith("/v1/messages/batches/")
                 || path.startsWith("/v1beta/batches/")) {
             Batch b = batches.get(path.substring(path.lastIndexOf('/') + 1));
+            Duration retryAfter = pollRateLimited();
+            if (retryAfter != null) {
+                return new StubReply(429, JSON.createObjectNode().set("error", JSON.createObjectNode()
+                        .put("message", "Too many requests").put("type", "rate_limit")).toString(),
+                        Map.of("Content-Type", "application/json", "Retry-After",
+                                StubReply.retryAfterSeconds(retryAfter)), Duration.ZERO);
+            }
             if (b == null) {
                 status = 404;
                 reply = JSON.createObjectNode().set("error", JSON.createObjectNode()
@@ -134,6 +143,21 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
         return json(status, reply.toString());
     }
 
+
+    /** The next {@code n} retrievals of a batch answer 429 with {@code retryAfter} (in whole seconds). */
+    synchronized void rateLimitPolls(int n, Duration retryAfter) {
+        rateLimitedPolls = n;
+        pollRetryAfter = retryAfter;
+    }
+
+    /** The delay a rate-limited retrieval asks for, or null when this one is answered. */
+    private synchronized Duration pollRateLimited() {
+        if (rateLimitedPolls > 0) {
+            rateLimitedPolls--;
+            return pollRetryAfter;
+        }
+        return null;
+    }
 
     private synchronized boolean rateLimited() {
         if (rateLimitedCreates > 0) {

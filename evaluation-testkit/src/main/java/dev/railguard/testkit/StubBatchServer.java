@@ -1,5 +1,6 @@
 package dev.railguard.testkit;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -95,6 +96,15 @@ public final class StubBatchServer extends ProviderStubServer {
     /** The next {@code n} batch creations answer 429 with {@code Retry-After: 0}. */
     public StubBatchServer rateLimitCreates(int n) {
         endpoints.rateLimitedCreates = n;
+        return this;
+    }
+
+    /**
+     * The next {@code n} retrievals of a batch (polls) answer 429 with a {@code Retry-After} of {@code retryAfter}, in
+     * whole seconds rounded up.
+     */
+    public StubBatchServer rateLimitPolls(int n, Duration retryAfter) {
+        endpoints.rateLimitPolls(n, Objects.requireNonNull(retryAfter, "retryAfter must not be null"));
         return this;
     }
 

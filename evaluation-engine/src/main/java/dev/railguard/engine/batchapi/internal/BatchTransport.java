@@ -1,6 +1,7 @@
 package dev.railguard.engine.batchapi.internal;
 
 import dev.railguard.engine.EvaluationFailures;
+import dev.railguard.engine.EvaluatorSettings;
 import dev.railguard.engine.Redaction;
 import dev.railguard.engine.batchapi.BatchApi;
 
@@ -43,6 +44,7 @@ public final class BatchTransport implements AutoCloseable {
     private final BatchApi api;
     private final BatchService service;
     private final BatchJobs jobs;
+    private final Duration maxRetryAfter;
     private final ScheduledThreadPoolExecutor worker;
 
     private final Object lock = new Object();
@@ -54,27 +56,38 @@ public final class BatchTransport implements AutoCloseable {
     private boolean flushScheduled;
     private int round;
 
-    public BatchTransport(BatchApi api, BatchService service) {
+    /**
+     * A transport that waits at most {@code maxRetryAfter} when the provider asks for a delay (the engine's bound of
+     * the synchronous path) and submits and polls on {@code worker}.
+     */
+    BatchTransport(BatchApi api, BatchService service, Duration maxRetryAfter, ScheduledThreadPoolExecutor worker) {
         this.api = api;
         this.service = service;
+        this.maxRetryAfter = maxRetryAfter;
         this.jobs = BatchJobs.open(api.jobFile(), api.runKey() == null ? "" : api.runKey(), service.name());
         this.round = jobs.lastRound();
-        this.worker = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "railguard-batch-api");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = worker;
         worker.setRemoveOnCancelPolicy(true);
     }
 
-    /** The transport for {@code api}'s provider. */
+    /** The transport for {@code api}'s provider, honouring a {@code Retry-After} of up to the engine's default. */
     public static BatchTransport of(BatchApi api) {
+        return of(api, EvaluatorSettings.DEFAULTS.maxRetryAfter());
+    }
+
+    /** The transport for {@code api}'s provider, honouring a {@code Retry-After} of up to {@code maxRetryAfter}. */
+    public static BatchTransport of(BatchApi api, Duration maxRetryAfter) {
         BatchService service = switch (api.provider()) {
             case OPENAI -> new OpenAiBatchService(api.baseUrl(), api.apiKey());
             case ANTHROPIC -> new AnthropicBatchService(api.baseUrl(), api.apiKey());
             case GEMINI -> new GeminiBatchService(api.baseUrl(), api.apiKey());
         };
-        return new BatchTransport(api, service);
+        ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "railguard-batch-api");
+            t.setDaemon(true);
+            return t;
+        });
+        return new BatchTransport(api, service, maxRetryAfter, worker);
     }
 
     /** An ended batch: its last state and its lines' outcomes. */
@@ -226,9 +239,9 @@ public final class BatchTransport implements AutoCloseable {
                     lines.values().forEach(q -> fail(q, reason, retriable));
                     return;
                 }
-                Duration wait = e instanceof BatchHttpException h && h.retryAfter() != null ? h.retryAfter() : delay;
+                Duration wait = waitAfter(e, delay);
                 api.progress().accept("railguard batch-api: " + service.name() + " refused the batch for now ("
-                        + EvaluationFailures.describe(e) + "); trying again in " + wait.toMillis() + " ms");
+                        + EvaluationFailures.describe(e) + "); trying again in " + wait.toMillis() + " ms" + asked(e));
                 sleep(wait);
                 delay = min(delay.multipliedBy(2), api.maxPoll());
             }
@@ -286,9 +299,10 @@ public final class BatchTransport implements AutoCloseable {
                 w.lines.values().forEach(q -> fail(q, reason, true));
                 return;
             }
+            Duration wait = waitAfter(e, delay);
             api.progress().accept("railguard batch-api: could not check batch " + w.id + " ("
-                    + EvaluationFailures.describe(e) + "); next check in " + delay.toMillis() + " ms");
-            schedulePoll(w, delay, min(delay.multipliedBy(2), api.maxPoll()));
+                    + EvaluationFailures.describe(e) + "); next check in " + wait.toMillis() + " ms" + asked(e));
+            schedulePoll(w, wait, min(delay.multipliedBy(2), api.maxPoll()));
             return;
         }
         Ended done = new Ended(s, results);
@@ -370,6 +384,25 @@ public final class BatchTransport implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * How long to wait before asking again after {@code e}: the delay the provider asked for ({@code Retry-After}),
+     * bounded by the engine's {@code maxRetryAfter} as on the synchronous path, else {@code backoff}.
+     */
+    private Duration waitAfter(Exception e, Duration backoff) {
+        return e instanceof BatchHttpException h && h.retryAfter() != null ? min(h.retryAfter(), maxRetryAfter)
+                : backoff;
+    }
+
+    /** Says that the wait after {@code e} is the provider's, and when it was cut to the maximum; else nothing. */
+    private String asked(Exception e) {
+        if (!(e instanceof BatchHttpException h) || h.retryAfter() == null) {
+            return "";
+        }
+        return ", as " + service.name() + " asked (Retry-After" + (h.retryAfter().compareTo(maxRetryAfter) <= 0 ? ")"
+                : " " + h.retryAfter().toMillis() + " ms, at most the maximum of " + maxRetryAfter.toMillis()
+                        + " ms)");
     }
 
     private static Duration min(Duration a, Duration b) {

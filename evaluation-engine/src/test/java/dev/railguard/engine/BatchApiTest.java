@@ -272,6 +272,44 @@ class BatchApiTest {
         }
     }
 
+    /** The usage of the sample through Anthropic's batches, 100 of each line's 300 prompt tokens read from the
+     * prompt cache and 60 written to it, priced by {@code prices}. */
+    private static Usage anthropicCacheUsage(PriceTable prices) {
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).cachedTokens(100)
+                        .cacheWrittenTokens(60)) {
+            UnaryOperator<RailguardEvaluator.Builder> batch = through(BatchApi.anthropic(batches.anthropicBaseUrl(),
+                    "sk-ant-test-key-123456"));
+            return usage(evaluate(sync, RunMode.FAST, b -> batch.apply(b).prices(prices)));
+        }
+    }
+
+    @Test
+    void anthropic_cache_writes_cost_one_and_a_quarter_and_cache_reads_a_tenth_of_the_input_price_at_batch_prices() {
+        Usage b = anthropicCacheUsage(PriceTable.builder().perMillionTokens("judge-model", 3.00, 15.00).build());
+
+        int calls = OUTPUTS.size();
+        assertThat(b.cachedInputTokens()).isEqualTo(100L * calls);
+        // 140 plain input tokens, 100 cache reads at 0.1x, 60 cache writes at 1.25x, 50 output; batch halves each
+        assertThat(b.cost()).isCloseTo(calls * (140 * 1.50 + 100 * 0.15 + 60 * 1.875 + 50 * 7.50) / 1e6,
+                offset(1e-12));
+        assertThat(b.synchronousCost()).isCloseTo(calls * (140 * 3.00 + 100 * 0.30 + 60 * 3.75 + 50 * 15.00) / 1e6,
+                offset(1e-12));
+    }
+
+    @Test
+    void set_cache_read_and_write_prices_replace_anthropics_rule_and_are_halved_at_batch_prices() {
+        Usage b = anthropicCacheUsage(PriceTable.builder().perMillionTokens("judge-model", 3.00, 15.00)
+                .cachedInputPerMillionTokens("judge-model", 0.50).cacheWriteInputPerMillionTokens("judge-model", 4.00)
+                .build());
+
+        int calls = OUTPUTS.size();
+        assertThat(b.cost()).isCloseTo(calls * (140 * 1.50 + 100 * 0.25 + 60 * 2.00 + 50 * 7.50) / 1e6,
+                offset(1e-12));
+        assertThat(b.synchronousCost()).isCloseTo(calls * (140 * 3.00 + 100 * 0.50 + 60 * 4.00 + 50 * 15.00) / 1e6,
+                offset(1e-12));
+    }
+
     @Test
     void anthropic_message_batches_at_the_judges_v1_base_url_give_the_synchronous_verdicts() {
         try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);

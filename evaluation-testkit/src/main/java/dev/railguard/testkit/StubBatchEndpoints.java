@@ -36,6 +36,7 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
     private int rateLimitedPolls;
     private Duration pollRetryAfter = Duration.ZERO;
     volatile int cachedTokens;
+    volatile int cacheWrittenTokens;
     volatile StubBatchServer.LineFaults faults = (batch, line) -> StubBatchServer.LineFault.NONE;
 
     private static final class Batch {
@@ -177,7 +178,7 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
                     JsonNode line = b.lines.get(i);
                     b.results.put(b.api.customId(line),
                             StubBatchLines.answer(line, b.api, faults.fault(b.number, i), responder,
-                                    lineRequests, cachedTokens));
+                                    lineRequests, cachedTokens, cacheWrittenTokens));
                 }
             }
             int failed = done ? (int) b.results.values().stream().filter(StubBatchLines::failed).count() : 0;

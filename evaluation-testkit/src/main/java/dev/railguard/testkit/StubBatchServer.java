@@ -114,6 +114,15 @@ public final class StubBatchServer extends ProviderStubServer {
         return this;
     }
 
+    /**
+     * Reports this many of each answered Anthropic line's prompt tokens as written to the prompt cache
+     * ({@code cache_creation_input_tokens}), after the {@link #cachedTokens} ones.
+     */
+    public StubBatchServer cacheWrittenTokens(int tokens) {
+        endpoints.cacheWrittenTokens = tokens;
+        return this;
+    }
+
     /** Which lines fail or expire. */
     public StubBatchServer lineFaults(LineFaults faults) {
         endpoints.faults = Objects.requireNonNull(faults, "faults must not be null");

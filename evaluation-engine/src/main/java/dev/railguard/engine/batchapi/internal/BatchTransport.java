@@ -38,13 +38,12 @@ import java.util.function.Supplier;
  */
 public final class BatchTransport implements AutoCloseable {
 
-    private static final int MAX_SUBMIT_ATTEMPTS = 6;
     private static final int MAX_POLL_FAILURES = 10;
 
     private final BatchApi api;
     private final BatchService service;
     private final BatchJobs jobs;
-    private final Duration maxRetryAfter;
+    private final BatchCreator creator;
     private final ScheduledThreadPoolExecutor worker;
 
     private final Object lock = new Object();
@@ -63,7 +62,7 @@ public final class BatchTransport implements AutoCloseable {
     BatchTransport(BatchApi api, BatchService service, Duration maxRetryAfter, ScheduledThreadPoolExecutor worker) {
         this.api = api;
         this.service = service;
-        this.maxRetryAfter = maxRetryAfter;
+        this.creator = new BatchCreator(api, service, maxRetryAfter);
         this.jobs = BatchJobs.open(api.jobFile(), api.runKey() == null ? "" : api.runKey(), service.name());
         this.round = jobs.lastRound();
         this.worker = worker;
@@ -224,27 +223,13 @@ public final class BatchTransport implements AutoCloseable {
             lines.put(id, q);
             text.add(service.line(id, q.body));
         }
-        String batchId = null;
-        Duration delay = api.initialPoll();
-        for (int attempt = 1; batchId == null; attempt++) {
-            try {
-                batchId = service.submit(requests.get(0).model, text);
-            } catch (IOException e) {
-                boolean retriable = !(e instanceof BatchHttpException h) || h.retriable();
-                if (!retriable || attempt >= MAX_SUBMIT_ATTEMPTS) {
-                    String reason = "could not submit a batch of " + requests.size() + " requests to "
-                            + service.name() + " (round " + r + ", attempt " + attempt + "): "
-                            + EvaluationFailures.describe(e);
-                    api.progress().accept("railguard batch-api: " + reason);
-                    lines.values().forEach(q -> fail(q, reason, retriable));
-                    return;
-                }
-                Duration wait = waitAfter(e, delay);
-                api.progress().accept("railguard batch-api: " + service.name() + " refused the batch for now ("
-                        + EvaluationFailures.describe(e) + "); trying again in " + wait.toMillis() + " ms" + asked(e));
-                sleep(wait);
-                delay = min(delay.multipliedBy(2), api.maxPoll());
-            }
+        String batchId;
+        try {
+            batchId = creator.create(r, requests.get(0).model, text);
+        } catch (BatchCreator.Refused e) {
+            api.progress().accept("railguard batch-api: " + e.getMessage());
+            lines.values().forEach(q -> fail(q, e.getMessage(), e.retriable()));
+            return;
         }
         Map<String, String> keys = new LinkedHashMap<>();
         lines.forEach((id, q) -> keys.put(id, q.key));
@@ -284,7 +269,7 @@ public final class BatchTransport implements AutoCloseable {
                 api.progress().accept("railguard batch-api: batch " + w.id + " (round " + w.round + "): " + s.state()
                         + ", " + s.succeeded() + "/" + s.total() + " answered, " + s.failed() + " failed; next check"
                         + " in " + delay.toMillis() + " ms");
-                schedulePoll(w, delay, min(delay.multipliedBy(2), api.maxPoll()));
+                schedulePoll(w, delay, BatchCreator.min(delay.multipliedBy(2), api.maxPoll()));
                 return;
             }
             results = service.results(w.id);
@@ -299,10 +284,10 @@ public final class BatchTransport implements AutoCloseable {
                 w.lines.values().forEach(q -> fail(q, reason, true));
                 return;
             }
-            Duration wait = waitAfter(e, delay);
+            Duration wait = creator.waitAfter(e, delay);
             api.progress().accept("railguard batch-api: could not check batch " + w.id + " ("
-                    + EvaluationFailures.describe(e) + "); next check in " + wait.toMillis() + " ms" + asked(e));
-            schedulePoll(w, wait, min(delay.multipliedBy(2), api.maxPoll()));
+                    + EvaluationFailures.describe(e) + "); next check in " + wait.toMillis() + " ms" + creator.asked(e));
+            schedulePoll(w, wait, BatchCreator.min(delay.multipliedBy(2), api.maxPoll()));
             return;
         }
         Ended done = new Ended(s, results);
@@ -376,37 +361,6 @@ public final class BatchTransport implements AutoCloseable {
         } catch (RejectedExecutionException closed) {
             // closed: the evaluations end canceled
         }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * How long to wait before asking again after {@code e}: the delay the provider asked for ({@code Retry-After}),
-     * bounded by the engine's {@code maxRetryAfter} as on the synchronous path, else {@code backoff}.
-     */
-    private Duration waitAfter(Exception e, Duration backoff) {
-        return e instanceof BatchHttpException h && h.retryAfter() != null ? min(h.retryAfter(), maxRetryAfter)
-                : backoff;
-    }
-
-    /** Says that the wait after {@code e} is the provider's, and when it was cut to the maximum; else nothing. */
-    private String asked(Exception e) {
-        if (!(e instanceof BatchHttpException h) || h.retryAfter() == null) {
-            return "";
-        }
-        return ", as " + service.name() + " asked (Retry-After" + (h.retryAfter().compareTo(maxRetryAfter) <= 0 ? ")"
-                : " " + h.retryAfter().toMillis() + " ms, at most the maximum of " + maxRetryAfter.toMillis()
-                        + " ms)");
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override

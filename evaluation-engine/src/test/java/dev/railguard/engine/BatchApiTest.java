@@ -324,6 +324,75 @@ class BatchApiTest {
         }
     }
 
+    /** Submits the outputs in {@code mode} and closes the evaluator once the batch is submitted: a killed run. */
+    private static void submitAndStop(StubOpenAiServer sync, RunMode mode, BatchApi api, List<String> progress)
+            throws Exception {
+        OpenAiChatModel model = model(sync, "judge-model");
+        try (RailguardEvaluator evaluator = RailguardEvaluator.builder()
+                .judges(JudgePanel.builder().standard("judge", model).standard("second", model(sync, "judge-model-b"))
+                        .build())
+                .metrics(MetricRegistry.of(TestMetrics.claims("facts", false))).cache(false).batchApi(api).build()) {
+            for (String output : OUTPUTS) {
+                evaluator.submit(EvaluationRequest.builder().modelInput(ModelInput.ofUserPrompt("Q"))
+                        .modelOutput(output).runMode(mode).metrics("facts").build());
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (progress.stream().noneMatch(l -> l.contains(": submitted batch ")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
+    void a_resume_in_another_run_mode_says_how_many_recorded_batches_it_left_unread(@TempDir Path dir)
+            throws Exception {
+        Path jobs = dir.resolve("batch-jobs.json");
+        List<String> killed = Collections.synchronizedList(new ArrayList<>());
+        List<String> resumed = Collections.synchronizedList(new ArrayList<>());
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).hold(true)) {
+            UnaryOperator<BatchApi.Builder> api = a -> a.jobFile(jobs, "input-1").quietPeriod(Duration.ofMillis(150))
+                    .pollInterval(Duration.ofMillis(20), Duration.ofMillis(40));
+            submitAndStop(sync, RunMode.FAST, api.apply(BatchApi.openAi(batches.openAiBaseUrl(), "sk-test-key-123456"))
+                    .progress(killed::add).build(), killed);
+            batches.hold(false);
+            List<EvaluationResult> precision = evaluate(sync, RunMode.PRECISION, b -> b.batchApi(api.apply(
+                    BatchApi.openAi(batches.openAiBaseUrl(), "sk-test-key-123456")).progress(resumed::add).build()));
+
+            assertThat(precision).allSatisfy(r -> assertThat(r.metric("facts").verdict()).isNotEqualTo(Verdict.ERROR));
+            String batch = killed.stream().filter(l -> l.contains(": submitted batch ")).findFirst().orElseThrow()
+                    .replaceAll(".*submitted batch (\\S+) .*", "$1");
+            assertThat(killed).noneMatch(l -> l.contains("unused"));
+            assertThat(resumed).contains("railguard batch-api: 1 of 1 batch recorded in " + jobs + " (" + batch
+                    + ") answered no request of this run: its 4 lines, billed, were sent by a run with another run"
+                    + " mode, metric set, judge or prompt, and their answers go unused");
+        }
+    }
+
+    @Test
+    void a_resume_that_reads_every_recorded_batch_or_follows_a_finished_run_says_nothing_of_unused_batches(
+            @TempDir Path dir) throws Exception {
+        Path jobs = dir.resolve("batch-jobs.json");
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).hold(true)) {
+            UnaryOperator<BatchApi.Builder> api = a -> a.jobFile(jobs, "input-1").quietPeriod(Duration.ofMillis(150))
+                    .pollInterval(Duration.ofMillis(20), Duration.ofMillis(40)).progress(progress::add);
+            submitAndStop(sync, RunMode.FAST, api.apply(BatchApi.openAi(batches.openAiBaseUrl(), "sk-test-key-123456"))
+                    .build(), progress);
+            batches.hold(false);
+            // the same mode picks the batch up; then another mode follows a run whose answers were all read
+            evaluate(sync, RunMode.FAST, b -> b.batchApi(api.apply(BatchApi.openAi(batches.openAiBaseUrl(),
+                    "sk-test-key-123456")).build()));
+            assertThat(batches.batchesCreated()).isEqualTo(1);
+            evaluate(sync, RunMode.PRECISION, b -> b.batchApi(api.apply(BatchApi.openAi(batches.openAiBaseUrl(),
+                    "sk-test-key-123456")).build()));
+
+            assertThat(progress).anyMatch(l -> l.contains("picking up batch"));
+            assertThat(progress).noneMatch(l -> l.contains("unused"));
+        }
+    }
+
     @Test
     void a_round_is_split_at_the_batch_limit_and_the_job_file_holds_no_prompt_and_no_key(@TempDir Path dir)
             throws Exception {

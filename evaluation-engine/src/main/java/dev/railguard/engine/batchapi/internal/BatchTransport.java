@@ -295,6 +295,7 @@ public final class BatchTransport implements AutoCloseable {
             waiting.remove(w.id);
             ended.put(w.id, done);
         }
+        jobs.markRead(w.id);
         completeOrFail(w, done, true);
     }
 
@@ -363,8 +364,16 @@ public final class BatchTransport implements AutoCloseable {
         }
     }
 
+    /** Stops the worker; a run that ended with nothing left to send says which recorded batches it did not use. */
     @Override
     public void close() {
         worker.shutdownNow();
+        boolean finished;
+        synchronized (lock) {
+            finished = pending.isEmpty() && waiting.isEmpty();
+        }
+        if (finished) {
+            jobs.unused().ifPresent(api.progress());
+        }
     }
 }

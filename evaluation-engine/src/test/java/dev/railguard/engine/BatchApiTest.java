@@ -257,6 +257,39 @@ class BatchApiTest {
     }
 
     @Test
+    void an_openai_create_whose_reply_was_lost_is_adopted_from_the_list_of_batches_instead_of_made_twice() {
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).loseCreateReplies(1)) {
+            List<EvaluationResult> direct = evaluate(sync, RunMode.FAST, b -> b);
+            List<EvaluationResult> batched = evaluate(sync, RunMode.FAST, b -> b.batchApi(
+                    BatchApi.openAi(batches.openAiBaseUrl(), "sk-test-key-123456").quietPeriod(Duration.ofMillis(150))
+                            .pollInterval(Duration.ofMillis(20), Duration.ofMillis(40)).progress(progress::add)
+                            .build()));
+
+            assertThat(verdicts(batched)).isEqualTo(verdicts(direct));
+            assertThat(batches.batchesCreated()).isEqualTo(1);
+            assertThat(progress).anySatisfy(l -> assertThat(l).startsWith("railguard batch-api: openai made batch"
+                    + " batch_2 of round 1 although the create's reply was lost (").endsWith("); using it instead of"
+                    + " creating another"));
+        }
+    }
+
+    @Test
+    void an_anthropic_create_whose_reply_was_lost_is_made_again_as_anthropic_cannot_tell() {
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).loseCreateReplies(1)) {
+            List<EvaluationResult> direct = evaluate(sync, RunMode.FAST, b -> b);
+            List<EvaluationResult> batched = evaluate(sync, RunMode.FAST,
+                    through(BatchApi.anthropic(batches.anthropicBaseUrl(), "sk-ant-test-key-123456")));
+
+            // the documented window: no idempotency key, no metadata to find the first batch by
+            assertThat(verdicts(batched)).isEqualTo(verdicts(direct));
+            assertThat(batches.batchesCreated()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void cached_input_tokens_are_counted_and_priced_at_the_cached_batch_price() {
         try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
                 StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).cachedTokens(100)) {

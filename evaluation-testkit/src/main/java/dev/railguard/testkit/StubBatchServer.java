@@ -100,6 +100,15 @@ public final class StubBatchServer extends ProviderStubServer {
     }
 
     /**
+     * The next {@code n} batch creations make their batch but answer 500, as when a gateway or a timeout loses the
+     * reply of a create the provider carried out; OpenAI's list of batches ({@code GET /v1/batches}) shows them.
+     */
+    public StubBatchServer loseCreateReplies(int n) {
+        endpoints.loseCreateReplies(n);
+        return this;
+    }
+
+    /**
      * The next {@code n} retrievals of a batch (polls) answer 429 with a {@code Retry-After} of {@code retryAfter}, in
      * whole seconds rounded up.
      */

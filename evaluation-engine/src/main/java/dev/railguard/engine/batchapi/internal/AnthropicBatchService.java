@@ -81,7 +81,7 @@ public final class AnthropicBatchService implements BatchService {
     }
 
     @Override
-    public String submit(String model, List<String> lines) throws IOException {
+    public String submit(String model, List<String> lines, Map<String, String> tag) throws IOException {
         byte[] body = ("{\"requests\":[" + String.join(",", lines) + "]}").getBytes(StandardCharsets.UTF_8);
         return http.post(uri("/v1/messages/batches"), "application/json", body).path("id").asText();
     }

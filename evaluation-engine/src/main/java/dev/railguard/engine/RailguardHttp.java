@@ -1,5 +1,7 @@
 package dev.railguard.engine;
 
+import dev.railguard.api.status.Internal;
+
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
@@ -69,8 +71,12 @@ public final class RailguardHttp {
         return Optional.empty();
     }
 
-    /** Parses {@code retry-after-ms} (milliseconds) first, then {@code Retry-After} (seconds or an HTTP date). */
-    static Duration parseRetryAfter(HttpHeaders headers) {
+    /**
+     * Parses {@code retry-after-ms} (milliseconds) first, then {@code Retry-After} (seconds or an HTTP date); null when
+     * neither is readable. {@code @Internal}: the batch transport reads its replies' headers with it too.
+     */
+    @Internal
+    public static Duration parseRetryAfter(HttpHeaders headers) {
         Optional<String> ms = headers.firstValue("retry-after-ms");
         if (ms.isPresent()) {
             try {

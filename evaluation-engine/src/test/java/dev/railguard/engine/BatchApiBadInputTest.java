@@ -72,6 +72,11 @@ class BatchApiBadInputTest {
                     "batchApi.jobFile '" + dir.resolve("edited.json") + "' must hold batches with an id, a round and"
                             + " their lines, but batch 1 is {\"id\":\"batch_1\",\"round\":1,\"lines\":[\"key\"]}; its"
                             + " requests would be sent again: delete the file to start over"),
+            Arguments.of("job file read flag not a boolean", (ThrowingCallable) () -> BatchJobs.open(edited(
+                    "{\"format\":1,\"provider\":\"openai\",\"run_key\":\"abc\",\"next_line\":2,\"batches\":"
+                            + "[{\"id\":\"batch_1\",\"round\":1,\"lines\":{\"rg-1\":\"key\"},\"read\":\"yes\"}]}"),
+                    "abc", "openai"), "batchApi.jobFile '" + dir.resolve("edited.json") + "' must say whether batch 1"
+                            + " was read with true or false, but it says \"yes\"; delete the file to start over"),
             Arguments.of("job file without next_line", (ThrowingCallable) () -> BatchJobs.open(edited(
                     "{\"format\":1,\"provider\":\"openai\",\"run_key\":\"abc\",\"batches\":[]}"), "abc",
                     "openai"), "batchApi.jobFile '" + dir.resolve("edited.json") + "' must say its next line number"

@@ -257,6 +257,39 @@ class BatchApiTest {
     }
 
     @Test
+    void an_openai_create_whose_reply_was_lost_is_adopted_from_the_list_of_batches_instead_of_made_twice() {
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).loseCreateReplies(1)) {
+            List<EvaluationResult> direct = evaluate(sync, RunMode.FAST, b -> b);
+            List<EvaluationResult> batched = evaluate(sync, RunMode.FAST, b -> b.batchApi(
+                    BatchApi.openAi(batches.openAiBaseUrl(), "sk-test-key-123456").quietPeriod(Duration.ofMillis(150))
+                            .pollInterval(Duration.ofMillis(20), Duration.ofMillis(40)).progress(progress::add)
+                            .build()));
+
+            assertThat(verdicts(batched)).isEqualTo(verdicts(direct));
+            assertThat(batches.batchesCreated()).isEqualTo(1);
+            assertThat(progress).anySatisfy(l -> assertThat(l).startsWith("railguard batch-api: openai made batch"
+                    + " batch_2 of round 1 although the create's reply was lost (").endsWith("); using it instead of"
+                    + " creating another"));
+        }
+    }
+
+    @Test
+    void an_anthropic_create_whose_reply_was_lost_is_made_again_as_anthropic_cannot_tell() {
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).loseCreateReplies(1)) {
+            List<EvaluationResult> direct = evaluate(sync, RunMode.FAST, b -> b);
+            List<EvaluationResult> batched = evaluate(sync, RunMode.FAST,
+                    through(BatchApi.anthropic(batches.anthropicBaseUrl(), "sk-ant-test-key-123456")));
+
+            // the documented window: no idempotency key, no metadata to find the first batch by
+            assertThat(verdicts(batched)).isEqualTo(verdicts(direct));
+            assertThat(batches.batchesCreated()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void cached_input_tokens_are_counted_and_priced_at_the_cached_batch_price() {
         try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
                 StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).cachedTokens(100)) {
@@ -272,6 +305,44 @@ class BatchApiTest {
         }
     }
 
+    /** The usage of the sample through Anthropic's batches, 100 of each line's 300 prompt tokens read from the
+     * prompt cache and 60 written to it, priced by {@code prices}. */
+    private static Usage anthropicCacheUsage(PriceTable prices) {
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).cachedTokens(100)
+                        .cacheWrittenTokens(60)) {
+            UnaryOperator<RailguardEvaluator.Builder> batch = through(BatchApi.anthropic(batches.anthropicBaseUrl(),
+                    "sk-ant-test-key-123456"));
+            return usage(evaluate(sync, RunMode.FAST, b -> batch.apply(b).prices(prices)));
+        }
+    }
+
+    @Test
+    void anthropic_cache_writes_cost_one_and_a_quarter_and_cache_reads_a_tenth_of_the_input_price_at_batch_prices() {
+        Usage b = anthropicCacheUsage(PriceTable.builder().perMillionTokens("judge-model", 3.00, 15.00).build());
+
+        int calls = OUTPUTS.size();
+        assertThat(b.cachedInputTokens()).isEqualTo(100L * calls);
+        // 140 plain input tokens, 100 cache reads at 0.1x, 60 cache writes at 1.25x, 50 output; batch halves each
+        assertThat(b.cost()).isCloseTo(calls * (140 * 1.50 + 100 * 0.15 + 60 * 1.875 + 50 * 7.50) / 1e6,
+                offset(1e-12));
+        assertThat(b.synchronousCost()).isCloseTo(calls * (140 * 3.00 + 100 * 0.30 + 60 * 3.75 + 50 * 15.00) / 1e6,
+                offset(1e-12));
+    }
+
+    @Test
+    void set_cache_read_and_write_prices_replace_anthropics_rule_and_are_halved_at_batch_prices() {
+        Usage b = anthropicCacheUsage(PriceTable.builder().perMillionTokens("judge-model", 3.00, 15.00)
+                .cachedInputPerMillionTokens("judge-model", 0.50).cacheWriteInputPerMillionTokens("judge-model", 4.00)
+                .build());
+
+        int calls = OUTPUTS.size();
+        assertThat(b.cost()).isCloseTo(calls * (140 * 1.50 + 100 * 0.25 + 60 * 2.00 + 50 * 7.50) / 1e6,
+                offset(1e-12));
+        assertThat(b.synchronousCost()).isCloseTo(calls * (140 * 3.00 + 100 * 0.50 + 60 * 4.00 + 50 * 15.00) / 1e6,
+                offset(1e-12));
+    }
+
     @Test
     void anthropic_message_batches_at_the_judges_v1_base_url_give_the_synchronous_verdicts() {
         try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
@@ -283,6 +354,75 @@ class BatchApiTest {
 
             assertThat(verdicts(batched)).isEqualTo(verdicts(direct));
             assertThat(batches.batchSizes()).containsExactly(OUTPUTS.size(), 1);
+        }
+    }
+
+    /** Submits the outputs in {@code mode} and closes the evaluator once the batch is submitted: a killed run. */
+    private static void submitAndStop(StubOpenAiServer sync, RunMode mode, BatchApi api, List<String> progress)
+            throws Exception {
+        OpenAiChatModel model = model(sync, "judge-model");
+        try (RailguardEvaluator evaluator = RailguardEvaluator.builder()
+                .judges(JudgePanel.builder().standard("judge", model).standard("second", model(sync, "judge-model-b"))
+                        .build())
+                .metrics(MetricRegistry.of(TestMetrics.claims("facts", false))).cache(false).batchApi(api).build()) {
+            for (String output : OUTPUTS) {
+                evaluator.submit(EvaluationRequest.builder().modelInput(ModelInput.ofUserPrompt("Q"))
+                        .modelOutput(output).runMode(mode).metrics("facts").build());
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (progress.stream().noneMatch(l -> l.contains(": submitted batch ")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
+    void a_resume_in_another_run_mode_says_how_many_recorded_batches_it_left_unread(@TempDir Path dir)
+            throws Exception {
+        Path jobs = dir.resolve("batch-jobs.json");
+        List<String> killed = Collections.synchronizedList(new ArrayList<>());
+        List<String> resumed = Collections.synchronizedList(new ArrayList<>());
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).hold(true)) {
+            UnaryOperator<BatchApi.Builder> api = a -> a.jobFile(jobs, "input-1").quietPeriod(Duration.ofMillis(150))
+                    .pollInterval(Duration.ofMillis(20), Duration.ofMillis(40));
+            submitAndStop(sync, RunMode.FAST, api.apply(BatchApi.openAi(batches.openAiBaseUrl(), "sk-test-key-123456"))
+                    .progress(killed::add).build(), killed);
+            batches.hold(false);
+            List<EvaluationResult> precision = evaluate(sync, RunMode.PRECISION, b -> b.batchApi(api.apply(
+                    BatchApi.openAi(batches.openAiBaseUrl(), "sk-test-key-123456")).progress(resumed::add).build()));
+
+            assertThat(precision).allSatisfy(r -> assertThat(r.metric("facts").verdict()).isNotEqualTo(Verdict.ERROR));
+            String batch = killed.stream().filter(l -> l.contains(": submitted batch ")).findFirst().orElseThrow()
+                    .replaceAll(".*submitted batch (\\S+) .*", "$1");
+            assertThat(killed).noneMatch(l -> l.contains("unused"));
+            assertThat(resumed).contains("railguard batch-api: 1 of 1 batch recorded in " + jobs + " (" + batch
+                    + ") answered no request of this run: its 4 lines, billed, were sent by a run with another run"
+                    + " mode, metric set, judge or prompt, and their answers go unused");
+        }
+    }
+
+    @Test
+    void a_resume_that_reads_every_recorded_batch_or_follows_a_finished_run_says_nothing_of_unused_batches(
+            @TempDir Path dir) throws Exception {
+        Path jobs = dir.resolve("batch-jobs.json");
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        try (StubOpenAiServer sync = StubOpenAiServer.start(BatchApiTest::judge);
+                StubBatchServer batches = StubBatchServer.start(BatchApiTest::judge).hold(true)) {
+            UnaryOperator<BatchApi.Builder> api = a -> a.jobFile(jobs, "input-1").quietPeriod(Duration.ofMillis(150))
+                    .pollInterval(Duration.ofMillis(20), Duration.ofMillis(40)).progress(progress::add);
+            submitAndStop(sync, RunMode.FAST, api.apply(BatchApi.openAi(batches.openAiBaseUrl(), "sk-test-key-123456"))
+                    .build(), progress);
+            batches.hold(false);
+            // the same mode picks the batch up; then another mode follows a run whose answers were all read
+            evaluate(sync, RunMode.FAST, b -> b.batchApi(api.apply(BatchApi.openAi(batches.openAiBaseUrl(),
+                    "sk-test-key-123456")).build()));
+            assertThat(batches.batchesCreated()).isEqualTo(1);
+            evaluate(sync, RunMode.PRECISION, b -> b.batchApi(api.apply(BatchApi.openAi(batches.openAiBaseUrl(),
+                    "sk-test-key-123456")).build()));
+
+            assertThat(progress).anyMatch(l -> l.contains("picking up batch"));
+            assertThat(progress).noneMatch(l -> l.contains("unused"));
         }
     }
 

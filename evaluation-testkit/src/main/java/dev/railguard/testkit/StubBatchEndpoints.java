@@ -33,7 +33,11 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
     volatile int pollsUntilDone;
     volatile int holdFrom = Integer.MAX_VALUE;
     volatile int rateLimitedCreates;
+    private int lostCreateReplies;
+    private int rateLimitedPolls;
+    private Duration pollRetryAfter = Duration.ZERO;
     volatile int cachedTokens;
+    volatile int cacheWrittenTokens;
     volatile StubBatchServer.LineFaults faults = (batch, line) -> StubBatchServer.LineFault.NONE;
 
     private static final class Batch {
@@ -41,6 +45,7 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
         final int number;
         final StubBatchLines.Api api;
         final List<JsonNode> lines;
+        JsonNode metadata;
         int polls;
         Map<String, ObjectNode> results;
 
@@ -78,6 +83,14 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
             String id = "file-" + ids.incrementAndGet();
             files.put(id, jsonLines(multipartFile(body)));
             reply = JSON.createObjectNode().put("id", id).put("object", "file").put("purpose", "batch");
+        } else if (path.equals("/v1/batches") && body.isBlank()) {
+            // a GET: OpenAI's list of batches, newest first, with their metadata
+            ObjectNode list = JSON.createObjectNode().put("object", "list").put("has_more", false);
+            list.putArray("data");
+            batches.values().stream().filter(b -> b.api == StubBatchLines.Api.OPENAI)
+                    .sorted((a, b) -> Integer.compare(b.number, a.number))
+                    .forEach(b -> list.withArray("data").add(state(b)));
+            reply = list;
         } else if (path.equals("/v1/batches") || path.equals("/v1/messages/batches")
                 || path.startsWith("/v1beta/models/") && path.endsWith(":batchGenerateContent")) {
             StubBatchLines.Api api = path.equals("/v1/batches") ? StubBatchLines.Api.OPENAI
@@ -100,7 +113,12 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
                 batchSizes.add(lines.size());
                 b = new Batch(api.idPrefix() + ids.incrementAndGet(), batchSizes.size(), api, lines);
             }
+            b.metadata = request.path("metadata");
             batches.put(b.id, b);
+            if (createReplyLost()) {
+                return json(500, "{\"error\":{\"message\":\"The server had an error while processing your"
+                        + " request.\",\"type\":\"server_error\"}}");
+            }
             reply = state(b);
         } else if (path.endsWith("/results")) {
             Batch b = batches.get(path.split("/")[4]);
@@ -117,6 +135,13 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
         } else if (path.startsWith("/v1/batches/") || path.startsWith("/v1/messages/batches/")
                 || path.startsWith("/v1beta/batches/")) {
             Batch b = batches.get(path.substring(path.lastIndexOf('/') + 1));
+            Duration retryAfter = pollRateLimited();
+            if (retryAfter != null) {
+                return new StubReply(429, JSON.createObjectNode().set("error", JSON.createObjectNode()
+                        .put("message", "Too many requests").put("type", "rate_limit")).toString(),
+                        Map.of("Content-Type", "application/json", "Retry-After",
+                                StubReply.retryAfterSeconds(retryAfter)), Duration.ZERO);
+            }
             if (b == null) {
                 status = 404;
                 reply = JSON.createObjectNode().set("error", JSON.createObjectNode()
@@ -134,6 +159,34 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
         return json(status, reply.toString());
     }
 
+
+    /** The next {@code n} batch creations make their batch but answer 500, as a gateway that lost the reply. */
+    synchronized void loseCreateReplies(int n) {
+        lostCreateReplies = n;
+    }
+
+    private synchronized boolean createReplyLost() {
+        if (lostCreateReplies > 0) {
+            lostCreateReplies--;
+            return true;
+        }
+        return false;
+    }
+
+    /** The next {@code n} retrievals of a batch answer 429 with {@code retryAfter} (in whole seconds). */
+    synchronized void rateLimitPolls(int n, Duration retryAfter) {
+        rateLimitedPolls = n;
+        pollRetryAfter = retryAfter;
+    }
+
+    /** The delay a rate-limited retrieval asks for, or null when this one is answered. */
+    private synchronized Duration pollRateLimited() {
+        if (rateLimitedPolls > 0) {
+            rateLimitedPolls--;
+            return pollRetryAfter;
+        }
+        return null;
+    }
 
     private synchronized boolean rateLimited() {
         if (rateLimitedCreates > 0) {
@@ -153,7 +206,7 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
                     JsonNode line = b.lines.get(i);
                     b.results.put(b.api.customId(line),
                             StubBatchLines.answer(line, b.api, faults.fault(b.number, i), responder,
-                                    lineRequests, cachedTokens));
+                                    lineRequests, cachedTokens, cacheWrittenTokens));
                 }
             }
             int failed = done ? (int) b.results.values().stream().filter(StubBatchLines::failed).count() : 0;
@@ -182,6 +235,9 @@ final class StubBatchEndpoints implements Function<RecordedRequest, StubReply> {
                     .put("completed", done ? b.lines.size() - failed : 0).put("failed", failed);
             n.put("output_file_id", done && failed < b.lines.size() ? "out-" + b.id : null);
             n.put("error_file_id", done && failed > 0 ? "err-" + b.id : null);
+            if (b.metadata != null && b.metadata.isObject()) {
+                n.set("metadata", b.metadata);
+            }
             return n;
         }
     }

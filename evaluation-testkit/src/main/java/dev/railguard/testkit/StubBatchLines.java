@@ -40,7 +40,8 @@ final class StubBatchLines {
     }
 
     static ObjectNode answer(JsonNode line, Api api, StubBatchServer.LineFault fault,
-            Function<RecordedRequest, StubReply> responder, AtomicInteger answered, int cachedTokens) {
+            Function<RecordedRequest, StubReply> responder, AtomicInteger answered, int cachedTokens,
+            int cacheWrittenTokens) {
         String customId = api.customId(line);
         ObjectNode out = JSON.createObjectNode();
         if (api == Api.GEMINI) {
@@ -78,7 +79,7 @@ final class StubBatchLines {
                     Math.min(cachedTokens, o.path("usage").path("prompt_tokens").asInt()));
         }
         if (api == Api.ANTHROPIC) {
-            return anthropicResult(out, reply.status(), body, cachedTokens);
+            return anthropicResult(out, reply.status(), body, cachedTokens, cacheWrittenTokens);
         }
         if (api == Api.GEMINI) {
             return StubGeminiBatches.result(out, reply.status(), body, cachedTokens);
@@ -115,7 +116,8 @@ final class StubBatchLines {
         return out;
     }
 
-    private static ObjectNode anthropicResult(ObjectNode out, int status, JsonNode body, int cachedTokens) {
+    private static ObjectNode anthropicResult(ObjectNode out, int status, JsonNode body, int cachedTokens,
+            int cacheWrittenTokens) {
         ObjectNode result = out.putObject("result");
         if (status != 200) {
             result.put("type", "errored").putObject("error").put("type", "error").putObject("error")
@@ -132,8 +134,13 @@ final class StubBatchLines {
                 .put("text", choice.path("message").path("content").asText(""));
         int prompt = body.path("usage").path("prompt_tokens").asInt();
         int cached = Math.min(cachedTokens, prompt);
-        message.putObject("usage").put("input_tokens", prompt - cached).put("cache_read_input_tokens", cached)
+        int written = Math.min(cacheWrittenTokens, prompt - cached);
+        ObjectNode usage = message.putObject("usage").put("input_tokens", prompt - cached - written)
+                .put("cache_read_input_tokens", cached)
                 .put("output_tokens", body.path("usage").path("completion_tokens").asInt());
+        if (written > 0) {
+            usage.put("cache_creation_input_tokens", written);
+        }
         return out;
     }
 

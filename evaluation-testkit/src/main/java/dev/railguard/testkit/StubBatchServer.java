@@ -1,5 +1,6 @@
 package dev.railguard.testkit;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -98,9 +99,36 @@ public final class StubBatchServer extends ProviderStubServer {
         return this;
     }
 
+    /**
+     * The next {@code n} batch creations make their batch but answer 500, as when a gateway or a timeout loses the
+     * reply of a create the provider carried out; OpenAI's list of batches ({@code GET /v1/batches}) shows them.
+     */
+    public StubBatchServer loseCreateReplies(int n) {
+        endpoints.loseCreateReplies(n);
+        return this;
+    }
+
+    /**
+     * The next {@code n} retrievals of a batch (polls) answer 429 with a {@code Retry-After} of {@code retryAfter}, in
+     * whole seconds rounded up.
+     */
+    public StubBatchServer rateLimitPolls(int n, Duration retryAfter) {
+        endpoints.rateLimitPolls(n, Objects.requireNonNull(retryAfter, "retryAfter must not be null"));
+        return this;
+    }
+
     /** Reports this many of each answered line's prompt tokens as served from the prompt cache. */
     public StubBatchServer cachedTokens(int tokens) {
         endpoints.cachedTokens = tokens;
+        return this;
+    }
+
+    /**
+     * Reports this many of each answered Anthropic line's prompt tokens as written to the prompt cache
+     * ({@code cache_creation_input_tokens}), after the {@link #cachedTokens} ones.
+     */
+    public StubBatchServer cacheWrittenTokens(int tokens) {
+        endpoints.cacheWrittenTokens = tokens;
         return this;
     }
 

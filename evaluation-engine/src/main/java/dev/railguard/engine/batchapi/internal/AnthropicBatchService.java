@@ -1,5 +1,7 @@
 package dev.railguard.engine.batchapi.internal;
 
+import dev.railguard.engine.PriceTable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -79,7 +81,7 @@ public final class AnthropicBatchService implements BatchService {
     }
 
     @Override
-    public String submit(String model, List<String> lines) throws IOException {
+    public String submit(String model, List<String> lines, Map<String, String> tag) throws IOException {
         byte[] body = ("{\"requests\":[" + String.join(",", lines) + "]}").getBytes(StandardCharsets.UTF_8);
         return http.post(uri("/v1/messages/batches"), "application/json", body).path("id").asText();
     }
@@ -137,11 +139,13 @@ public final class AnthropicBatchService implements BatchService {
         }
         JsonNode usage = message.path("usage");
         int cached = usage.path("cache_read_input_tokens").asInt(0);
-        int input = usage.path("input_tokens").asInt(0) + cached + usage.path("cache_creation_input_tokens").asInt(0);
+        int written = usage.path("cache_creation_input_tokens").asInt(0);
+        int input = usage.path("input_tokens").asInt(0) + cached + written;
         return ChatResponse.builder().aiMessage(AiMessage.from(text.toString()))
                 .finishReason(OpenAiChatJson.finishReason(message.path("stop_reason").asText("")))
                 .modelName(message.path("model").asText(null)).id(message.path("id").asText(null))
-                .tokenUsage(new BilledTokenUsage(input, cached, usage.path("output_tokens").asInt(0), true))
+                .tokenUsage(new BilledTokenUsage(input, cached, written, usage.path("output_tokens").asInt(0),
+                        PriceTable.CacheBilling.ANTHROPIC, true))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.railguard.engine.batchapi.internal;
 
+import dev.railguard.engine.RailguardHttp;
 import dev.railguard.engine.Redaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,19 +69,10 @@ final class BatchHttp {
             } catch (IOException notJson) {
                 // keep the body as it came
             }
-            Duration retryAfter = response.headers().firstValue("retry-after")
-                    .map(BatchHttp::seconds).orElse(null);
+            Duration retryAfter = RailguardHttp.parseRetryAfter(response.headers());
             throw new BatchHttpException(status, Redaction.redact(uri.getPath() + " answered " + status + ": "
                     + (message.length() > 300 ? message.substring(0, 300) + "..." : message)), retryAfter);
         }
         return response.body();
-    }
-
-    private static Duration seconds(String value) {
-        try {
-            return Duration.ofMillis(Math.max(0, Math.round(Double.parseDouble(value.strip()) * 1000)));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

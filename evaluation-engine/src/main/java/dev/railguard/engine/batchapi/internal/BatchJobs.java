@@ -14,16 +14,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * The run's batches: each batch's id, round and the request key of each of its lines, written to the job file (when
- * there is one) before the run waits for the batch, by an atomic replace. A run started again with the file finds
+ * The run's batches: each batch's id, round, the request key of each of its lines and whether a run read its results,
+ * written to the job file (when there is one) before the run waits for the batch, by an atomic replace. A run started again with the file finds
  * its requests here and waits for their batches instead of submitting them twice. The file holds no prompt and no
  * key, only hashes of requests. Thread-safe.
  */
@@ -42,6 +44,11 @@ public final class BatchJobs {
     private final String provider;
     private final List<Batch> batches = new ArrayList<>();
     private final Map<String, Line> byKey = new HashMap<>();
+    /** The batches read from the file (sent by an earlier process), and the lines of theirs this run asked for. */
+    private final List<Batch> earlier = new ArrayList<>();
+    private final Set<Line> used = new HashSet<>();
+    /** The batches whose results a run has read (so their answers were used, or are in the judge cache). */
+    private final Set<String> read = new HashSet<>();
     private long nextLine = 1;
 
     private BatchJobs(Path file, String runKey, String provider) {
@@ -105,13 +112,22 @@ public final class BatchJobs {
                 b.path("lines").fields().forEachRemaining(e -> lines.put(e.getKey(), e.getValue().isTextual()
                         ? e.getValue().asText() : ""));
             }
+            if (whole && !b.path("read").isMissingNode() && !b.path("read").isBoolean()) {
+                throw new IllegalArgumentException("batchApi.jobFile '" + file + "' must say whether batch " + n
+                        + " was read with true or false, but it says " + b.path("read") + "; delete the file to"
+                        + " start over");
+            }
             if (!whole || lines.containsValue("")) {
                 throw new IllegalArgumentException("batchApi.jobFile '" + file + "' must hold batches with an id, a"
                         + " round and their lines, but batch " + n + " is " + b + "; its requests would be sent"
                         + " again: delete the file to start over");
             }
             jobs.add(new Batch(b.path("id").asText(), b.path("round").asInt(), lines));
+            if (b.path("read").asBoolean(false)) {
+                jobs.read.add(b.path("id").asText());
+            }
         }
+        jobs.earlier.addAll(jobs.batches);
         return jobs;
     }
 
@@ -122,7 +138,64 @@ public final class BatchJobs {
 
     /** The line that carries request {@code key} in a recorded batch, if any. */
     public synchronized Optional<Line> lookup(String key) {
-        return Optional.ofNullable(byKey.get(key));
+        Line line = byKey.get(key);
+        if (line != null) {
+            used.add(line);
+        }
+        return Optional.ofNullable(line);
+    }
+
+    /**
+     * Records that the results of batch {@code id} were read, so a later run that does not ask for its lines (they
+     * are done, or in the judge cache) does not count them as unused. A file that cannot be written keeps it in
+     * memory: at worst a later run calls the batch unused.
+     */
+    public synchronized void markRead(String id) {
+        if (read.add(id)) {
+            try {
+                write();
+            } catch (UncheckedIOException e) {
+                // the batch is answered: only the later notice of unused batches could be wrong
+            }
+        }
+    }
+
+    /**
+     * What this run left unused of the batches an earlier process recorded in the file but never read, as a progress
+     * line, if anything: their requests differ from this run's (another run mode, metric set, judge or prompt), so
+     * the provider billed lines whose answers nobody reads.
+     */
+    public synchronized Optional<String> unused() {
+        List<String> whole = new ArrayList<>();
+        long wholeLines = 0;
+        long otherLines = 0;
+        for (Batch b : earlier) {
+            if (read.contains(b.id())) {
+                continue;
+            }
+            long left = b.keysByLine().keySet().stream().filter(id -> !used.contains(new Line(b.id(), id))).count();
+            if (left == b.keysByLine().size()) {
+                whole.add(b.id());
+                wholeLines += left;
+            } else {
+                otherLines += left;
+            }
+        }
+        if (whole.isEmpty() && otherLines == 0) {
+            return Optional.empty();
+        }
+        String batchesPart = whole.isEmpty() ? "" : whole.size() + " of " + earlier.size() + " batch"
+                + (earlier.size() == 1 ? "" : "es") + " recorded in " + file + " ("
+                + String.join(", ", whole.subList(0, Math.min(5, whole.size()))) + (whole.size() > 5 ? ", ..." : "")
+                + ") answered no request of this run: " + (whole.size() == 1 ? "its " : "their ") + wholeLines
+                + " line" + (wholeLines == 1 ? "" : "s") + ", billed, were sent by a run with another run mode, metric"
+                + " set, judge or prompt, and their answers go unused";
+        String linesPart = otherLines == 0 ? "" : otherLines + " line" + (otherLines == 1 ? "" : "s") + " of "
+                + (whole.isEmpty() ? "the batches recorded in " + file : "the other batches")
+                + " answered no request of this run (billed, unused: sent by a run with another run mode, metric"
+                + " set, judge or prompt)";
+        return Optional.of("railguard batch-api: " + batchesPart + (batchesPart.isEmpty() || linesPart.isEmpty()
+                ? "" : "; ") + linesPart);
     }
 
     /** Forgets where request {@code key} was sent (its line failed), so it can be sent again. */
@@ -177,7 +250,8 @@ public final class BatchJobs {
         ObjectNode root = BatchHttp.JSON.createObjectNode().put("format", FORMAT).put("provider", provider)
                 .put("run_key", runKey).put("next_line", nextLine);
         for (Batch b : batches) {
-            ObjectNode n = root.withArray("batches").addObject().put("id", b.id()).put("round", b.round());
+            ObjectNode n = root.withArray("batches").addObject().put("id", b.id()).put("round", b.round())
+                    .put("read", read.contains(b.id()));
             ObjectNode lines = n.putObject("lines");
             b.keysByLine().forEach(lines::put);
         }

@@ -22,12 +22,21 @@ public interface BatchService {
     String line(String customId, ObjectNode body);
 
     /**
-     * Submits {@code lines}, all to {@code model}, as one batch job.
+     * Submits {@code lines}, all to {@code model}, as one batch job, tagged with {@code tag} where the provider keeps
+     * tags (OpenAI's {@code metadata}), so that {@link #adopt} finds it.
      *
      * @return the provider's batch id
      * @throws BatchHttpException on an error reply (a 429 carries the delay the provider asked for)
      */
-    String submit(String model, List<String> lines) throws IOException;
+    String submit(String model, List<String> lines, Map<String, String> tag) throws IOException;
+
+    /**
+     * The batch that a {@link #submit} tagged {@code tag} made although its reply was lost (a timeout, a 5xx after
+     * the provider made it), if the provider can tell; empty when it cannot (it keeps no tags).
+     */
+    default Optional<String> adopt(Map<String, String> tag) throws IOException {
+        return Optional.empty();
+    }
 
     /** The state of batch {@code id}. */
     Status status(String id) throws IOException;

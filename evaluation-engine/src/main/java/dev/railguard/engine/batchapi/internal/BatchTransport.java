@@ -1,6 +1,7 @@
 package dev.railguard.engine.batchapi.internal;
 
 import dev.railguard.engine.EvaluationFailures;
+import dev.railguard.engine.EvaluatorSettings;
 import dev.railguard.engine.Redaction;
 import dev.railguard.engine.batchapi.BatchApi;
 
@@ -37,12 +38,12 @@ import java.util.function.Supplier;
  */
 public final class BatchTransport implements AutoCloseable {
 
-    private static final int MAX_SUBMIT_ATTEMPTS = 6;
     private static final int MAX_POLL_FAILURES = 10;
 
     private final BatchApi api;
     private final BatchService service;
     private final BatchJobs jobs;
+    private final BatchCreator creator;
     private final ScheduledThreadPoolExecutor worker;
 
     private final Object lock = new Object();
@@ -54,27 +55,38 @@ public final class BatchTransport implements AutoCloseable {
     private boolean flushScheduled;
     private int round;
 
-    public BatchTransport(BatchApi api, BatchService service) {
+    /**
+     * A transport that waits at most {@code maxRetryAfter} when the provider asks for a delay (the engine's bound of
+     * the synchronous path) and submits and polls on {@code worker}.
+     */
+    BatchTransport(BatchApi api, BatchService service, Duration maxRetryAfter, ScheduledThreadPoolExecutor worker) {
         this.api = api;
         this.service = service;
+        this.creator = new BatchCreator(api, service, maxRetryAfter);
         this.jobs = BatchJobs.open(api.jobFile(), api.runKey() == null ? "" : api.runKey(), service.name());
         this.round = jobs.lastRound();
-        this.worker = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "railguard-batch-api");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = worker;
         worker.setRemoveOnCancelPolicy(true);
     }
 
-    /** The transport for {@code api}'s provider. */
+    /** The transport for {@code api}'s provider, honouring a {@code Retry-After} of up to the engine's default. */
     public static BatchTransport of(BatchApi api) {
+        return of(api, EvaluatorSettings.DEFAULTS.maxRetryAfter());
+    }
+
+    /** The transport for {@code api}'s provider, honouring a {@code Retry-After} of up to {@code maxRetryAfter}. */
+    public static BatchTransport of(BatchApi api, Duration maxRetryAfter) {
         BatchService service = switch (api.provider()) {
             case OPENAI -> new OpenAiBatchService(api.baseUrl(), api.apiKey());
             case ANTHROPIC -> new AnthropicBatchService(api.baseUrl(), api.apiKey());
             case GEMINI -> new GeminiBatchService(api.baseUrl(), api.apiKey());
         };
-        return new BatchTransport(api, service);
+        ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "railguard-batch-api");
+            t.setDaemon(true);
+            return t;
+        });
+        return new BatchTransport(api, service, maxRetryAfter, worker);
     }
 
     /** An ended batch: its last state and its lines' outcomes. */
@@ -211,27 +223,13 @@ public final class BatchTransport implements AutoCloseable {
             lines.put(id, q);
             text.add(service.line(id, q.body));
         }
-        String batchId = null;
-        Duration delay = api.initialPoll();
-        for (int attempt = 1; batchId == null; attempt++) {
-            try {
-                batchId = service.submit(requests.get(0).model, text);
-            } catch (IOException e) {
-                boolean retriable = !(e instanceof BatchHttpException h) || h.retriable();
-                if (!retriable || attempt >= MAX_SUBMIT_ATTEMPTS) {
-                    String reason = "could not submit a batch of " + requests.size() + " requests to "
-                            + service.name() + " (round " + r + ", attempt " + attempt + "): "
-                            + EvaluationFailures.describe(e);
-                    api.progress().accept("railguard batch-api: " + reason);
-                    lines.values().forEach(q -> fail(q, reason, retriable));
-                    return;
-                }
-                Duration wait = e instanceof BatchHttpException h && h.retryAfter() != null ? h.retryAfter() : delay;
-                api.progress().accept("railguard batch-api: " + service.name() + " refused the batch for now ("
-                        + EvaluationFailures.describe(e) + "); trying again in " + wait.toMillis() + " ms");
-                sleep(wait);
-                delay = min(delay.multipliedBy(2), api.maxPoll());
-            }
+        String batchId;
+        try {
+            batchId = creator.create(r, requests.get(0).model, text);
+        } catch (BatchCreator.Refused e) {
+            api.progress().accept("railguard batch-api: " + e.getMessage());
+            lines.values().forEach(q -> fail(q, e.getMessage(), e.retriable()));
+            return;
         }
         Map<String, String> keys = new LinkedHashMap<>();
         lines.forEach((id, q) -> keys.put(id, q.key));
@@ -271,7 +269,7 @@ public final class BatchTransport implements AutoCloseable {
                 api.progress().accept("railguard batch-api: batch " + w.id + " (round " + w.round + "): " + s.state()
                         + ", " + s.succeeded() + "/" + s.total() + " answered, " + s.failed() + " failed; next check"
                         + " in " + delay.toMillis() + " ms");
-                schedulePoll(w, delay, min(delay.multipliedBy(2), api.maxPoll()));
+                schedulePoll(w, delay, BatchCreator.min(delay.multipliedBy(2), api.maxPoll()));
                 return;
             }
             results = service.results(w.id);
@@ -286,9 +284,10 @@ public final class BatchTransport implements AutoCloseable {
                 w.lines.values().forEach(q -> fail(q, reason, true));
                 return;
             }
+            Duration wait = creator.waitAfter(e, delay);
             api.progress().accept("railguard batch-api: could not check batch " + w.id + " ("
-                    + EvaluationFailures.describe(e) + "); next check in " + delay.toMillis() + " ms");
-            schedulePoll(w, delay, min(delay.multipliedBy(2), api.maxPoll()));
+                    + EvaluationFailures.describe(e) + "); next check in " + wait.toMillis() + " ms" + creator.asked(e));
+            schedulePoll(w, wait, BatchCreator.min(delay.multipliedBy(2), api.maxPoll()));
             return;
         }
         Ended done = new Ended(s, results);
@@ -296,6 +295,7 @@ public final class BatchTransport implements AutoCloseable {
             waiting.remove(w.id);
             ended.put(w.id, done);
         }
+        jobs.markRead(w.id);
         completeOrFail(w, done, true);
     }
 
@@ -364,20 +364,16 @@ public final class BatchTransport implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
+    /** Stops the worker; a run that ended with nothing left to send says which recorded batches it did not use. */
     @Override
     public void close() {
         worker.shutdownNow();
+        boolean finished;
+        synchronized (lock) {
+            finished = pending.isEmpty() && waiting.isEmpty();
+        }
+        if (finished) {
+            jobs.unused().ifPresent(api.progress());
+        }
     }
 }

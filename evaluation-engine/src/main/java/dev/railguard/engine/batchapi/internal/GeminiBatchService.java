@@ -84,7 +84,7 @@ public final class GeminiBatchService implements BatchService {
     }
 
     @Override
-    public String submit(String model, List<String> lines) throws IOException {
+    public String submit(String model, List<String> lines, Map<String, String> tag) throws IOException {
         ObjectNode create = BatchHttp.JSON.createObjectNode();
         ObjectNode batch = create.putObject("batch").put("displayName", "railguard");
         ArrayNode requests = batch.putObject("inputConfig").putObject("requests").putArray("requests");

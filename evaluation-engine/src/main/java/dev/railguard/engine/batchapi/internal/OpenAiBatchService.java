@@ -9,12 +9,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * OpenAI's Batch API over plain HTTP: the lines go up as one JSONL file ({@code POST /files}, purpose {@code batch}),
  * {@code POST /batches} starts the job on {@code /v1/chat/completions} with a 24-hour window, {@code GET /batches/ID}
  * reports it, and the output and error files ({@code GET /files/ID/content}) hold the lines' replies and failures.
+ * A create is tagged in its {@code metadata}, so one whose reply was lost is found in {@code GET /batches}.
  */
 public final class OpenAiBatchService implements BatchService {
 
@@ -45,7 +47,7 @@ public final class OpenAiBatchService implements BatchService {
     }
 
     @Override
-    public String submit(String model, List<String> lines) throws IOException {
+    public String submit(String model, List<String> lines, Map<String, String> tag) throws IOException {
         String boundary = "railguard-" + UUID.randomUUID();
         ByteArrayOutputStream form = new ByteArrayOutputStream();
         form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n--"
@@ -59,8 +61,22 @@ public final class OpenAiBatchService implements BatchService {
         JsonNode file = http.post(uri("/files"), "multipart/form-data; boundary=" + boundary, form.toByteArray());
         ObjectNode create = BatchHttp.JSON.createObjectNode().put("input_file_id", file.path("id").asText())
                 .put("endpoint", "/v1/chat/completions").put("completion_window", "24h");
-        create.putObject("metadata").put("source", "railguard");
+        ObjectNode metadata = create.putObject("metadata").put("source", "railguard");
+        tag.forEach(metadata::put);
         return http.postJson(uri("/batches"), create).path("id").asText();
+    }
+
+    /** Looks for {@code tag} in the metadata of the organisation's 100 newest batches. */
+    @Override
+    public Optional<String> adopt(Map<String, String> tag) throws IOException {
+        for (JsonNode batch : http.getJson(uri("/batches?limit=100")).path("data")) {
+            JsonNode metadata = batch.path("metadata");
+            if (tag.entrySet().stream().allMatch(e -> e.getValue().equals(metadata.path(e.getKey()).asText(null)))
+                    && batch.path("id").isTextual()) {
+                return Optional.of(batch.path("id").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

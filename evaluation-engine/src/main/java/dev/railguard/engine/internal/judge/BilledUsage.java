@@ -27,9 +27,10 @@ final class BilledUsage {
         }
         if (tokens instanceof BilledTokenUsage billed) {
             long cached = billed.cachedInputTokens();
+            long written = billed.cacheWriteInputTokens();
             return Usage.ofBilledCall(judge.name(), in, cached, out, latency,
-                    prices.cost(judge.modelName(), in, cached, out, billed.batch()),
-                    prices.cost(judge.modelName(), in, cached, out, false));
+                    prices.cost(judge.modelName(), in, cached, written, out, billed.batch(), billed.cacheBilling()),
+                    prices.cost(judge.modelName(), in, cached, written, out, false, billed.cacheBilling()));
         }
         return Usage.ofCall(judge.name(), in, out, latency, prices.cost(judge.modelName(), in, out));
     }

@@ -102,7 +102,7 @@ public final class JudgeEngine {
                         ? options.cacheSecret().getBytes(StandardCharsets.UTF_8)
                         : JudgeCache.secretFromEnvironment()) : null;
         this.maxPromptTokens = options.settings().maxPromptTokens();
-        this.batch = options.batchApi() == null ? null : BatchTransport.of(options.batchApi());
+        this.batch = options.batchApi() == null ? null : BatchTransport.of(options.batchApi(), options.settings().maxRetryAfter());
         this.observer = observer;
         observer.judgeTrafficBound(new EvaluationObserver.JudgeTrafficGauges() {
             @Override

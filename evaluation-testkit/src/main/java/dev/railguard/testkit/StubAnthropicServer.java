@@ -39,11 +39,27 @@ public final class StubAnthropicServer extends ProviderStubServer {
 
     /** A message whose one text block is {@code text}, with the given token counts. */
     public static StubReply text(String text, int inputTokens, int outputTokens) {
+        return text(text, inputTokens, 0, 0, outputTokens);
+    }
+
+    /**
+     * A message whose one text block is {@code text}, with {@code cacheReadTokens} read from and
+     * {@code cacheWriteTokens} written to the prompt cache besides the {@code inputTokens} (Anthropic counts them
+     * apart: {@code usage.cache_read_input_tokens}, {@code usage.cache_creation_input_tokens}); zeros are left out.
+     */
+    public static StubReply text(String text, int inputTokens, int cacheReadTokens, int cacheWriteTokens,
+            int outputTokens) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "msg_stub").put("type", "message").put("role", "assistant").put("model", "claude-stub");
         root.putArray("content").addObject().put("type", "text").put("text", text);
         root.put("stop_reason", "end_turn").putNull("stop_sequence");
-        root.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", outputTokens);
+        ObjectNode usage = root.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", outputTokens);
+        if (cacheReadTokens > 0) {
+            usage.put("cache_read_input_tokens", cacheReadTokens);
+        }
+        if (cacheWriteTokens > 0) {
+            usage.put("cache_creation_input_tokens", cacheWriteTokens);
+        }
         return StubReply.json(200, root.toString());
     }
 

@@ -33,13 +33,24 @@ public final class StubGeminiServer extends ProviderStubServer {
 
     /** A candidate whose one text part is {@code text}, with the given token counts. */
     public static StubReply text(String text, int promptTokens, int candidateTokens) {
+        return text(text, promptTokens, 0, candidateTokens);
+    }
+
+    /**
+     * A candidate whose one text part is {@code text}, {@code cachedTokens} of its prompt tokens served from cached
+     * content ({@code usageMetadata.cachedContentTokenCount}, left out when 0).
+     */
+    public static StubReply text(String text, int promptTokens, int cachedTokens, int candidateTokens) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode candidate = root.putArray("candidates").addObject();
         ObjectNode content = candidate.putObject("content").put("role", "model");
         content.putArray("parts").addObject().put("text", text);
         candidate.put("finishReason", "STOP").put("index", 0);
-        root.putObject("usageMetadata").put("promptTokenCount", promptTokens)
+        ObjectNode usage = root.putObject("usageMetadata").put("promptTokenCount", promptTokens)
                 .put("candidatesTokenCount", candidateTokens).put("totalTokenCount", promptTokens + candidateTokens);
+        if (cachedTokens > 0) {
+            usage.put("cachedContentTokenCount", cachedTokens);
+        }
         root.put("modelVersion", "gemini-stub");
         return StubReply.json(200, root.toString());
     }

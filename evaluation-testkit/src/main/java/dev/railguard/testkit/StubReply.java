@@ -42,8 +42,21 @@ public record StubReply(int status, String body, Map<String, String> headers, Du
         return completion(partialContent, "length", 100, 20);
     }
 
+    /**
+     * A chat completion whose message content is {@code content}, with the given token counts, {@code cachedTokens} of
+     * the prompt tokens served from the prompt cache ({@code usage.prompt_tokens_details.cached_tokens}).
+     */
+    public static StubReply content(String content, int promptTokens, int cachedTokens, int completionTokens) {
+        return completion(content, "stop", promptTokens, cachedTokens, completionTokens);
+    }
+
     /** A chat completion with the given finish reason and usage. */
     public static StubReply completion(String content, String finishReason, int promptTokens, int completionTokens) {
+        return completion(content, finishReason, promptTokens, 0, completionTokens);
+    }
+
+    private static StubReply completion(String content, String finishReason, int promptTokens, int cachedTokens,
+            int completionTokens) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-stub");
         root.put("object", "chat.completion");
@@ -60,6 +73,9 @@ public record StubReply(int status, String body, Map<String, String> headers, Du
         usage.put("prompt_tokens", promptTokens);
         usage.put("completion_tokens", completionTokens);
         usage.put("total_tokens", promptTokens + completionTokens);
+        if (cachedTokens > 0) {
+            usage.putObject("prompt_tokens_details").put("cached_tokens", cachedTokens);
+        }
         return json(200, root.toString());
     }
 

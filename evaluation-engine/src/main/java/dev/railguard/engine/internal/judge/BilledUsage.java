@@ -12,6 +12,7 @@ import java.time.Duration;
 /**
  * The usage of one judge response, priced: at the synchronous list price, or, for a reply through a batch API
  * ({@link BilledTokenUsage}), at the batch price with its cached input tokens and what it would cost synchronously; a
+ * synchronous reply whose provider reported prompt-cache tokens ({@link ProviderTokenUsage}) is priced with them; a
  * reply that one billed line shared with another request of the run is a cache hit.
  */
 final class BilledUsage {
@@ -19,7 +20,7 @@ final class BilledUsage {
     private BilledUsage() {}
 
     static Usage of(Judge judge, ChatResponse response, Duration latency, PriceTable prices) {
-        TokenUsage tokens = response.tokenUsage();
+        TokenUsage tokens = ProviderTokenUsage.billed(response.tokenUsage());
         long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
         long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
         if (tokens instanceof BilledTokenUsage billed && billed.shared()) {

@@ -20,7 +20,7 @@ enum Modules {
     WORKFLOWS("guardrail-workflows", List.of("dev.railguard.workflow", "dev.railguard.monitor", "dev.railguard.event",
             "dev.railguard.deeprails"), FORMATS, METRICS, ENGINE, API),
     BATCH("evaluation-batch", List.of("dev.railguard.batch", "dev.railguard.report"), FORMATS, ENGINE, API),
-    CONFIG("judge-config", List.of("dev.railguard.config"), BATCH, METRICS, ENGINE, API),
+    CONFIG("judge-config", List.of("dev.railguard.config"), FORMATS, BATCH, METRICS, ENGINE, API),
     JUNIT("evaluation-junit", List.of("dev.railguard.junit"), CONFIG, BATCH, METRICS, ENGINE, API),
     META_EVAL("judge-meta-eval", List.of("dev.railguard.metaeval"), FORMATS, BATCH, METRICS, ENGINE, API),
     SPARK("evaluation-spark", List.of("dev.railguard.spark"), FORMATS, BATCH, CONFIG, METRICS, ENGINE, API),

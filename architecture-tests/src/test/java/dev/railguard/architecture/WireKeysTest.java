@@ -36,11 +36,6 @@ class WireKeysTest {
             Map.entry("EvalPrompts.java", Set.of("expected_output")),
             // DeepEval's template variables, filled to count the prompt tokens DeepEval sends
             Map.entry("CatalogueTokens.java", Set.of("expected_output")),
-            // the project file's own keys (railguard.yaml, judge-config's shape): its column mapping names the request
-            // fields it fills with DeepRails' words on purpose, and its run_mode key is spelt as the request's
-            Map.entry("ProjectChecks.java", Set.of("run_mode", "user_prompt", "system_prompt", "ground_truth",
-                    "model_output", "model_used")),
-            Map.entry("RailguardProject.java", Set.of("run_mode")),
             // `railguard init`: a column name it guesses for the ground truth
             Map.entry("StarterFile.java", Set.of("expected_output")),
             // a Micrometer tag, named like the request field it carries

@@ -14,6 +14,7 @@ import dev.railguard.engine.PriceTable;
 import dev.railguard.engine.RailguardEvaluator;
 import dev.railguard.engine.SelfJudging;
 import dev.railguard.engine.batchapi.BatchApi;
+import dev.railguard.format.DeepRailsField;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -200,7 +201,7 @@ public final class RailguardProject {
 
     /** The run mode of events that name none, if the file sets one. */
     public Optional<RunMode> runMode() {
-        return text("run_mode").map(RunMode::fromWireName);
+        return text(DeepRailsField.RUN_MODE.key()).map(RunMode::fromWireName);
     }
 
     /** The self-judging policy; {@link SelfJudging#REFUSE} unless the file says otherwise. */

@@ -11,6 +11,7 @@ import dev.railguard.config.ProjectDataset;
 import dev.railguard.config.ProjectFileException;
 import dev.railguard.config.ProjectGates;
 import dev.railguard.engine.MetricRegistry;
+import dev.railguard.format.DeepRailsField;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.OptionalInt;
 
 /**
@@ -32,6 +34,19 @@ import java.util.OptionalInt;
  * its key; the parts that could be read are returned.
  */
 public final class ProjectChecks {
+
+    /**
+     * A dataset's {@code columns:} keys are the request fields they fill, named as DeepRails names them (the one
+     * spelling is {@link DeepRailsField}'s); a key that names none of them maps the nametag.
+     */
+    private static final Map<String, BiFunction<ColumnMapping.Builder, String, ColumnMapping.Builder>> COLUMN_SETTERS =
+            Map.of(DeepRailsField.ID.key(), ColumnMapping.Builder::id,
+                    DeepRailsField.USER_PROMPT.key(), ColumnMapping.Builder::userPrompt,
+                    DeepRailsField.SYSTEM_PROMPT.key(), ColumnMapping.Builder::systemPrompt,
+                    DeepRailsField.GROUND_TRUTH.key(), ColumnMapping.Builder::groundTruth,
+                    DeepRailsField.DOCUMENTS.key(), ColumnMapping.Builder::documents,
+                    DeepRailsField.MODEL_OUTPUT.key(), ColumnMapping.Builder::output,
+                    DeepRailsField.MODEL_USED.key(), ColumnMapping.Builder::modelUsed);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -143,7 +158,7 @@ public final class ProjectChecks {
             }
             if (problems.size() == before) {
                 out.add(new ProjectDataset(name, path, format, columns, lineMetrics,
-                        Optional.ofNullable(d.path("run_mode").textValue()).map(RunMode::fromWireName)));
+                        Optional.ofNullable(d.path(DeepRailsField.RUN_MODE.key()).textValue()).map(RunMode::fromWireName)));
             }
         }
         return out;
@@ -152,19 +167,8 @@ public final class ProjectChecks {
     private static Optional<ColumnMapping> mapping(LocatedTree tree, String at, JsonNode columns,
             List<ProjectFileException.Problem> problems) {
         ColumnMapping.Builder b = ColumnMapping.builder();
-        columns.fields().forEachRemaining(e -> {
-            String c = e.getValue().asText();
-            switch (e.getKey()) {
-                case "id" -> b.id(c);
-                case "user_prompt" -> b.userPrompt(c);
-                case "system_prompt" -> b.systemPrompt(c);
-                case "ground_truth" -> b.groundTruth(c);
-                case "documents" -> b.documents(c);
-                case "model_output" -> b.output(c);
-                case "model_used" -> b.modelUsed(c);
-                default -> b.nametag(c);
-            }
-        });
+        columns.fields().forEachRemaining(e ->
+                COLUMN_SETTERS.getOrDefault(e.getKey(), ColumnMapping.Builder::nametag).apply(b, e.getValue().asText()));
         try {
             return Optional.of(b.build());
         } catch (IllegalArgumentException e) {
@@ -185,7 +189,7 @@ public final class ProjectChecks {
             return;
         }
         mapping.columns().forEach((field, column) -> {
-            if (!present.contains(column) && (format == MappedInput.Format.CSV || field.equals("model_output"))) {
+            if (!present.contains(column) && (format == MappedInput.Format.CSV || field.equals(DeepRailsField.MODEL_OUTPUT.key()))) {
                 problems.add(tree.problemAt(at + "/" + field, "the column '" + column + "' is not in "
                         + path.getFileName() + "; its columns are " + present));
             }

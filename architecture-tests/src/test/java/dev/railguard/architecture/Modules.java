@@ -12,9 +12,9 @@ import java.util.Set;
 enum Modules {
     API("evaluation-api", List.of("dev.railguard.api")),
     FORMATS("evaluation-formats", List.of("dev.railguard.format"), API),
-    TESTKIT("evaluation-testkit", List.of("dev.railguard.testkit"), API),
-    ENGINE("evaluation-engine", List.of("dev.railguard.engine"), API),
-    METRICS("guardrail-metrics", List.of("dev.railguard.metrics"), ENGINE, API),
+    TESTKIT("evaluation-testkit", List.of("dev.railguard.testkit"), FORMATS, API),
+    ENGINE("evaluation-engine", List.of("dev.railguard.engine"), FORMATS, API),
+    METRICS("guardrail-metrics", List.of("dev.railguard.metrics"), FORMATS, ENGINE, API),
     EMBEDDINGS("guardrail-embeddings", List.of("dev.railguard.embeddings"), METRICS, ENGINE, API),
     EVALS("agent-evals", List.of("dev.railguard.evals"), FORMATS, ENGINE, API),
     WORKFLOWS("guardrail-workflows", List.of("dev.railguard.workflow", "dev.railguard.monitor", "dev.railguard.event",

@@ -29,10 +29,6 @@ class WireKeysTest {
 
     /** File name to the keys it may spell, and why. */
     private static final Map<String, Set<String>> NOT_WIRE_KEYS = Map.ofEntries(
-            // the judge's prompt sections are labelled with the field they quote; the judge reads them, not a parser.
-            // Evidence (evaluation-api) spells each label once as a constant; the engine writes the prompts and the
-            // testkit's simulated judges read them through those constants
-            Map.entry("Evidence.java", Set.of("system_prompt", "user_prompt", "ground_truth", "model_output")),
             Map.entry("EvalPrompts.java", Set.of("expected_output")),
             // DeepEval's template variables, filled to count the prompt tokens DeepEval sends
             Map.entry("CatalogueTokens.java", Set.of("expected_output")),

@@ -12,6 +12,8 @@
  *       {@code /eval-runs} answers ({@link dev.railguard.format.AgnoEvalRun}, {@code read} and {@code write}) and its
  *       {@code eval_input} per eval type ({@link dev.railguard.format.AgnoEvalInput});
  *       {@link dev.railguard.format.AgnoField} spells their keys for code outside this package.</li>
+ *   <li>{@link dev.railguard.format.PromptSections}: a request's DeepRails fields as the labelled sections a judge
+ *       reads, labelled with the field's key.</li>
  * </ul>
  *
  * <p><b>Rules of reading</b> (one strict reader, {@code internal.StrictJson}): bad JSON, trailing tokens, a duplicate

@@ -1,5 +1,7 @@
 package dev.railguard.testkit;
 
+import dev.railguard.format.PromptSections;
+import dev.railguard.format.DeepRailsField;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
@@ -9,7 +11,6 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import dev.railguard.api.Checks;
-import dev.railguard.api.Evidence;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,14 +114,14 @@ public final class SimulatedJudges {
             JudgeReplies.Found found = JudgeReplies.found();
             String label = firstLabel(schema);
             // a kind whose units come from the prompts (instructions, completeness requests) sees no output
-            String source = user.contains("<<<BEGIN " + Evidence.MODEL_OUTPUT + " ") ? Evidence.MODEL_OUTPUT
-                    : Evidence.USER_PROMPT;
+            String source = user.contains("<<<BEGIN " + PromptSections.MODEL_OUTPUT + " ") ? PromptSections.MODEL_OUTPUT
+                    : DeepRailsField.USER_PROMPT.key();
             units(section(user, source)).forEach(u -> found.unit(u, label));
             return found.json();
         }
         if (name.equals("railguard_verdicts")) {
             JudgeReplies.Scores scores = JudgeReplies.scores();
-            List<String> units = units(section(user, Evidence.MODEL_OUTPUT));
+            List<String> units = units(section(user, PromptSections.MODEL_OUTPUT));
             for (String metric : metricsOf(schema)) {
                 long yes = units.stream().filter(u -> verdict(judge, metric, u)).count();
                 scores.score(metric, units.isEmpty() ? 0.0 : (double) yes / units.size(), "simulated");
@@ -144,7 +145,7 @@ public final class SimulatedJudges {
                 String metric = name.substring("railguard_".length(), name.length() - suffix.length());
                 JudgeReplies units = JudgeReplies.units();
                 String label = firstLabel(schema);
-                for (String u : units(section(user, Evidence.MODEL_OUTPUT))) {
+                for (String u : units(section(user, PromptSections.MODEL_OUTPUT))) {
                     units.unit(u, label, verdict(judge, metric, u) ? "Y" : "N", "high", "simulated");
                 }
                 return units.json();

@@ -1,5 +1,6 @@
 package dev.railguard.metrics;
 
+import dev.railguard.format.PromptSections;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
@@ -50,6 +51,6 @@ public final class CompletenessMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return Evidence.prompts(request.modelInput());
+        return PromptSections.prompts(request.modelInput());
     }
 }

@@ -1,5 +1,6 @@
 package dev.railguard.metrics;
 
+import dev.railguard.format.PromptSections;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
@@ -36,7 +37,7 @@ public final class ComprehensiveSafetyMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return Evidence.userPrompt(request.modelInput());
+        return PromptSections.userPrompt(request.modelInput());
     }
 
     /** The {@code pii} detectors standing in for the PII category; the result says what was not checked. */

@@ -1,5 +1,6 @@
 package dev.railguard.metrics;
 
+import dev.railguard.format.PromptSections;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.Diagnostic;
 import dev.railguard.api.EvaluationRequest;
@@ -39,8 +40,8 @@ public final class ContextAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return concat(Evidence.documents(request.modelInput()), Evidence.context(request.modelInput()),
-                Evidence.userPrompt(request.modelInput()));
+        return concat(PromptSections.documents(request.modelInput()), PromptSections.context(request.modelInput()),
+                PromptSections.userPrompt(request.modelInput()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.railguard.metrics;
 
+import dev.railguard.format.PromptSections;
 import dev.railguard.api.Evidence;
 import dev.railguard.api.InputRequirement;
 import dev.railguard.api.JudgedMetric;
@@ -77,19 +78,19 @@ record CriteriaParts(String name, String criteria, String description, Set<Crite
     List<Evidence> evidence(ModelInput input) {
         List<Evidence> out = new ArrayList<>();
         if (inputs.contains(CriteriaMetric.Input.PROMPT)) {
-            out.addAll(Evidence.prompts(input));
+            out.addAll(PromptSections.prompts(input));
         }
         if (inputs.contains(CriteriaMetric.Input.CONTEXT) || unit == CriteriaMetric.Unit.TURN) {
-            out.addAll(Evidence.context(input));
+            out.addAll(PromptSections.context(input));
         }
         if (inputs.contains(CriteriaMetric.Input.DOCUMENTS)) {
-            out.addAll(Evidence.documents(input));
+            out.addAll(PromptSections.documents(input));
         }
         if (inputs.contains(CriteriaMetric.Input.GROUND_TRUTH)) {
-            out.addAll(Evidence.groundTruth(input));
+            out.addAll(PromptSections.groundTruth(input));
         }
         if (inputs.contains(CriteriaMetric.Input.TOOL_CALLS)) {
-            out.addAll(Evidence.toolCalls(input));
+            out.addAll(PromptSections.toolCalls(input));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.railguard.metrics;
 
+import dev.railguard.format.PromptSections;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
@@ -33,6 +34,6 @@ public final class GroundTruthAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return concat(Evidence.groundTruth(request.modelInput()), Evidence.userPrompt(request.modelInput()));
+        return concat(PromptSections.groundTruth(request.modelInput()), PromptSections.userPrompt(request.modelInput()));
     }
 }

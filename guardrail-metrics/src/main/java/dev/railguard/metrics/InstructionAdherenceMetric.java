@@ -1,5 +1,6 @@
 package dev.railguard.metrics;
 
+import dev.railguard.format.PromptSections;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
@@ -28,6 +29,6 @@ public final class InstructionAdherenceMetric extends DeclaredJudgedMetric {
 
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
-        return Evidence.prompts(request.modelInput());
+        return PromptSections.prompts(request.modelInput());
     }
 }

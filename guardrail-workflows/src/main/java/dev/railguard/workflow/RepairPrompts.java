@@ -1,5 +1,6 @@
 package dev.railguard.workflow;
 
+import dev.railguard.format.DeepRailsField;
 import dev.railguard.engine.PromptResources;
 import dev.railguard.engine.UntrustedSections;
 
@@ -57,7 +58,7 @@ final class RepairPrompts {
             sections.add(new Evidence("original_user_prompt", input.userPrompt()));
         }
         if (capabilities.contains(Capability.CONTEXT_AWARENESS) && !input.context().isEmpty()) {
-            sections.add(new Evidence(Evidence.CONTEXT, UntrustedSections.conversation(input.context())));
+            sections.add(new Evidence(DeepRailsField.CONTEXT.key(), UntrustedSections.conversation(input.context())));
         }
         for (int i = 0; i < input.documents().size(); i++) {
             sections.add(new Evidence("document_" + (i + 1), input.documents().get(i)));

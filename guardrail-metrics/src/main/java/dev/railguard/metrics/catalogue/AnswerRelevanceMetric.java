@@ -1,5 +1,6 @@
 package dev.railguard.metrics.catalogue;
 
+import dev.railguard.format.PromptSections;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
@@ -31,6 +32,6 @@ public final class AnswerRelevanceMetric extends DeclaredJudgedMetric {
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
         ModelInput input = request.modelInput();
-        return Evidence.prompts(input);
+        return PromptSections.prompts(input);
     }
 }

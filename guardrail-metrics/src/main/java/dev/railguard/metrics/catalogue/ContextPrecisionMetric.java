@@ -1,5 +1,6 @@
 package dev.railguard.metrics.catalogue;
 
+import dev.railguard.format.PromptSections;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
@@ -33,6 +34,6 @@ public final class ContextPrecisionMetric extends DeclaredJudgedMetric {
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
         ModelInput input = request.modelInput();
-        return concat(Evidence.prompts(input), Evidence.groundTruth(input), Evidence.documents(input));
+        return concat(PromptSections.prompts(input), PromptSections.groundTruth(input), PromptSections.documents(input));
     }
 }

@@ -1,5 +1,6 @@
 package dev.railguard.metrics.catalogue;
 
+import dev.railguard.format.PromptSections;
 import dev.railguard.api.Aggregation;
 import dev.railguard.api.EvaluationRequest;
 import dev.railguard.api.Evidence;
@@ -32,6 +33,6 @@ public final class ConversationCompletenessMetric extends DeclaredJudgedMetric {
     @Override
     public List<Evidence> evidence(EvaluationRequest request) {
         ModelInput input = request.modelInput();
-        return concat(Evidence.prompts(input), Evidence.context(input));
+        return concat(PromptSections.prompts(input), PromptSections.context(input));
     }
 }

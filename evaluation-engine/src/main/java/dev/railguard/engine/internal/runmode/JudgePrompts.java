@@ -1,5 +1,7 @@
 package dev.railguard.engine.internal.runmode;
 
+import dev.railguard.format.PromptSections;
+import dev.railguard.format.DeepRailsField;
 import dev.railguard.engine.Judge;
 import dev.railguard.engine.PromptResources;
 import dev.railguard.engine.internal.call.JudgeCall;
@@ -89,7 +91,7 @@ public final class JudgePrompts {
             version.append('/').append(metric.name()).append('.').append(metric.promptVersion());
         }
         // the output last, as in every other prompt
-        Evidence output = new Evidence(Evidence.MODEL_OUTPUT, request.modelOutput());
+        Evidence output = new Evidence(PromptSections.MODEL_OUTPUT, request.modelOutput());
         sections.remove(output);
         sections.add(output);
         Untrusted untrusted = Untrusted.forTexts(sections.stream().map(Evidence::text).toList());
@@ -109,18 +111,18 @@ public final class JudgePrompts {
      */
     public static JudgeCall partition(UnitKind kind, EvaluationRequest request, Judge judge, boolean codeAware) {
         ModelInput input = request.modelInput();
-        List<Evidence> sections = new ArrayList<>(Evidence.prompts(input));
+        List<Evidence> sections = new ArrayList<>(PromptSections.prompts(input));
         if (request.has(Capability.CONTEXT_AWARENESS) || kind.source() == UnitKind.Source.CONVERSATION) {
-            sections.add(new Evidence(Evidence.CONTEXT, renderContext(input.context())));
+            sections.add(new Evidence(DeepRailsField.CONTEXT.key(), renderContext(input.context())));
         }
         switch (kind.source()) {
-            case DOCUMENTS -> sections.addAll(Evidence.documents(input));
-            case GROUND_TRUTH -> sections.addAll(Evidence.groundTruth(input));
-            case TOOL_CALLS -> sections.addAll(Evidence.toolCalls(input));
+            case DOCUMENTS -> sections.addAll(PromptSections.documents(input));
+            case GROUND_TRUTH -> sections.addAll(PromptSections.groundTruth(input));
+            case TOOL_CALLS -> sections.addAll(PromptSections.toolCalls(input));
             default -> { }
         }
         if (readsOutput(kind.source())) {
-            sections.add(new Evidence(Evidence.MODEL_OUTPUT, request.modelOutput()));
+            sections.add(new Evidence(PromptSections.MODEL_OUTPUT, request.modelOutput()));
         }
         // code items become unlabelled units of their own, so a labelled kind (safety chunks per category) never
         // gets the addendum
@@ -225,11 +227,11 @@ public final class JudgePrompts {
      */
     public static List<Evidence> sections(JudgedMetric metric, EvaluationRequest request) {
         List<Evidence> sections = new ArrayList<>(metric.evidence(request));
-        boolean hasContext = sections.stream().anyMatch(e -> e.label().equals(Evidence.CONTEXT));
+        boolean hasContext = sections.stream().anyMatch(e -> e.label().equals(DeepRailsField.CONTEXT.key()));
         if (request.has(Capability.CONTEXT_AWARENESS) && !hasContext) {
-            sections.add(new Evidence(Evidence.CONTEXT, renderContext(request.modelInput().context())));
+            sections.add(new Evidence(DeepRailsField.CONTEXT.key(), renderContext(request.modelInput().context())));
         }
-        sections.add(new Evidence(Evidence.MODEL_OUTPUT, request.modelOutput()));
+        sections.add(new Evidence(PromptSections.MODEL_OUTPUT, request.modelOutput()));
         return sections;
     }
 

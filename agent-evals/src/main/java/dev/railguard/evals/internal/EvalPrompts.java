@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.railguard.engine.JudgeQuestion;
 import dev.railguard.engine.PromptResources;
+import dev.railguard.format.AgnoField;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class EvalPrompts {
         q.section("agent_input", input);
         String expectedSections;
         if (expected.size() == 1) {
-            q.section("expected_output", expected.get(0));
+            q.section(AgnoField.EXPECTED_OUTPUT.key(), expected.get(0));
             expectedSections = "expected_output (the correct answer)";
         } else {
             for (int i = 0; i < expected.size(); i++) {
@@ -96,7 +97,7 @@ public final class EvalPrompts {
         q.section("input", input);
         boolean expected = expectedOutput != null;
         if (expected) {
-            q.section("expected_output", expectedOutput);
+            q.section(AgnoField.EXPECTED_OUTPUT.key(), expectedOutput);
         }
         q.section("output", output);
         boolean context = additionalContext != null && !additionalContext.isBlank();
